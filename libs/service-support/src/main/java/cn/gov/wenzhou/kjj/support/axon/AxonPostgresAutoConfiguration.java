@@ -1,0 +1,69 @@
+package cn.gov.wenzhou.kjj.support.axon;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Axon's embedded event store on PostgreSQL, the way every service here runs it: Jackson for everything stored
+ * (never XStream), projections that stop and retry on an error instead of skipping the event, and tracking
+ * processors that read in batches.
+ */
+@AutoConfiguration(before = AxonAutoConfiguration.class)
+@EnableConfigurationProperties(EventProcessingProperties.class)
+public class AxonPostgresAutoConfiguration {
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return JacksonSerializer.builder()
+                .objectMapper(AxonJson.stateMapper())
+                .revisionResolver(new AnnotationRevisionResolver())
+                .build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return JacksonSerializer.builder()
+                .objectMapper(AxonJson.eventMapper())
+                .revisionResolver(new AnnotationRevisionResolver())
+                .build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return JacksonSerializer.builder()
+                .objectMapper(AxonJson.stateMapper())
+                .revisionResolver(new AnnotationRevisionResolver())
+                .build();
+    }
+
+    /**
+     * A projection that cannot apply an event must not skip it (the default logs and moves on, leaving a view that
+     * silently differs from history): the processor stops, retries with back-off and shows the error in its status.
+     */
+    @Bean
+    public ConfigurerModule eventProcessingDefaults(EventProcessingProperties properties) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing()
+                        .andBatchSize(properties.batchSize())
+                        .andEventAvailabilityTimeout(properties.eventAvailabilityTimeout().toMillis(),
+                                TimeUnit.MILLISECONDS)
+                        .andTokenClaimInterval(properties.tokenClaimInterval().toMillis(), TimeUnit.MILLISECONDS)));
+    }
+}

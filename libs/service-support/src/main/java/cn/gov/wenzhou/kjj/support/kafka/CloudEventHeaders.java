@@ -1,0 +1,24 @@
+package cn.gov.wenzhou.kjj.support.kafka;
+
+/** CloudEvents 1.0 Kafka protocol binding, binary content mode: attributes travel as {@code ce_} headers. */
+public final class CloudEventHeaders {
+
+    public static final String ID = "ce_id";
+    public static final String SOURCE = "ce_source";
+    public static final String TYPE = "ce_type";
+    public static final String SPEC_VERSION = "ce_specversion";
+    public static final String TIME = "ce_time";
+    public static final String SUBJECT = "ce_subject";
+    public static final String DATA_SCHEMA = "ce_dataschema";
+    /** In binary mode the {@code datacontenttype} attribute maps to Kafka's {@code content-type} header. */
+    public static final String CONTENT_TYPE = "content-type";
+
+    public static final String SPEC_VERSION_1_0 = "1.0";
+    public static final String JSON = "application/json";
+
+    /** Added to a record sent to a dead-letter topic: why this consumer gave up on it. */
+    public static final String DEAD_LETTER_REASON = "stb_dlt_reason";
+
+    private CloudEventHeaders() {
+    }
+}

@@ -1,0 +1,22 @@
+package cn.gov.wenzhou.kjj.support.time;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/** Business dates (recognition, evaluation years, hire dates) are Wenzhou dates. */
+public final class BusinessCalendar {
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private BusinessCalendar() {
+    }
+
+    public static LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    public static int currentYear(Clock clock) {
+        return today(clock).getYear();
+    }
+}

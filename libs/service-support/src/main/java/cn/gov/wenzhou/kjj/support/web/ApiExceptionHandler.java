@@ -1,0 +1,155 @@
+package cn.gov.wenzhou.kjj.support.web;
+
+import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
+import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
+import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every error as an RFC 9457 problem detail: {@code 400} naming the field, {@code 404} for an unknown id, {@code 409}
+ * naming the broken rule. Never a stack trace, SQL or personal data in a body.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final String PROBLEMS = "https://kjj.wenzhou.gov.cn/problems/";
+
+    @ExceptionHandler(RuleViolationException.class)
+    public ProblemDetail ruleViolated(RuleViolationException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "rule-violation", "Rule violated", e.getMessage());
+        problem.setProperty("rule", e.rule());
+        return problem;
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    public ProblemDetail concurrentChange(ConcurrencyException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "rule-violation", "Concurrent change",
+                "Another change to the same record was committed first; reload and retry.");
+        problem.setProperty("rule", "concurrent-modification");
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    public ProblemDetail invalidInput(InvalidInputException e) {
+        return invalid(List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler({NotFoundException.class, AggregateNotFoundException.class})
+    public ProblemDetail notFound(RuntimeException e) {
+        String detail = e instanceof NotFoundException ? e.getMessage() : "No such record";
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    public ProblemDetail constraintViolated(ConstraintViolationException e) {
+        return invalid(e.getConstraintViolations().stream()
+                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return invalid(List.of(new FieldError(e.getName(), "has the wrong type or format")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .collect(Collectors.toList());
+        e.getBindingResult().getGlobalErrors().forEach(error ->
+                errors.add(new FieldError(error.getObjectName(), error.getDefaultMessage())));
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid(List.of(describe(e.getCause()))));
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ProblemDetail unexpected(Exception e) {
+        log.error("unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "The request could not be completed; it has been logged.");
+    }
+
+    private static FieldError describe(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return new FieldError(path(unknown), "is not a known field");
+        }
+        if (cause instanceof InvalidFormatException format) {
+            return new FieldError(path(format), "has the wrong type or format: " + format.getValue());
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return new FieldError(path(mismatch), "has the wrong type");
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return new FieldError(path(mapping), "is invalid");
+        }
+        return new FieldError("body", "is not well-formed JSON");
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null
+                        ? reference.getFieldName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+
+    private static ProblemDetail invalid(List<FieldError> errors) {
+        String detail = errors.stream().map(error -> error.field() + " " + error.message())
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail);
+        problem.setProperty("errors", errors.stream()
+                .map(error -> Map.of("field", error.field(), "message", error.message()))
+                .toList());
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(PROBLEMS + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private record FieldError(String field, String message) {
+    }
+}

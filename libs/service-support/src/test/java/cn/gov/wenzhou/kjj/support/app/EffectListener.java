@@ -1,0 +1,38 @@
+package cn.gov.wenzhou.kjj.support.app;
+
+import cn.gov.wenzhou.kjj.contracts.Topics;
+import cn.gov.wenzhou.kjj.support.kafka.InboundIntegrationEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Consumes the registry topic and writes one row per applied event; subjects in {@link #failing} always fail. */
+@Component
+public class EffectListener {
+
+    public static final String CONSUMER = "support-test.effects";
+
+    public final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final InboundIntegrationEvents inbound;
+    private final JdbcTemplate jdbc;
+
+    public EffectListener(InboundIntegrationEvents inbound, JdbcTemplate jdbc) {
+        this.inbound = inbound;
+        this.jdbc = jdbc;
+    }
+
+    @KafkaListener(topics = Topics.REGISTRY_PLATFORM_V1)
+    void on(ConsumerRecord<String, byte[]> record) {
+        inbound.apply(record, CONSUMER, received -> {
+            jdbc.update("insert into test_effect (message_id, subject) values (?, ?)", received.id(),
+                    received.subject());
+            if (failing.contains(received.subject())) {
+                throw new IllegalStateException("effect refused for this subject");
+            }
+        });
+    }
+}

@@ -1,0 +1,141 @@
+package cn.gov.wenzhou.kjj.support.app;
+
+import cn.gov.wenzhou.kjj.contracts.IntegrationEventCatalog;
+import cn.gov.wenzhou.kjj.contracts.Topics;
+import cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered;
+import cn.gov.wenzhou.kjj.support.kafka.CloudEventHeaders;
+import cn.gov.wenzhou.kjj.support.kafka.IntegrationEventPublisher;
+import cn.gov.wenzhou.kjj.support.kafka.KafkaSupportAutoConfiguration;
+import cn.gov.wenzhou.kjj.testsupport.IntegrationTest;
+import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
+import cn.gov.wenzhou.kjj.testsupport.TopicRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static cn.gov.wenzhou.kjj.testsupport.TopicRecords.header;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@IntegrationTest(properties = SupportTestApplication.CONFIG)
+class IntegrationPipelineTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    IntegrationEventPublisher publisher;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EffectListener effects;
+
+    @Test
+    void domainEventIsPublishedWithCloudEventsHeadersKeyedByAggregateId() {
+        String ledgerId = UUID.randomUUID().toString();
+        commands.sendAndWait(new Ledger.OpenLedger(ledgerId, "headers"));
+
+        ConsumerRecord<String, byte[]> record = TopicRecords.awaitMatching(bootstrap(), Topics.REGISTRY_PLATFORM_V1,
+                r -> ledgerId.equals(r.key()), PATIENCE).get(0);
+
+        String storedEventId = jdbc.queryForObject(
+                "select event_identifier from domain_event_entry where aggregate_identifier = ?", String.class,
+                ledgerId);
+        assertThat(header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(header(record, CloudEventHeaders.ID)).isEqualTo(storedEventId);
+        assertThat(header(record, CloudEventHeaders.TYPE))
+                .isEqualTo(IntegrationEventCatalog.typeOf(PlatformRegistered.class));
+        assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("/wenzhou-stb/support-test");
+        assertThat(header(record, CloudEventHeaders.SUBJECT)).isEqualTo(ledgerId);
+        assertThat(Instant.parse(header(record, CloudEventHeaders.TIME))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(header(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"name\":\"headers\"");
+    }
+
+    @Test
+    void redeliveredRecordChangesNothing() {
+        String subject = UUID.randomUUID().toString();
+        String ceId = UUID.randomUUID().toString();
+        ProducerRecord<String, byte[]> original = record(subject, ceId);
+        kafka.send(original);
+        kafka.send(record(subject, ceId));
+        String marker = UUID.randomUUID().toString();
+        kafka.send(record(subject, marker));
+
+        await().atMost(PATIENCE).until(() -> effectCount(marker) == 1);
+        assertThat(effectCount(ceId)).isEqualTo(1);
+    }
+
+    @Test
+    void recordThatKeepsFailingIsDeadLetteredWithItsReasonAndConsumptionGoesOn() {
+        String subject = UUID.randomUUID().toString();
+        effects.failing.add(subject);
+        String failingId = UUID.randomUUID().toString();
+        kafka.send(record(subject, failingId));
+
+        List<ConsumerRecord<String, byte[]>> dead = TopicRecords.awaitMatching(bootstrap(),
+                KafkaSupportAutoConfiguration.deadLetterTopic(Topics.REGISTRY_PLATFORM_V1, "support-test"),
+                r -> failingId.equals(header(r, CloudEventHeaders.ID)), PATIENCE);
+
+        assertThat(header(dead.get(0), CloudEventHeaders.DEAD_LETTER_REASON)).contains("effect refused");
+        effects.failing.remove(subject);
+        String nextId = UUID.randomUUID().toString();
+        kafka.send(record(subject, nextId));
+        await().atMost(PATIENCE).until(() -> effectCount(nextId) == 1);
+        assertThat(effectCount(failingId)).isZero();
+    }
+
+    @Test
+    void recordWithoutCloudEventsHeadersIsDeadLetteredWithoutRetries() {
+        String subject = UUID.randomUUID().toString();
+        kafka.send(new ProducerRecord<>(Topics.REGISTRY_PLATFORM_V1, subject, "{}".getBytes(StandardCharsets.UTF_8)));
+
+        List<ConsumerRecord<String, byte[]>> dead = TopicRecords.awaitMatching(bootstrap(),
+                KafkaSupportAutoConfiguration.deadLetterTopic(Topics.REGISTRY_PLATFORM_V1, "support-test"),
+                r -> subject.equals(r.key()), PATIENCE);
+
+        assertThat(header(dead.get(0), CloudEventHeaders.DEAD_LETTER_REASON)).contains("ce_specversion");
+    }
+
+    private ProducerRecord<String, byte[]> record(String subject, String ceId) {
+        PlatformRegistered event = new PlatformRegistered(subject, "91330300MA2H7K8L0G", "t", "LUCHENG",
+                "DIGITAL_ECONOMY", "ENTERPRISE", "LEADING_ENTERPRISE", LocalDate.of(2024, 1, 2));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.REGISTRY_PLATFORM_V1, subject,
+                cn.gov.wenzhou.kjj.support.kafka.IntegrationJson.mapper().valueToTree(event).toString()
+                        .getBytes(StandardCharsets.UTF_8));
+        addHeader(record, CloudEventHeaders.SPEC_VERSION, "1.0");
+        addHeader(record, CloudEventHeaders.ID, ceId);
+        addHeader(record, CloudEventHeaders.TYPE, IntegrationEventCatalog.typeOf(PlatformRegistered.class));
+        addHeader(record, CloudEventHeaders.SOURCE, "/test");
+        addHeader(record, CloudEventHeaders.SUBJECT, subject);
+        addHeader(record, CloudEventHeaders.TIME, Instant.now().toString());
+        return record;
+    }
+
+    private static void addHeader(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private long effectCount(String messageId) {
+        return jdbc.queryForObject("select count(*) from test_effect where message_id = ?", Long.class, messageId);
+    }
+
+    private static String bootstrap() {
+        return RealInfrastructure.kafka().bootstrapServers();
+    }
+}

@@ -1,0 +1,32 @@
+package cn.gov.wenzhou.kjj.testsupport;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Points a Spring test context at the real infrastructure: a database of its own (so cached contexts never see each
+ * other's rows) and a Kafka consumer group of its own (so two cached contexts never split a topic's records).
+ */
+public class RealInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final AtomicInteger CONTEXTS = new AtomicInteger();
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String name = context.getEnvironment().getProperty("spring.application.name", "service")
+                .replaceAll("[^a-zA-Z0-9]", "_");
+        String database = "test_" + name + "_" + CONTEXTS.incrementAndGet();
+        PostgresServer postgres = RealInfrastructure.postgres();
+        postgres.createDatabase(database);
+        TestPropertyValues.of(
+                "spring.datasource.url=" + postgres.jdbcUrl(database),
+                "spring.datasource.username=" + postgres.username(),
+                "spring.datasource.password=" + postgres.password(),
+                "spring.kafka.bootstrap-servers=" + RealInfrastructure.kafka().bootstrapServers(),
+                "stb.kafka.consumer-group=" + database
+        ).applyTo(context);
+    }
+}
