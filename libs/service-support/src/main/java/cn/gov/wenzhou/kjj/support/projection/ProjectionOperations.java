@@ -1,0 +1,167 @@
+package cn.gov.wenzhou.kjj.support.projection;
+
+import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
+import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Lists a service's projections with their position and lag, and rebuilds one from the event store.
+ *
+ * <p>A rebuild resets the processor's tokens (its {@code @ResetHandler}s clear its tables) and replays every event;
+ * its end is detected by position — the store's head when the rebuild started — because Axon's replaying flag stays
+ * set until a newer event arrives. The Kafka publisher is never rebuilt: re-publishing history is the subscribers'
+ * job to request by reading the topic from the beginning.
+ */
+public class ProjectionOperations {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionOperations.class);
+    private static final Set<String> NEVER_REBUILT = Set.of("kafka-publisher");
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final Clock clock;
+    private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
+
+    public ProjectionOperations(EventProcessingConfiguration processing, EventStore eventStore, Clock clock) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.clock = clock;
+    }
+
+    public List<ProjectionStatus> list() {
+        return processing.eventProcessors().values().stream()
+                .filter(TrackingEventProcessor.class::isInstance)
+                .map(processor -> status((TrackingEventProcessor) processor))
+                .sorted(Comparator.comparing(ProjectionStatus::name))
+                .toList();
+    }
+
+    public ProjectionStatus status(String name) {
+        return status(tracking(name));
+    }
+
+    /** Starts a rebuild and returns at once; follow it with {@link #status(String)}. */
+    public ProjectionStatus rebuild(String name) {
+        if (NEVER_REBUILT.contains(name)) {
+            throw new RuleViolationException("projection.not-rebuildable",
+                    name + " publishes to Kafka; subscribers replay the topic instead");
+        }
+        TrackingEventProcessor processor = tracking(name);
+        Rebuild running = rebuilds.get(name);
+        if (running != null && running.finishedAt == null) {
+            throw new RuleViolationException("projection.rebuild-in-progress", name + " is already being rebuilt");
+        }
+        long target = headPosition();
+        processor.shutDown();
+        processor.resetTokens();
+        rebuilds.put(name, new Rebuild(clock.instant(), target));
+        processor.start();
+        log.info("rebuild of projection {} started: replaying up to global index {}", name, target);
+        return status(processor);
+    }
+
+    /** Blocks until the processor has processed everything that was in the store when this was called. */
+    public void awaitCaughtUp(String name, Duration timeout) {
+        long target = headPosition();
+        Instant deadline = clock.instant().plus(timeout);
+        while (status(name).position() < target) {
+            if (clock.instant().isAfter(deadline)) {
+                throw new IllegalStateException(name + " did not reach position " + target + " within " + timeout);
+            }
+            pause();
+        }
+    }
+
+    private ProjectionStatus status(TrackingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> statuses = processor.processingStatus();
+        long position = statuses.values().stream()
+                .map(EventTrackerStatus::getCurrentPosition)
+                .mapToLong(p -> p.orElse(-1))
+                .min().orElse(-1);
+        boolean replaying = statuses.values().stream().anyMatch(EventTrackerStatus::isReplaying);
+        String error = statuses.values().stream().filter(EventTrackerStatus::isErrorState)
+                .map(s -> s.getError() == null ? "error" : s.getError().getClass().getSimpleName() + ": "
+                        + s.getError().getMessage())
+                .findFirst().orElse(null);
+        long head = headPosition();
+        ProjectionStatus.RebuildProgress progress = progress(processor.getName(), position);
+        String state = error != null || processor.isError() ? "ERROR"
+                : !processor.isRunning() ? "STOPPED"
+                : progress != null && progress.finishedAt() == null ? "REBUILDING"
+                : "RUNNING";
+        return new ProjectionStatus(processor.getName(), state, position, head, Math.max(0, head - position),
+                replaying, progress, error);
+    }
+
+    private ProjectionStatus.RebuildProgress progress(String name, long position) {
+        Rebuild rebuild = rebuilds.get(name);
+        if (rebuild == null) {
+            return null;
+        }
+        Instant now = clock.instant();
+        if (rebuild.finishedAt == null && position >= rebuild.targetPosition) {
+            rebuild.finishedAt = now;
+            log.info("rebuild of projection {} finished: {} events in {} ms", name, rebuild.targetPosition + 1,
+                    Duration.between(rebuild.startedAt, now).toMillis());
+        }
+        Instant end = rebuild.finishedAt == null ? now : rebuild.finishedAt;
+        double seconds = Math.max(0.001, Duration.between(rebuild.startedAt, end).toMillis() / 1000.0);
+        long done = Math.max(0, Math.min(position, rebuild.targetPosition) + 1);
+        double percent = rebuild.targetPosition < 0 ? 100.0 : Math.min(100.0, 100.0 * done / (rebuild.targetPosition + 1));
+        return new ProjectionStatus.RebuildProgress(rebuild.startedAt, rebuild.targetPosition,
+                Math.round(percent * 10) / 10.0, Math.round(done / seconds), rebuild.finishedAt);
+    }
+
+    private long headPosition() {
+        TrackingToken head = eventStore.createHeadToken();
+        if (head == null) {
+            return -1;
+        }
+        OptionalLong position = head.position();
+        return position.orElse(-1);
+    }
+
+    private TrackingEventProcessor tracking(String name) {
+        EventProcessor processor = processing.eventProcessors().get(name);
+        if (!(processor instanceof TrackingEventProcessor tracking)) {
+            throw new NotFoundException("projection", name);
+        }
+        return tracking;
+    }
+
+    private static void pause() {
+        LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        if (Thread.currentThread().isInterrupted()) {
+            throw new IllegalStateException("interrupted while waiting for a projection");
+        }
+    }
+
+    private static final class Rebuild {
+        private final Instant startedAt;
+        private final long targetPosition;
+        private volatile Instant finishedAt;
+
+        private Rebuild(Instant startedAt, long targetPosition) {
+            this.startedAt = startedAt;
+            this.targetPosition = targetPosition;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package cn.gov.wenzhou.kjj.support.projection;
+
+import java.time.Instant;
+
+/**
+ * Where a projection (a tracking processor) stands against the event store.
+ *
+ * @param name            the processor's name
+ * @param state           RUNNING, REBUILDING, ERROR or STOPPED
+ * @param position        global index of the last event it processed ({@code -1}: none yet)
+ * @param head            global index of the newest event in the store
+ * @param lag             events it has yet to process
+ * @param replaying       true while it re-reads history after a reset
+ * @param rebuild         progress of the last rebuild started here, if any
+ * @param error           the error that stopped it, when in ERROR
+ */
+public record ProjectionStatus(String name, String state, long position, long head, long lag, boolean replaying,
+                               RebuildProgress rebuild, String error) {
+
+    /**
+     * @param startedAt      when the rebuild was started
+     * @param targetPosition the store's head when the rebuild was started: reaching it ends the rebuild
+     * @param percent        share of {@code targetPosition} processed so far
+     * @param eventsPerSecond average replay rate since the start
+     * @param finishedAt     when the position reached the target, or null
+     */
+    public record RebuildProgress(Instant startedAt, long targetPosition, double percent, double eventsPerSecond,
+                                  Instant finishedAt) {
+    }
+}
