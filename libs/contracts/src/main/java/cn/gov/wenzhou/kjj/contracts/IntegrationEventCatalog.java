@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.contracts;
 
+import cn.gov.wenzhou.kjj.contracts.funding.ChallengeCallOpened;
 import cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered;
 
 import java.util.List;
@@ -18,7 +19,8 @@ public final class IntegrationEventCatalog {
     public static final String SCHEMA_BASE_URI = "https://kjj.wenzhou.gov.cn/schemas/";
 
     private static final List<Class<? extends IntegrationEvent>> ALL = List.of(
-            PlatformRegistered.class
+            PlatformRegistered.class,
+            ChallengeCallOpened.class
     );
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_TYPE = ALL.stream()

@@ -1,0 +1,13 @@
+package cn.gov.wenzhou.kjj.funding.command;
+
+/** A platform's standing as far as funding decisions care. */
+public enum Standing {
+    /** Registered, not (yet) recognized: not a high-level platform. */
+    REGISTERED,
+    /** Recognized and not revoked: counts as a high-level platform for the priority rule. */
+    RECOGNIZED,
+    /** Recognized but under rectification after a failed evaluation: still recognized. */
+    UNDER_RECTIFICATION,
+    /** Recognition revoked: no award may go to it. */
+    REVOKED
+}

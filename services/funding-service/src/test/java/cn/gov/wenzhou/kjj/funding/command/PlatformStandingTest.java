@@ -1,0 +1,39 @@
+package cn.gov.wenzhou.kjj.funding.command;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+class PlatformStandingTest {
+
+    private static final Instant REGISTERED_AT = Instant.parse("2024-03-15T02:00:00Z");
+
+    private FixtureConfiguration<PlatformStanding> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(PlatformStanding.class);
+    }
+
+    @Test
+    void firstNewsOfAPlatformStartsItsStandingRecord() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordPlatformStanding("p-1", "91330300MA2H7K8L0G", "研究院", Standing.REGISTERED, null,
+                        "ce-1", REGISTERED_AT))
+                .expectEvents(new PlatformStandingRecorded("p-1", "91330300MA2H7K8L0G", "研究院",
+                        Standing.REGISTERED, null, "ce-1", REGISTERED_AT));
+    }
+
+    @Test
+    void laterNewsOfAPlatformIsAddedToTheSameRecord() {
+        fixture.given(new PlatformStandingRecorded("p-1", "91330300MA2H7K8L0G", "研究院", Standing.REGISTERED, null,
+                        "ce-1", REGISTERED_AT))
+                .when(new RecordPlatformStanding("p-1", "91330300MA2H7K8L0G", "研究院", Standing.RECOGNIZED,
+                        "MUNICIPAL", "ce-2", REGISTERED_AT.plusSeconds(86_400)))
+                .expectEvents(new PlatformStandingRecorded("p-1", "91330300MA2H7K8L0G", "研究院",
+                        Standing.RECOGNIZED, "MUNICIPAL", "ce-2", REGISTERED_AT.plusSeconds(86_400)));
+    }
+}

@@ -1,0 +1,58 @@
+package cn.gov.wenzhou.kjj.talent.api;
+
+import cn.gov.wenzhou.kjj.talent.TalentIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@TalentIntegrationTest
+class PoolQuotaApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    RestClient http;
+
+    @BeforeEach
+    void setUp() {
+        http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+                })
+                .build();
+    }
+
+    @Test
+    void quotaSetThroughRestIsStoredAsAnEventAndShown() {
+        int status = put("/api/pool/quotas/2026", "{\"posts\": 180, \"reason\": \"市编委核定\"}");
+        assertThat(status).isEqualTo(200);
+        assertThat(jdbc.queryForObject(
+                "select count(*) from domain_event_entry where payload_type like '%PoolQuotaSet'", Long.class))
+                .isPositive();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(http.get().uri("/api/pool/quotas/2026").retrieve().body(String.class))
+                        .contains("\"posts\":180"));
+    }
+
+    @Test
+    void negativeQuotaIsA400NamingTheField() {
+        long before = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        assertThat(put("/api/pool/quotas/2026", "{\"posts\": -3, \"reason\": \"x\"}")).isEqualTo(400);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(before);
+    }
+
+    private int put(String path, String body) {
+        return http.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(body)
+                .exchange((request, response) -> response.getStatusCode().value());
+    }
+}
