@@ -1,0 +1,115 @@
+package cn.gov.wenzhou.kjj.devstack;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole system on one machine with nothing installed but a JDK: a durable embedded PostgreSQL, an embedded KRaft
+ * Kafka broker and the three services, on fixed ports, data kept under {@code .dev-stack/} (or {@code STB_DATA_DIR}).
+ *
+ * <pre>
+ *   --demo    load sample data through the services' own commands (only into an empty stack)
+ *   --clean   delete the data directory first
+ * </pre>
+ */
+public final class DevStack {
+
+    public static final int POSTGRES_PORT = 15432;
+    public static final int KAFKA_PORT = 19092;
+    public static final int KAFKA_CONTROLLER_PORT = 19093;
+
+    private DevStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> flags = Arrays.asList(args);
+        if (flags.contains("--help")) {
+            System.out.println("usage: run.sh [--demo] [--clean]   (data directory: STB_DATA_DIR, default .dev-stack)");
+            return;
+        }
+        long started = System.nanoTime();
+        // one logging configuration (logback.xml) for the three services sharing this JVM
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        Path dataDirectory = Path.of(System.getenv().getOrDefault("STB_DATA_DIR", ".dev-stack")).toAbsolutePath();
+        if (flags.contains("--clean")) {
+            FileSystemUtils.deleteRecursively(dataDirectory);
+            System.out.println("Deleted " + dataDirectory);
+        }
+
+        LocalPostgres postgres = LocalPostgres.start(dataDirectory.resolve("postgres"), POSTGRES_PORT);
+        LocalKafka kafka = null;
+        Map<StackService, ConfigurableApplicationContext> services = Map.of();
+        try {
+            postgres.ensureDatabases(Arrays.stream(StackService.values()).map(StackService::database).toList());
+            kafka = LocalKafka.start(dataDirectory.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+            Map<StackService, ServiceLauncher.Placement> placements = new EnumMap<>(StackService.class);
+            for (StackService service : StackService.values()) {
+                placements.put(service, new ServiceLauncher.Placement(postgres.jdbcUrl(service.database()),
+                        LocalPostgres.USER, "", kafka.bootstrapServers(), service.defaultPort(),
+                        Map.of("stb.demo.enabled", String.valueOf(flags.contains("--demo")))));
+            }
+            services = ServiceLauncher.startAll(placements);
+        } catch (Exception | Error e) {
+            stop(services, kafka, postgres);
+            throw e;
+        }
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Map<StackService, ConfigurableApplicationContext> running = services;
+        LocalKafka runningKafka = kafka;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the stack...");
+            stop(running, runningKafka, postgres);
+            stopped.countDown();
+        }, "dev-stack-stop"));
+
+        printBanner(started, dataDirectory, postgres, kafka);
+        stopped.await();
+    }
+
+    private static void printBanner(long started, Path dataDirectory, LocalPostgres postgres, LocalKafka kafka)
+            throws Exception {
+        StringBuilder banner = new StringBuilder();
+        banner.append(String.format(Locale.ROOT, "%n=== Wenzhou science-fund stack is up in %.1f s ===%n",
+                (System.nanoTime() - started) / 1e9));
+        banner.append(String.format("  PostgreSQL  localhost:%d  (%s)%n", postgres.port(), postgres.durability()));
+        banner.append(String.format("  Kafka       %s  (KRaft, topics keep everything)%n", kafka.bootstrapServers()));
+        banner.append(String.format("  Data        %s%n", dataDirectory));
+        for (StackService service : StackService.values()) {
+            banner.append(String.format("  %-20s http://localhost:%d/swagger-ui.html   health: /actuator/health%n",
+                    service.serviceName(), service.defaultPort()));
+        }
+        banner.append("Press Ctrl-C to stop.\n");
+        System.out.println(banner);
+    }
+
+    private static void stop(Map<StackService, ConfigurableApplicationContext> services, LocalKafka kafka,
+                             LocalPostgres postgres) {
+        List<ConfigurableApplicationContext> contexts = new ArrayList<>(services.values());
+        contexts.forEach(context -> {
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                System.err.println("error while stopping a service: " + e);
+            }
+        });
+        if (kafka != null) {
+            kafka.close();
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            System.err.println("error while stopping PostgreSQL: " + e);
+        }
+    }
+}

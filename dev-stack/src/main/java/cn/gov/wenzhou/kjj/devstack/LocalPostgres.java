@@ -1,0 +1,86 @@
+package cn.gov.wenzhou.kjj.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A real PostgreSQL server (zonky's binaries from Maven) with its data kept in a directory, so the stack's history
+ * survives a restart. Unlike in tests, commits are durable: {@code fsync}, {@code synchronous_commit} and
+ * {@code full_page_writes} are on (the embedded library turns them off by default).
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private LocalPostgres(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static LocalPostgres start(Path dataDirectory, int port) throws IOException {
+        return new LocalPostgres(EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "128MB")
+                .setServerConfig("listen_addresses", "localhost")
+                .start());
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    /** Creates each database that does not exist yet: one per service, they share nothing. */
+    public void ensureDatabases(List<String> databases) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
+             Statement statement = connection.createStatement()) {
+            for (String database : databases) {
+                try (ResultSet exists = statement.executeQuery(
+                        "select 1 from pg_database where datname = '" + database + "'")) {
+                    if (exists.next()) {
+                        continue;
+                    }
+                }
+                statement.execute("create database \"" + database + "\"");
+            }
+        }
+    }
+
+    /** The server's durability settings as it reports them, for the start-up banner and the benchmark. */
+    public String durability() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
+             Statement statement = connection.createStatement();
+             ResultSet settings = statement.executeQuery("""
+                     select string_agg(name || '=' || setting, ', ' order by name) from pg_settings
+                     where name in ('fsync', 'synchronous_commit', 'full_page_writes')""")) {
+            settings.next();
+            return settings.getString(1);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}
