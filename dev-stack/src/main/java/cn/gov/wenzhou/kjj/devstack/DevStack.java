@@ -1,5 +1,8 @@
 package cn.gov.wenzhou.kjj.devstack;
 
+import cn.gov.wenzhou.kjj.embedded.LocalKafka;
+import cn.gov.wenzhou.kjj.embedded.LocalPostgres;
+
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 

@@ -1,6 +1,7 @@
 package cn.gov.wenzhou.kjj.testsupport;
 
 import org.slf4j.Logger;
+import org.springframework.boot.SpringApplication;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 
@@ -62,10 +63,14 @@ public final class RealInfrastructure {
         }
     }
 
+    /**
+     * Stops the servers after Spring has closed every application context: stopping them first would leave the
+     * contexts' Kafka clients and processors waiting for a broker that is gone, and the JVM exit would hang.
+     */
     private static void registerShutdownHook() {
         if (!hookRegistered) {
             hookRegistered = true;
-            Runtime.getRuntime().addShutdownHook(new Thread(RealInfrastructure::stopAll, "real-infrastructure-stop"));
+            SpringApplication.getShutdownHandlers().add(RealInfrastructure::stopAll);
         }
     }
 

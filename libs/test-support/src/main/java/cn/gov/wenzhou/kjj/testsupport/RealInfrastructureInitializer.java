@@ -9,8 +9,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Points a Spring test context at the real infrastructure: a database of its own (so cached contexts never see each
  * other's rows) and a Kafka consumer group of its own (so two cached contexts never split a topic's records).
+ * A test that needs a broker of its own (an outage test, say) names it in {@value #KAFKA_OVERRIDE}.
  */
 public class RealInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String KAFKA_OVERRIDE = "stb.test.kafka-bootstrap-servers";
 
     private static final AtomicInteger CONTEXTS = new AtomicInteger();
 
@@ -20,12 +23,13 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
                 .replaceAll("[^a-zA-Z0-9]", "_");
         String database = "test_" + name + "_" + CONTEXTS.incrementAndGet();
         PostgresServer postgres = RealInfrastructure.postgres();
+        String kafka = context.getEnvironment().getProperty(KAFKA_OVERRIDE);
         postgres.createDatabase(database);
         TestPropertyValues.of(
                 "spring.datasource.url=" + postgres.jdbcUrl(database),
                 "spring.datasource.username=" + postgres.username(),
                 "spring.datasource.password=" + postgres.password(),
-                "spring.kafka.bootstrap-servers=" + RealInfrastructure.kafka().bootstrapServers(),
+                "spring.kafka.bootstrap-servers=" + (kafka != null ? kafka : RealInfrastructure.kafka().bootstrapServers()),
                 "stb.kafka.consumer-group=" + database
         ).applyTo(context);
     }

@@ -57,6 +57,14 @@ class EventStoreOnPostgresTest {
     }
 
     @Test
+    void hibernateTakesOneSequenceValuePerEventInsteadOfPreallocatingABlock() {
+        commands.sendAndWait(new Ledger.OpenLedger(UUID.randomUUID().toString(), "sequence check"));
+        Long lastValue = jdbc.queryForObject("select last_value from domain_event_entry_seq", Long.class);
+        Long maxIndex = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        assertThat(lastValue).isEqualTo(maxIndex);
+    }
+
+    @Test
     void concurrentWritersLeaveNoGapsInTheGlobalIndex() throws Exception {
         Long before = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
         ExecutorService writers = Executors.newFixedThreadPool(8);

@@ -1,4 +1,4 @@
-package cn.gov.wenzhou.kjj.devstack;
+package cn.gov.wenzhou.kjj.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 

@@ -1,4 +1,4 @@
-package cn.gov.wenzhou.kjj.devstack;
+package cn.gov.wenzhou.kjj.embedded;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;

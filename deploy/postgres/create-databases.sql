@@ -1,0 +1,4 @@
+-- One database per service: they share no tables, only Kafka topics.
+create database registry;
+create database funding;
+create database talent;

@@ -1,0 +1,58 @@
+package cn.gov.wenzhou.kjj.devstack;
+
+import cn.gov.wenzhou.kjj.testsupport.PostgresServer;
+import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The three services as dev-stack runs them, on the test JVM's real PostgreSQL and Kafka, on random ports. */
+final class RunningStack implements AutoCloseable {
+
+    private static final AtomicInteger STACKS = new AtomicInteger();
+
+    private final Map<StackService, ConfigurableApplicationContext> services;
+    private final Map<StackService, String> databases;
+
+    private RunningStack(Map<StackService, ConfigurableApplicationContext> services,
+                         Map<StackService, String> databases) {
+        this.services = services;
+        this.databases = databases;
+    }
+
+    static RunningStack start() {
+        PostgresServer postgres = RealInfrastructure.postgres();
+        String kafka = RealInfrastructure.kafka().bootstrapServers();
+        int stack = STACKS.incrementAndGet();
+        Map<StackService, ServiceLauncher.Placement> placements = new EnumMap<>(StackService.class);
+        Map<StackService, String> databases = new EnumMap<>(StackService.class);
+        for (StackService service : StackService.values()) {
+            String database = "stack" + stack + "_" + service.database();
+            postgres.createDatabase(database);
+            databases.put(service, database);
+            placements.put(service, new ServiceLauncher.Placement(postgres.jdbcUrl(database), postgres.username(),
+                    postgres.password(), kafka, 0, Map.of(
+                            "stb.kafka.consumer-group", "stack" + stack + "-" + service.serviceName())));
+        }
+        return new RunningStack(ServiceLauncher.startAll(placements), databases);
+    }
+
+    String baseUrl(StackService service) {
+        return "http://localhost:" + services.get(service).getEnvironment().getProperty("local.server.port");
+    }
+
+    <T> T bean(StackService service, Class<T> type) {
+        return services.get(service).getBean(type);
+    }
+
+    String database(StackService service) {
+        return databases.get(service);
+    }
+
+    @Override
+    public void close() {
+        services.values().forEach(ConfigurableApplicationContext::close);
+    }
+}

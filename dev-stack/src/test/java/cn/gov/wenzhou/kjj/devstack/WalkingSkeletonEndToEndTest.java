@@ -1,0 +1,170 @@
+package cn.gov.wenzhou.kjj.devstack;
+
+import cn.gov.wenzhou.kjj.contracts.Topics;
+import cn.gov.wenzhou.kjj.funding.query.PlatformStandingProjection;
+import cn.gov.wenzhou.kjj.registry.query.PlatformSummaryProjection;
+import cn.gov.wenzhou.kjj.support.kafka.CloudEventHeaders;
+import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
+import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
+import cn.gov.wenzhou.kjj.testsupport.TableChecksums;
+import cn.gov.wenzhou.kjj.testsupport.TopicRecords;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking skeleton across service boundaries: a REST command in the registry becomes an event in the registry's
+ * store, an integration event on Kafka, and a row in funding-service's platform-standing view.
+ */
+class WalkingSkeletonEndToEndTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static RunningStack stack;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void startStack() {
+        stack = RunningStack.start();
+    }
+
+    @AfterAll
+    static void stopStack() {
+        stack.close();
+    }
+
+    @Test
+    void registryCommandReachesFundingsPlatformStandingViewThroughKafka() throws Exception {
+        String platformId = registerPlatform("端到端研究院");
+
+        JdbcTemplate registryStore = new JdbcTemplate(stack.bean(StackService.PLATFORM_REGISTRY, DataSource.class));
+        String storedEventId = registryStore.queryForObject(
+                "select event_identifier from domain_event_entry where aggregate_identifier = ?", String.class,
+                platformId);
+
+        ConsumerRecord<String, byte[]> published = TopicRecords.awaitMatching(kafka(), Topics.REGISTRY_PLATFORM_V1,
+                record -> platformId.equals(record.key()), PATIENCE).get(0);
+        assertThat(TopicRecords.header(published, CloudEventHeaders.ID)).isEqualTo(storedEventId);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode standing = json.readTree(get(StackService.FUNDING, "/api/platform-standings/" + platformId));
+            assertThat(standing.path("standing").asText()).isEqualTo("REGISTERED");
+            assertThat(standing.path("name").asText()).isEqualTo("端到端研究院");
+            assertThat(standing.path("sourceEventId").asText()).isEqualTo(storedEventId);
+        });
+    }
+
+    @Test
+    void deliveringTheSameKafkaRecordTwiceChangesNothing() throws Exception {
+        String platformId = registerPlatform("重复投递研究院");
+        ConsumerRecord<String, byte[]> published = TopicRecords.awaitMatching(kafka(), Topics.REGISTRY_PLATFORM_V1,
+                record -> platformId.equals(record.key()), PATIENCE).get(0);
+        JdbcTemplate fundingStore = new JdbcTemplate(stack.bean(StackService.FUNDING, DataSource.class));
+        await().atMost(PATIENCE).until(() -> standingEvents(fundingStore, platformId) == 1);
+
+        redeliver(published);
+        String marker = registerPlatform("标记研究院");
+        await().atMost(PATIENCE).until(() -> standingEvents(fundingStore, marker) == 1);
+
+        assertThat(standingEvents(fundingStore, platformId)).isEqualTo(1);
+    }
+
+    @Test
+    void resettingProjectionsRebuildsIdenticalRows() throws Exception {
+        String platformId = registerPlatform("重建研究院");
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(get(StackService.FUNDING, "/api/platform-standings/" + platformId)).contains(platformId));
+
+        assertRebuildReproducesRows(StackService.FUNDING, PlatformStandingProjection.NAME, "platform_standing");
+        assertRebuildReproducesRows(StackService.PLATFORM_REGISTRY, PlatformSummaryProjection.NAME,
+                "platform_summary");
+    }
+
+    @Test
+    void eachServiceAcceptsItsSkeletonCommand() {
+        assertThat(send(StackService.FUNDING, "POST", "/api/calls",
+                "{\"year\": 2025, \"title\": \"2025年度揭榜挂帅\"}")).isEqualTo(201);
+        assertThat(send(StackService.TALENT_POOL, "PUT", "/api/pool/quotas/2025",
+                "{\"posts\": 200, \"reason\": \"核定\"}")).isEqualTo(200);
+    }
+
+    private void assertRebuildReproducesRows(StackService service, String projection, String table) {
+        ProjectionOperations projections = stack.bean(service, ProjectionOperations.class);
+        DataSource dataSource = stack.bean(service, DataSource.class);
+        projections.awaitCaughtUp(projection, PATIENCE);
+        String before = TableChecksums.of(dataSource, table);
+
+        projections.rebuild(projection);
+        projections.awaitCaughtUp(projection, PATIENCE);
+
+        assertThat(TableChecksums.of(dataSource, table)).isEqualTo(before).doesNotStartWith("0:");
+    }
+
+    private String registerPlatform(String name) throws Exception {
+        String body = http(StackService.PLATFORM_REGISTRY).post().uri("/api/platforms")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"creditCode": "91330300MA2H7K8L0G", "name": "%s", "district": "瓯海",
+                         "industry": "泵阀", "legalForm": "ENTERPRISE", "leadModel": "LEADING_ENTERPRISE"}"""
+                        .formatted(name))
+                .retrieve().body(String.class);
+        return json.readTree(body).get("platformId").asText();
+    }
+
+    private void redeliver(ConsumerRecord<String, byte[]> record) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            producer.send(new ProducerRecord<>(record.topic(), null, record.key(), record.value(),
+                    record.headers()));
+            producer.flush();
+        }
+    }
+
+    private static long standingEvents(JdbcTemplate fundingStore, String platformId) {
+        Long count = fundingStore.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class, platformId);
+        return count == null ? 0 : count;
+    }
+
+    private String get(StackService service, String path) {
+        return http(service).get().uri(path).retrieve().body(String.class);
+    }
+
+    private int send(StackService service, String method, String path, String body) {
+        return http(service).method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
+                .contentType(MediaType.APPLICATION_JSON).body(body)
+                .exchange((request, response) -> response.getStatusCode().value());
+    }
+
+    private static RestClient http(StackService service) {
+        return RestClient.builder().baseUrl(stack.baseUrl(service))
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+                    throw new AssertionError(service + " answered " + response.getStatusCode());
+                })
+                .build();
+    }
+
+    private static String kafka() {
+        return RealInfrastructure.kafka().bootstrapServers();
+    }
+}
