@@ -1,13 +1,15 @@
 package cn.gov.wenzhou.kjj.contracts;
 
-import cn.gov.wenzhou.kjj.contracts.funding.ChallengeCallOpened;
-import cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered;
+import cn.gov.wenzhou.kjj.contracts.funding.FundingEvents;
+import cn.gov.wenzhou.kjj.contracts.registry.RegistryEvents;
+import cn.gov.wenzhou.kjj.contracts.talent.TalentEvents;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The list of every integration event type. Consumers resolve a {@code ce_type} header to its record here;
@@ -18,10 +20,10 @@ public final class IntegrationEventCatalog {
     public static final String TYPE_PREFIX = "cn.gov.wenzhou.kjj.";
     public static final String SCHEMA_BASE_URI = "https://kjj.wenzhou.gov.cn/schemas/";
 
-    private static final List<Class<? extends IntegrationEvent>> ALL = List.of(
-            PlatformRegistered.class,
-            ChallengeCallOpened.class
-    );
+    private static final List<Class<? extends IntegrationEvent>> ALL = Stream.of(
+                    RegistryEvents.ALL, FundingEvents.ALL, TalentEvents.ALL)
+            .flatMap(List::stream)
+            .toList();
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(IntegrationEventCatalog::typeOf, Function.identity()));

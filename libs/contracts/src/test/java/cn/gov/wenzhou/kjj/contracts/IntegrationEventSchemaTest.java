@@ -51,7 +51,7 @@ class IntegrationEventSchemaTest {
             JsonNode reserialized = mapper.valueToTree(record);
             Set<ValidationMessage> errors = schema.validate(reserialized);
             assertThat(errors).as("record JSON against schema").isEmpty();
-            assertThat(reserialized).isEqualTo(sample);
+            assertThat(reserialized.toString()).isEqualTo(sample.toString());
         }));
     }
 
