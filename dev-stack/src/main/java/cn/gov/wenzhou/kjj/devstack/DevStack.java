@@ -59,7 +59,9 @@ public final class DevStack {
             for (StackService service : StackService.values()) {
                 placements.put(service, new ServiceLauncher.Placement(postgres.jdbcUrl(service.database()),
                         LocalPostgres.USER, "", kafka.bootstrapServers(), service.defaultPort(),
-                        Map.of("stb.demo.enabled", String.valueOf(flags.contains("--demo")))));
+                        Map.of("stb.demo.enabled", String.valueOf(flags.contains("--demo")),
+                                // until the stack runs its own issuer (auth-server), the local APIs are open
+                                "stb.security.enabled", "false")));
             }
             services = ServiceLauncher.startAll(placements);
         } catch (Exception | Error e) {

@@ -2,6 +2,7 @@ package cn.gov.wenzhou.kjj.devstack;
 
 import cn.gov.wenzhou.kjj.testsupport.PostgresServer;
 import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
+import cn.gov.wenzhou.kjj.testsupport.TestTokens;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.EnumMap;
@@ -34,7 +35,9 @@ final class RunningStack implements AutoCloseable {
             databases.put(service, database);
             placements.put(service, new ServiceLauncher.Placement(postgres.jdbcUrl(database), postgres.username(),
                     postgres.password(), kafka, 0, Map.of(
-                            "stb.kafka.consumer-group", "stack" + stack + "-" + service.serviceName())));
+                            "stb.kafka.consumer-group", "stack" + stack + "-" + service.serviceName(),
+                            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.get().jwkSetUri(),
+                            "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.get().issuer())));
         }
         return new RunningStack(ServiceLauncher.startAll(placements), databases);
     }

@@ -5,6 +5,8 @@ import cn.gov.wenzhou.kjj.funding.query.PlatformStandingProjection;
 import cn.gov.wenzhou.kjj.registry.query.PlatformSummaryProjection;
 import cn.gov.wenzhou.kjj.support.kafka.CloudEventHeaders;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
+import cn.gov.wenzhou.kjj.support.security.Role;
+import cn.gov.wenzhou.kjj.testsupport.ApiClient;
 import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
 import cn.gov.wenzhou.kjj.testsupport.TableChecksums;
 import cn.gov.wenzhou.kjj.testsupport.TopicRecords;
@@ -19,10 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.client.RestClient;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -100,10 +99,10 @@ class WalkingSkeletonEndToEndTest {
 
     @Test
     void eachServiceAcceptsItsSkeletonCommand() {
-        assertThat(send(StackService.FUNDING, "POST", "/api/calls",
-                "{\"year\": 2025, \"title\": \"2025年度揭榜挂帅\"}")).isEqualTo(201);
-        assertThat(send(StackService.TALENT_POOL, "PUT", "/api/pool/quotas/2025",
-                "{\"posts\": 200, \"reason\": \"核定\"}")).isEqualTo(200);
+        assertThat(api(StackService.FUNDING).as(Role.FUNDING_OFFICER).post("/api/calls",
+                "{\"year\": 2025, \"title\": \"2025年度揭榜挂帅\"}").status()).isEqualTo(201);
+        assertThat(api(StackService.TALENT_POOL).as(Role.TALENT_INSTITUTE).put("/api/pool/quotas/2025",
+                "{\"posts\": 200, \"reason\": \"核定\"}").status()).isEqualTo(200);
     }
 
     private void assertRebuildReproducesRows(StackService service, String projection, String table) {
@@ -119,14 +118,13 @@ class WalkingSkeletonEndToEndTest {
     }
 
     private String registerPlatform(String name) throws Exception {
-        String body = http(StackService.PLATFORM_REGISTRY).post().uri("/api/platforms")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("""
+        ApiClient.Response created = api(StackService.PLATFORM_REGISTRY).as(Role.REGISTRY_ADMIN).post(
+                "/api/platforms", """
                         {"creditCode": "91330300MA2H7K8L0G", "name": "%s", "district": "瓯海",
                          "industry": "泵阀", "legalForm": "ENTERPRISE", "leadModel": "LEADING_ENTERPRISE"}"""
-                        .formatted(name))
-                .retrieve().body(String.class);
-        return json.readTree(body).get("platformId").asText();
+                        .formatted(name));
+        assertThat(created.status()).isEqualTo(201);
+        return created.json().get("platformId").asText();
     }
 
     private void redeliver(ConsumerRecord<String, byte[]> record) {
@@ -147,21 +145,13 @@ class WalkingSkeletonEndToEndTest {
     }
 
     private String get(StackService service, String path) {
-        return http(service).get().uri(path).retrieve().body(String.class);
+        ApiClient.Response response = api(service).as(Role.FUNDING_OFFICER, Role.REGISTRY_ADMIN).get(path);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.body();
     }
 
-    private int send(StackService service, String method, String path, String body) {
-        return http(service).method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
-                .contentType(MediaType.APPLICATION_JSON).body(body)
-                .exchange((request, response) -> response.getStatusCode().value());
-    }
-
-    private static RestClient http(StackService service) {
-        return RestClient.builder().baseUrl(stack.baseUrl(service))
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-                    throw new AssertionError(service + " answered " + response.getStatusCode());
-                })
-                .build();
+    private static ApiClient api(StackService service) {
+        return ApiClient.on(stack.baseUrl(service));
     }
 
     private static String kafka() {

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Points a Spring test context at the real infrastructure: a database of its own (so cached contexts never see each
  * other's rows) and a Kafka consumer group of its own (so two cached contexts never split a topic's records).
- * A test that needs a broker of its own (an outage test, say) names it in {@value #KAFKA_OVERRIDE}.
+ * Tokens come from {@link TestTokens}. A test that needs a broker of its own (an outage test, say) names it in {@value #KAFKA_OVERRIDE}.
  */
 public class RealInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -30,7 +30,9 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
                 "spring.datasource.username=" + postgres.username(),
                 "spring.datasource.password=" + postgres.password(),
                 "spring.kafka.bootstrap-servers=" + (kafka != null ? kafka : RealInfrastructure.kafka().bootstrapServers()),
-                "stb.kafka.consumer-group=" + database
+                "stb.kafka.consumer-group=" + database,
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.get().jwkSetUri(),
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.get().issuer()
         ).applyTo(context);
     }
 }

@@ -1,14 +1,12 @@
 package cn.gov.wenzhou.kjj.support.app;
 
+import cn.gov.wenzhou.kjj.testsupport.ApiClient;
 import cn.gov.wenzhou.kjj.testsupport.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,14 +18,11 @@ class ProblemDetailsTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    RestClient http;
+    ApiClient api;
 
     @BeforeEach
     void setUp() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-                })
-                .build();
+        api = ApiClient.on(port).as("FUNDING_OFFICER");
     }
 
     @Test
@@ -83,8 +78,7 @@ class ProblemDetailsTest {
 
     @Test
     void brokenRuleIsA409NamingTheRuleAndNothingIsStored() {
-        String id = http.post().uri("/ledgers").contentType(MediaType.APPLICATION_JSON)
-                .body("{\"name\": \"rule\", \"openedOn\": \"2024-01-02\"}").retrieve().body(String.class);
+        String id = api.post("/ledgers", "{\"name\": \"rule\", \"openedOn\": \"2024-01-02\"}").body();
         long before = eventCount();
         Problem problem = post("/ledgers/" + id + "/postings", "{\"amountFen\": -1}");
         assertThat(problem.status).isEqualTo(409);
@@ -103,9 +97,8 @@ class ProblemDetailsTest {
     }
 
     private Problem post(String path, String json) {
-        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json)
-                .exchange((request, response) -> new Problem(response.getStatusCode().value(),
-                        new String(response.getBody().readAllBytes())));
+        ApiClient.Response response = api.post(path, json);
+        return new Problem(response.status(), response.body());
     }
 
     record Problem(int status, String body) {

@@ -5,6 +5,8 @@ import cn.gov.wenzhou.kjj.registry.RegistryIntegrationTest;
 import cn.gov.wenzhou.kjj.registry.query.PlatformSummaryProjection;
 import cn.gov.wenzhou.kjj.support.kafka.CloudEventHeaders;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
+import cn.gov.wenzhou.kjj.support.security.Role;
+import cn.gov.wenzhou.kjj.testsupport.ApiClient;
 import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
 import cn.gov.wenzhou.kjj.testsupport.TableChecksums;
 import cn.gov.wenzhou.kjj.testsupport.TopicRecords;
@@ -14,10 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.client.RestClient;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -37,15 +36,12 @@ class RegisterPlatformApiTest {
     @Autowired
     ProjectionOperations projections;
 
-    RestClient http;
+    ApiClient admin;
     final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void setUp() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-                })
-                .build();
+        admin = ApiClient.on(port).as(Role.REGISTRY_ADMIN);
     }
 
     @Test
@@ -59,7 +55,7 @@ class RegisterPlatformApiTest {
         assertThat(jdbc.queryForObject("select payload_type from domain_event_entry where aggregate_identifier = ?",
                 String.class, platformId)).endsWith("PlatformRegistered");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode view = json.readTree(http.get().uri("/api/platforms/" + platformId).retrieve().body(String.class));
+            JsonNode view = admin.get("/api/platforms/" + platformId).json();
             assertThat(view.path("district").asText()).isEqualTo("LUCHENG");
             assertThat(view.path("industry").asText()).isEqualTo("INTELLIGENT_EQUIPMENT");
             assertThat(view.path("status").asText()).isEqualTo("REGISTERED");
@@ -122,9 +118,8 @@ class RegisterPlatformApiTest {
     }
 
     private Response post(String body) {
-        return http.post().uri("/api/platforms").contentType(MediaType.APPLICATION_JSON).body(body)
-                .exchange((request, response) -> new Response(response.getStatusCode().value(),
-                        new String(response.getBody().readAllBytes())));
+        ApiClient.Response response = admin.post("/api/platforms", body);
+        return new Response(response.status(), response.body());
     }
 
     record Response(int status, String body) {

@@ -1,14 +1,13 @@
 package cn.gov.wenzhou.kjj.talent.api;
 
+import cn.gov.wenzhou.kjj.support.security.Role;
 import cn.gov.wenzhou.kjj.talent.TalentIntegrationTest;
+import cn.gov.wenzhou.kjj.testsupport.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.client.RestClient;
 
 import java.time.Duration;
 
@@ -22,14 +21,11 @@ class PoolQuotaApiTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
-    RestClient http;
+    ApiClient institute;
 
     @BeforeEach
     void setUp() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-                })
-                .build();
+        institute = ApiClient.on(port).as(Role.TALENT_INSTITUTE);
     }
 
     @Test
@@ -40,7 +36,7 @@ class PoolQuotaApiTest {
                 "select count(*) from domain_event_entry where payload_type like '%PoolQuotaSet'", Long.class))
                 .isPositive();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(http.get().uri("/api/pool/quotas/2026").retrieve().body(String.class))
+                assertThat(institute.get("/api/pool/quotas/2026").body())
                         .contains("\"posts\":180"));
     }
 
@@ -52,7 +48,6 @@ class PoolQuotaApiTest {
     }
 
     private int put(String path, String body) {
-        return http.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(body)
-                .exchange((request, response) -> response.getStatusCode().value());
+        return institute.put(path, body).status();
     }
 }

@@ -1,0 +1,27 @@
+package cn.gov.wenzhou.kjj.support.security;
+
+import java.util.Set;
+
+/**
+ * Who caused a command: the token's subject and roles, and for an enterprise or platform the credit code it may act
+ * for. Recorded in every command's and event's metadata ({@link #SUBJECT_KEY}, {@link #ROLE_KEY}).
+ */
+public record Actor(String subject, Set<Role> roles, String creditCode) {
+
+    public static final String SUBJECT_KEY = "actor";
+    public static final String ROLE_KEY = "actorRole";
+
+    /** Commands a service issues itself (Kafka listeners, sagas, demo data) are the system's. */
+    public static Actor system(String what) {
+        return new Actor("system:" + what, Set.of(), null);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    /** The role recorded in metadata: the first of the actor's roles in {@link Role} order, or {@code SYSTEM}. */
+    public String primaryRole() {
+        return roles.stream().sorted().map(Role::name).findFirst().orElse("SYSTEM");
+    }
+}
