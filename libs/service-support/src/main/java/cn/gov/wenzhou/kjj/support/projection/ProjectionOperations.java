@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -39,6 +42,11 @@ public class ProjectionOperations {
     private final EventStore eventStore;
     private final Clock clock;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService progressLog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-rebuild-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public ProjectionOperations(EventProcessingConfiguration processing, EventStore eventStore, Clock clock) {
         this.processing = processing;
@@ -75,7 +83,35 @@ public class ProjectionOperations {
         rebuilds.put(name, new Rebuild(clock.instant(), target));
         processor.start();
         log.info("rebuild of projection {} started: replaying up to global index {}", name, target);
+        progressLog.scheduleAtFixedRate(() -> logProgress(name), 2, 2, TimeUnit.SECONDS);
         return status(processor);
+    }
+
+    /** Names (with percent done) of the projections being rebuilt now; empty when none. */
+    public List<String> rebuildsInProgress() {
+        return rebuilds.keySet().stream()
+                .map(this::status)
+                .filter(status -> "REBUILDING".equals(status.state()))
+                .map(status -> status.name() + " " + status.rebuild().percent() + "%")
+                .sorted()
+                .toList();
+    }
+
+    private void logProgress(String name) {
+        ProjectionStatus status = status(name);
+        ProjectionStatus.RebuildProgress progress = status.rebuild();
+        if (progress == null || progress.finishedAt() != null) {
+            throw new RebuildLogged(); // ends this periodic task
+        }
+        log.info("rebuild of projection {}: {}% ({} of {} events, {} events/s)", name, progress.percent(),
+                Math.max(0, status.position() + 1), progress.targetPosition() + 1, progress.eventsPerSecond());
+    }
+
+    /** Thrown to end a periodic progress log once its rebuild has finished. */
+    private static final class RebuildLogged extends RuntimeException {
+        RebuildLogged() {
+            super(null, null, false, false);
+        }
     }
 
     /** Blocks until the processor has processed everything that was in the store when this was called. */

@@ -47,7 +47,7 @@ public class ResourceServerAutoConfiguration {
     public static final String ROLES_CLAIM = "roles";
     public static final String[] PUBLIC_PATHS = {
             "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-            "/swagger-ui/**", "/asyncapi", "/asyncapi/**", "/error"};
+            "/swagger-ui/**", "/asyncapi.yaml", "/asyncapi/**", "/error"};
 
     private static final Logger log = LoggerFactory.getLogger(ResourceServerAutoConfiguration.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,6 +69,8 @@ public class ResourceServerAutoConfiguration {
                     auth.requestMatchers(PUBLIC_PATHS).permitAll();
                     auth.requestMatchers(HttpMethod.GET, "/actuator/info", "/actuator/prometheus")
                             .hasRole(Role.OPERATOR.name());
+                    // every service's projection operations (support.ops): operators only
+                    auth.requestMatchers("/ops/**").hasRole(Role.OPERATOR.name());
                     for (AccessPolicy.Rule rule : policy.rules()) {
                         auth.requestMatchers(rule.method(), rule.pattern())
                                 .hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
