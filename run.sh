@@ -4,9 +4,9 @@
 set -e
 cd "$(dirname "$0")"
 jar=$(ls dev-stack/target/dev-stack-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
-if [ -z "$jar" ] || [ -n "$(find pom.xml libs services dev-stack/src dev-stack/pom.xml -newer "$jar" -type f 2>/dev/null | head -n 1)" ]; then
+if [ -z "$jar" ] || [ -n "$(find pom.xml libs services auth-server dev-stack -path '*/target' -prune -o -type f -newer "$jar" -print 2>/dev/null | head -n 1)" ]; then
   echo "Building (tests skipped; ./mvnw verify runs them)..."
-  ./mvnw -q -B -DskipTests install -pl dev-stack -am
+  ./mvnw -q -B -DskipTests install -pl dev-stack,auth-server -am
   jar=$(ls dev-stack/target/dev-stack-*.jar | grep -v original | head -n 1)
 fi
 exec java ${STB_JAVA_OPTS:--Xms256m -Xmx1g -XX:+UseG1GC} -jar "$jar" "$@"

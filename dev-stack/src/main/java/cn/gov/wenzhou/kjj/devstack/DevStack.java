@@ -8,6 +8,7 @@ import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -49,6 +50,7 @@ public final class DevStack {
             System.out.println("Deleted " + dataDirectory);
         }
 
+        LocalIssuer issuer = LocalIssuer.start(authServerJar(), dataDirectory.resolve("logs/auth-server.log"));
         LocalPostgres postgres = LocalPostgres.start(dataDirectory.resolve("postgres"), POSTGRES_PORT);
         LocalKafka kafka = null;
         Map<StackService, ConfigurableApplicationContext> services = Map.of();
@@ -60,12 +62,12 @@ public final class DevStack {
                 placements.put(service, new ServiceLauncher.Placement(postgres.jdbcUrl(service.database()),
                         LocalPostgres.USER, "", kafka.bootstrapServers(), service.defaultPort(),
                         Map.of("stb.demo.enabled", String.valueOf(flags.contains("--demo")),
-                                // until the stack runs its own issuer (auth-server), the local APIs are open
-                                "stb.security.enabled", "false")));
+                                "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer())));
             }
             services = ServiceLauncher.startAll(placements);
+            issuer.awaitReady(Duration.ofSeconds(60));
         } catch (Exception | Error e) {
-            stop(services, kafka, postgres);
+            stop(services, kafka, postgres, issuer);
             throw e;
         }
 
@@ -74,21 +76,23 @@ public final class DevStack {
         LocalKafka runningKafka = kafka;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the stack...");
-            stop(running, runningKafka, postgres);
+            stop(running, runningKafka, postgres, issuer);
             stopped.countDown();
         }, "dev-stack-stop"));
 
-        printBanner(started, dataDirectory, postgres, kafka);
+        printBanner(started, dataDirectory, postgres, kafka, issuer);
         stopped.await();
     }
 
-    private static void printBanner(long started, Path dataDirectory, LocalPostgres postgres, LocalKafka kafka)
-            throws Exception {
+    private static void printBanner(long started, Path dataDirectory, LocalPostgres postgres, LocalKafka kafka,
+                                    LocalIssuer issuer) throws Exception {
         StringBuilder banner = new StringBuilder();
         banner.append(String.format(Locale.ROOT, "%n=== Wenzhou science-fund stack is up in %.1f s ===%n",
                 (System.nanoTime() - started) / 1e9));
         banner.append(String.format("  PostgreSQL  localhost:%d  (%s)%n", postgres.port(), postgres.durability()));
         banner.append(String.format("  Kafka       %s  (KRaft, topics keep everything)%n", kafka.bootstrapServers()));
+        banner.append(String.format("  Issuer      %s  (OIDC; demo clients and users: README, auth-server.yml)%n",
+                issuer.issuer()));
         banner.append(String.format("  Data        %s%n", dataDirectory));
         for (StackService service : StackService.values()) {
             banner.append(String.format("  %-20s http://localhost:%d/swagger-ui.html   health: /actuator/health%n",
@@ -98,8 +102,15 @@ public final class DevStack {
         System.out.println(banner);
     }
 
+    /** The auth-server's executable jar: {@code -Dstb.auth-server.jar}, else where the build puts it. */
+    private static Path authServerJar() {
+        String configured = System.getProperty("stb.auth-server.jar");
+        return configured != null ? Path.of(configured)
+                : Path.of("auth-server", "target", "auth-server-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath();
+    }
+
     private static void stop(Map<StackService, ConfigurableApplicationContext> services, LocalKafka kafka,
-                             LocalPostgres postgres) {
+                             LocalPostgres postgres, LocalIssuer issuer) {
         List<ConfigurableApplicationContext> contexts = new ArrayList<>(services.values());
         contexts.forEach(context -> {
             try {
@@ -115,6 +126,11 @@ public final class DevStack {
             postgres.close();
         } catch (IOException e) {
             System.err.println("error while stopping PostgreSQL: " + e);
+        }
+        try {
+            issuer.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

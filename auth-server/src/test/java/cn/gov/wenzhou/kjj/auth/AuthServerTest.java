@@ -1,0 +1,85 @@
+package cn.gov.wenzhou.kjj.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + AuthServerApplication.CONFIG_NAME)
+class AuthServerTest {
+
+    @LocalServerPort
+    int port;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void roleClientGetsATokenWithRolesAndTheServicesAudience() throws Exception {
+        JsonNode claims = claimsOf(token("registry-admin", "registry-admin-secret"));
+
+        assertThat(claims.path("sub").asText()).isEqualTo("registry-admin");
+        assertThat(claims.path("roles").toString()).isEqualTo("[\"REGISTRY_ADMIN\"]");
+        assertThat(claims.path("aud").toString()).contains("wenzhou-stb");
+        assertThat(claims.path("iss").asText()).isEqualTo("http://localhost:9000");
+        assertThat(claims.has("credit_code")).isFalse();
+    }
+
+    @Test
+    void enterpriseClientsTokenIsScopedToItsCreditCode() throws Exception {
+        JsonNode claims = claimsOf(token("enterprise-demo", "enterprise-demo-secret"));
+
+        assertThat(claims.path("roles").toString()).isEqualTo("[\"ENTERPRISE\"]");
+        assertThat(claims.path("credit_code").asText()).isEqualTo("91330300MA2H7K8L0G");
+    }
+
+    @Test
+    void wrongSecretGetsNoToken() {
+        int status = http().post().uri("/oauth2/token")
+                .headers(h -> h.setBasicAuth("operator", "not-the-secret"))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("grant_type=client_credentials")
+                .exchange((request, response) -> response.getStatusCode().value());
+        assertThat(status).isEqualTo(401);
+    }
+
+    @Test
+    void discoveryDocumentNamesTheIssuerAndItsKeys() throws Exception {
+        JsonNode discovery = json.readTree(http().get().uri("/.well-known/openid-configuration")
+                .retrieve().body(String.class));
+        assertThat(discovery.path("issuer").asText()).isEqualTo("http://localhost:9000");
+        assertThat(discovery.path("jwks_uri").asText()).endsWith("/oauth2/jwks");
+        JsonNode keys = json.readTree(http().get().uri("/oauth2/jwks").retrieve().body(String.class));
+        assertThat(keys.path("keys")).hasSize(1);
+    }
+
+    private String token(String clientId, String secret) throws Exception {
+        String body = http().post().uri("/oauth2/token")
+                .headers(h -> h.setBasicAuth(clientId, secret))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("grant_type=client_credentials")
+                .retrieve().body(String.class);
+        return json.readTree(body).path("access_token").asText();
+    }
+
+    private JsonNode claimsOf(String jwt) throws Exception {
+        String payload = jwt.split("\\.")[1];
+        return json.readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+    }
+
+    private RestClient http() {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+                    throw new AssertionError("answered " + response.getStatusCode());
+                })
+                .build();
+    }
+}
