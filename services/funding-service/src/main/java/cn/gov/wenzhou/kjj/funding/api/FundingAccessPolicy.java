@@ -4,20 +4,66 @@ import cn.gov.wenzhou.kjj.support.security.AccessPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import static cn.gov.wenzhou.kjj.support.security.Role.ENTERPRISE;
 import static cn.gov.wenzhou.kjj.support.security.Role.FINANCE_AUDITOR;
 import static cn.gov.wenzhou.kjj.support.security.Role.FUNDING_OFFICER;
 import static cn.gov.wenzhou.kjj.support.security.Role.OPERATOR;
 
-/** Who may call which funding endpoint. An endpoint missing here is denied to everyone. */
+/**
+ * Who may call which funding endpoint. An endpoint missing here is denied to everyone. Funding officers run calls
+ * and projects; finance auditors read everything and change nothing; an enterprise submits its own demands and
+ * applications and reads only its own applications and projects (scoped by its token's credit code in the
+ * controllers).
+ */
 @Configuration
 public class FundingAccessPolicy {
 
     @Bean
     public AccessPolicy accessPolicy() {
         return AccessPolicy.builder()
+                // calls, demands, the list
                 .post("/api/calls", FUNDING_OFFICER)
-                .get("/api/calls/*", FUNDING_OFFICER, FINANCE_AUDITOR)
+                .get("/api/calls", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE)
+                .get("/api/calls/*", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE)
+                .post("/api/calls/*/demands", FUNDING_OFFICER, ENTERPRISE)
+                .get("/api/calls/*/demands", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE)
+                .post("/api/calls/*/demands/*/curation", FUNDING_OFFICER)
+                .post("/api/calls/*/publication", FUNDING_OFFICER)
+                // applications and review
+                .post("/api/calls/*/applications", FUNDING_OFFICER, ENTERPRISE)
+                .get("/api/calls/*/applications", FUNDING_OFFICER, FINANCE_AUDITOR)
+                .post("/api/calls/*/applications-closure", FUNDING_OFFICER)
+                .post("/api/calls/*/applications/*/scores", FUNDING_OFFICER)
+                .post("/api/calls/*/ranking", FUNDING_OFFICER)
+                .post("/api/calls/*/applications/*/decline", FUNDING_OFFICER)
+                .post("/api/calls/*/applications/*/award", FUNDING_OFFICER)
+                .get("/api/applications", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE)
+                .get("/api/applications/*", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE)
+                // funded projects
+                .get("/api/projects", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE)
+                .get("/api/projects/*", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE)
+                .post("/api/projects/*/contract", FUNDING_OFFICER)
+                .post("/api/projects/*/mid-term-check", FUNDING_OFFICER)
+                .post("/api/projects/*/acceptance", FUNDING_OFFICER)
+                .post("/api/projects/*/disbursements", FUNDING_OFFICER)
+                .post("/api/projects/*/expenditures", FUNDING_OFFICER)
+                .post("/api/projects/*/budget-adjustments", FUNDING_OFFICER)
+                .post("/api/projects/*/suspension", FUNDING_OFFICER)
+                .post("/api/projects/*/resumption", FUNDING_OFFICER)
+                .post("/api/projects/*/termination", FUNDING_OFFICER)
+                .post("/api/projects/*/recoveries", FUNDING_OFFICER)
+                .post("/api/projects/*/closure", FUNDING_OFFICER)
+                // the finance audit trail: read-only
+                .get("/api/audit/money-events", FINANCE_AUDITOR, FUNDING_OFFICER)
+                .get("/api/audit/money-events.csv", FINANCE_AUDITOR, FUNDING_OFFICER)
+                .get("/api/audit/money-events.xlsx", FINANCE_AUDITOR, FUNDING_OFFICER)
+                .get("/api/audit/totals", FINANCE_AUDITOR, FUNDING_OFFICER)
+                .get("/api/audit/reconciliation", FINANCE_AUDITOR, FUNDING_OFFICER)
+                .get("/api/audit/projects/*/as-of", FINANCE_AUDITOR, FUNDING_OFFICER)
+                // reference data
                 .get("/api/platform-standings/*", FUNDING_OFFICER, FINANCE_AUDITOR)
+                .get("/api/platform-standings/*/history", FUNDING_OFFICER, FINANCE_AUDITOR)
+                .get("/api/funding-parameters", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE)
                 .get("/ops/**", OPERATOR)
                 .build();
     }

@@ -1,18 +1,57 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.AwardApplication;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.CloseApplications;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.CurateDemand;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.DeclineApplication;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.PublishList;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.RankApplications;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.RecordReviewScore;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.SubmitApplication;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.SubmitDemand;
+import cn.gov.wenzhou.kjj.funding.command.CallEvents.ApplicationAwarded;
+import cn.gov.wenzhou.kjj.funding.command.CallEvents.ApplicationDeclined;
+import cn.gov.wenzhou.kjj.funding.command.CallEvents.ApplicationSubmitted;
+import cn.gov.wenzhou.kjj.funding.command.CallEvents.ApplicationsClosed;
+import cn.gov.wenzhou.kjj.funding.command.CallEvents.ApplicationsRanked;
+import cn.gov.wenzhou.kjj.funding.command.CallEvents.DemandCurated;
+import cn.gov.wenzhou.kjj.funding.command.CallEvents.DemandSubmitted;
+import cn.gov.wenzhou.kjj.funding.command.CallEvents.ListPublished;
+import cn.gov.wenzhou.kjj.funding.command.CallEvents.Ranking;
+import cn.gov.wenzhou.kjj.funding.command.CallEvents.ReviewScoreRecorded;
+import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
+import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
+import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A yearly open-competition call (揭榜挂帅): demands, the published list, applications, review, awards. */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "callSnapshotTrigger")
 public class ChallengeCall {
 
     @AggregateIdentifier
     private String callId;
+    private CallPhase phase;
+    private LocalDate openedOn;
+    private final Map<String, Demand> demands = new LinkedHashMap<>();
+    private final Map<String, Application> applications = new LinkedHashMap<>();
+    private final Set<String> awardedDemands = new HashSet<>();
 
     protected ChallengeCall() {
     }
@@ -22,8 +61,310 @@ public class ChallengeCall {
         apply(new ChallengeCallOpened(command.callId(), command.year(), command.title(), command.openedOn()));
     }
 
+    @CommandHandler
+    void handle(SubmitDemand command) {
+        requirePhase(CallPhase.COLLECTING_DEMANDS, "call.demands-closed",
+                "the list is published: demands are no longer collected");
+        if (!command.enterpriseTier().leadingOrChainLeader()) {
+            throw new RuleViolationException("demand.leading-enterprises-only",
+                    "demands are collected from leading and chain-leader enterprises only");
+        }
+        notBefore(command.submittedOn(), openedOn, "submittedOn");
+        if (demands.containsKey(command.demandId())) {
+            throw new RuleViolationException("demand.duplicate", "demand " + command.demandId() + " exists");
+        }
+        apply(new DemandSubmitted(callId, command.demandId(), command.enterpriseCreditCode(),
+                command.enterpriseTier(), command.title(), command.industry(), command.description(),
+                command.budgetCeilingFen(), command.submittedOn()));
+    }
+
+    @CommandHandler
+    void handle(CurateDemand command) {
+        requirePhase(CallPhase.COLLECTING_DEMANDS, "call.demands-closed", "the list is already published");
+        Demand demand = demand(command.demandId());
+        notBefore(command.curatedOn(), demand.submittedOn, "curatedOn");
+        apply(new DemandCurated(callId, command.demandId(), command.listed(), command.note(), command.curatedOn()));
+    }
+
+    @CommandHandler
+    void handle(PublishList command) {
+        requirePhase(CallPhase.COLLECTING_DEMANDS, "call.list-already-published", "the list is already published");
+        if (demands.values().stream().anyMatch(d -> d.listed == null)) {
+            throw new RuleViolationException("call.uncurated-demands",
+                    "every demand must be curated (listed or not) before the list is published");
+        }
+        List<String> listed = demands.values().stream().filter(d -> Boolean.TRUE.equals(d.listed))
+                .map(d -> d.demandId).toList();
+        if (listed.isEmpty()) {
+            throw new RuleViolationException("call.empty-list", "no demand is listed");
+        }
+        notBefore(command.publishedOn(), openedOn, "publishedOn");
+        apply(new ListPublished(callId, listed, command.publishedOn()));
+    }
+
+    @CommandHandler
+    void handle(SubmitApplication command) {
+        requirePhase(CallPhase.LIST_PUBLISHED, "call.not-accepting-applications",
+                "applications are accepted only while the list is published");
+        Demand demand = demand(command.demandId());
+        if (!Boolean.TRUE.equals(demand.listed)) {
+            throw new RuleViolationException("application.demand-not-listed",
+                    "demand " + command.demandId() + " is not on the published list");
+        }
+        boolean again = applications.values().stream().anyMatch(a -> a.demandId.equals(command.demandId())
+                && a.leadCreditCode.equals(command.lead().creditCode()));
+        if (again) {
+            throw new RuleViolationException("application.duplicate",
+                    "this applicant already applied for demand " + command.demandId());
+        }
+        apply(new ApplicationSubmitted(callId, command.applicationId(), command.demandId(), command.title(),
+                command.lead(), List.copyOf(command.partners()), command.requestedFen(), command.submittedOn()));
+    }
+
+    @CommandHandler
+    void handle(CloseApplications command) {
+        requirePhase(CallPhase.LIST_PUBLISHED, "call.not-accepting-applications",
+                "applications can be closed only while they are accepted");
+        apply(new ApplicationsClosed(callId, applications.size(), command.closedOn()));
+    }
+
+    @CommandHandler
+    void handle(RecordReviewScore command) {
+        requirePhase(CallPhase.UNDER_REVIEW, "call.not-under-review", "scores are recorded during the review only");
+        Application application = application(command.applicationId());
+        if (application.scores.containsKey(command.expertRef())) {
+            throw new RuleViolationException("review.expert-already-scored",
+                    "expert " + command.expertRef() + " already scored this application");
+        }
+        apply(new ReviewScoreRecorded(callId, command.applicationId(), command.expertRef(), command.score(),
+                command.scoredOn()));
+    }
+
+    @CommandHandler
+    void handle(RankApplications command) {
+        requirePhase(CallPhase.UNDER_REVIEW, "call.not-under-review", "only a call under review can be ranked");
+        List<String> unscored = applications.values().stream().filter(a -> a.scores.isEmpty())
+                .map(a -> a.applicationId).toList();
+        if (!unscored.isEmpty()) {
+            throw new RuleViolationException("review.unscored-applications",
+                    unscored.size() + " application(s) have no expert score yet");
+        }
+        // the standings the ranking rests on, kept with it: "high-level at review time" stays answerable
+        Map<String, Standing> standings = new java.util.TreeMap<>();
+        applications.values().stream().flatMap(a -> a.members.stream()).filter(Member::isPlatform)
+                .forEach(m -> standings.put(m.platformId(),
+                        command.standings().getOrDefault(m.platformId(), Standing.REGISTERED)));
+        List<Ranking> rankings = new ArrayList<>();
+        for (Demand demand : demands.values()) {
+            List<Application> bids = applications.values().stream()
+                    .filter(a -> a.demandId.equals(demand.demandId)).toList();
+            rankings.addAll(rank(bids, standings, command.equalScoreBand()));
+        }
+        apply(new ApplicationsRanked(callId, rankings, standings, command.parameterVersion(),
+                command.equalScoreBand(), command.rankedOn()));
+    }
+
+    @CommandHandler
+    void handle(DeclineApplication command) {
+        requirePhase(CallPhase.RANKED, "call.not-ranked", "applications are declined after ranking");
+        Application application = application(command.applicationId());
+        if (application.awarded) {
+            throw new RuleViolationException("award.already-awarded", "the application was awarded");
+        }
+        apply(new ApplicationDeclined(callId, command.applicationId(), command.reason(), command.declinedOn()));
+    }
+
+    /** Returns what the project's award needs to know of the application: title, lead and partners. */
+    @CommandHandler
+    CallCommands.AwardedApplication handle(AwardApplication command) {
+        requirePhase(CallPhase.RANKED, "call.not-ranked", "awards are made after the ranking");
+        Application application = application(command.applicationId());
+        if (application.declined) {
+            throw new RuleViolationException("award.application-declined", "the application was declined");
+        }
+        if (awardedDemands.contains(application.demandId)) {
+            throw new RuleViolationException("award.one-per-demand",
+                    "demand " + application.demandId + " has already been awarded");
+        }
+        Application top = applications.values().stream()
+                .filter(a -> a.demandId.equals(application.demandId) && !a.declined)
+                .min(Comparator.comparingInt(a -> a.rank)).orElseThrow();
+        if (top != application) {
+            throw new RuleViolationException("award.rank-order",
+                    "application " + top.applicationId + " ranks higher on this demand: award it or decline it first");
+        }
+        apply(new ApplicationAwarded(callId, command.applicationId(), application.demandId, command.projectId(),
+                command.awardedOn()));
+        return new CallCommands.AwardedApplication(application.applicationId, application.demandId,
+                application.title, application.members.get(0),
+                List.copyOf(application.members.subList(1, application.members.size())));
+    }
+
+    /**
+     * The priority rule (fixed, from the bureau's letter): under equal conditions — scores within the band — a joint
+     * bid of a leading or chain-leader enterprise with a high-level platform ranks first. Bids are grouped by score
+     * (each group within the band of its best score); inside a group priority bids come first, then higher scores,
+     * then earlier submissions.
+     */
+    static List<Ranking> rank(List<Application> bids, Map<String, Standing> standings, BigDecimal band) {
+        List<Application> byScore = new ArrayList<>(bids);
+        byScore.sort(Comparator.comparing((Application a) -> a.meanScore()).reversed()
+                .thenComparingInt(a -> a.order));
+        List<Ranking> rankings = new ArrayList<>();
+        int i = 0;
+        while (i < byScore.size()) {
+            BigDecimal top = byScore.get(i).meanScore();
+            int end = i;
+            while (end < byScore.size() && top.subtract(byScore.get(end).meanScore()).compareTo(band) <= 0) {
+                end++;
+            }
+            List<Application> group = new ArrayList<>(byScore.subList(i, end));
+            group.sort(Comparator.comparing((Application a) -> !a.hasPriority(standings))
+                    .thenComparing(Comparator.comparing((Application a) -> a.meanScore()).reversed())
+                    .thenComparingInt(a -> a.order));
+            for (Application a : group) {
+                rankings.add(new Ranking(a.applicationId, a.demandId, a.meanScore(), a.hasPriority(standings),
+                        rankings.size() + 1));
+            }
+            i = end;
+        }
+        return rankings;
+    }
+
     @EventSourcingHandler
     void on(ChallengeCallOpened event) {
         callId = event.callId();
+        openedOn = event.openedOn();
+        phase = CallPhase.COLLECTING_DEMANDS;
+    }
+
+    @EventSourcingHandler
+    void on(DemandSubmitted event) {
+        demands.put(event.demandId(), new Demand(event.demandId(), event.submittedOn()));
+    }
+
+    @EventSourcingHandler
+    void on(DemandCurated event) {
+        demands.get(event.demandId()).listed = event.listed();
+    }
+
+    @EventSourcingHandler
+    void on(ListPublished event) {
+        phase = CallPhase.LIST_PUBLISHED;
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationSubmitted event) {
+        applications.put(event.applicationId(), new Application(event.applicationId(), event.demandId(),
+                event.title(), event.lead(), event.partners(), applications.size()));
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationsClosed event) {
+        phase = CallPhase.UNDER_REVIEW;
+    }
+
+    @EventSourcingHandler
+    void on(ReviewScoreRecorded event) {
+        applications.get(event.applicationId()).scores.put(event.expertRef(), event.score());
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationsRanked event) {
+        phase = CallPhase.RANKED;
+        event.rankings().forEach(r -> applications.get(r.applicationId()).rank = r.rank());
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationDeclined event) {
+        applications.get(event.applicationId()).declined = true;
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationAwarded event) {
+        applications.get(event.applicationId()).awarded = true;
+        awardedDemands.add(event.demandId());
+    }
+
+    private void requirePhase(CallPhase required, String rule, String message) {
+        if (phase != required) {
+            throw new RuleViolationException(rule, message + " (the call is " + phase + ")");
+        }
+    }
+
+    private Demand demand(String demandId) {
+        Demand demand = demands.get(demandId);
+        if (demand == null) {
+            throw new NotFoundException("demand", demandId);
+        }
+        return demand;
+    }
+
+    private Application application(String applicationId) {
+        Application application = applications.get(applicationId);
+        if (application == null) {
+            throw new NotFoundException("application", applicationId);
+        }
+        return application;
+    }
+
+    private static void notBefore(LocalDate date, LocalDate earliest, String field) {
+        if (earliest != null && date.isBefore(earliest)) {
+            throw new InvalidInputException(field, "must not be before " + earliest);
+        }
+    }
+
+    static final class Demand {
+        String demandId;
+        LocalDate submittedOn;
+        Boolean listed;
+
+        Demand() {
+        }
+
+        Demand(String demandId, LocalDate submittedOn) {
+            this.demandId = demandId;
+            this.submittedOn = submittedOn;
+        }
+    }
+
+    static final class Application {
+        String applicationId;
+        String demandId;
+        String title;
+        String leadCreditCode;
+        List<Member> members;
+        int order;
+        Map<String, BigDecimal> scores = new LinkedHashMap<>();
+        int rank;
+        boolean declined;
+        boolean awarded;
+
+        Application() {
+        }
+
+        Application(String applicationId, String demandId, String title, Member lead, List<Member> partners,
+                    int order) {
+            this.applicationId = applicationId;
+            this.demandId = demandId;
+            this.title = title;
+            this.leadCreditCode = lead.creditCode();
+            this.members = Stream.concat(Stream.of(lead), partners.stream()).toList();
+            this.order = order;
+        }
+
+        BigDecimal meanScore() {
+            BigDecimal sum = scores.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            return scores.isEmpty() ? BigDecimal.ZERO.setScale(2)
+                    : sum.divide(BigDecimal.valueOf(scores.size()), 2, RoundingMode.HALF_UP);
+        }
+
+        /** A joint bid with a leading/chain-leader enterprise and a platform recognized (not revoked) at review. */
+        boolean hasPriority(Map<String, Standing> standings) {
+            boolean leading = members.stream().anyMatch(m -> m.tier().leadingOrChainLeader());
+            boolean highLevelPlatform = members.stream().anyMatch(m -> m.isPlatform()
+                    && Standing.isHighLevel(standings.get(m.platformId())));
+            return members.size() > 1 && leading && highLevelPlatform;
+        }
     }
 }

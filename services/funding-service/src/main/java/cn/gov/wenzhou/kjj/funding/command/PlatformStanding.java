@@ -11,13 +11,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * funding-service's own record of a registry platform's standing, fed by {@code registry.platform.v1}. Keeping it
- * as events (not just a table) means the standing at any past review date can be answered from history.
+ * as events (not just a table) means the standing at any past review date can be answered from history. Each event
+ * holds the whole standing after the change, so a reader never has to fold.
  */
 @Aggregate
 public class PlatformStanding {
 
     @AggregateIdentifier
     private String platformId;
+    private String creditCode;
+    private String name;
+    private Standing standing;
+    private String level;
 
     protected PlatformStanding() {
     }
@@ -25,12 +30,22 @@ public class PlatformStanding {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(RecordPlatformStanding command) {
-        apply(new PlatformStandingRecorded(command.platformId(), command.creditCode(), command.name(),
-                command.standing(), command.level(), command.sourceEventId(), command.observedAt()));
+        apply(new PlatformStandingRecorded(command.platformId(),
+                command.creditCode() != null ? command.creditCode() : creditCode,
+                command.name() != null ? command.name() : name,
+                command.standing() != null ? command.standing()
+                        // only an upgrade leaves the standing open: an upgraded platform is recognized
+                        : standing != null ? standing : Standing.RECOGNIZED,
+                command.level() != null ? command.level() : level,
+                command.sourceEventId(), command.observedAt()));
     }
 
     @EventSourcingHandler
     void on(PlatformStandingRecorded event) {
         platformId = event.platformId();
+        creditCode = event.creditCode();
+        name = event.name();
+        standing = event.standing();
+        level = event.level();
     }
 }

@@ -9,5 +9,10 @@ public enum Standing {
     /** Recognized but under rectification after a failed evaluation: still recognized. */
     UNDER_RECTIFICATION,
     /** Recognition revoked: no award may go to it. */
-    REVOKED
+    REVOKED;
+
+    /** "High-level platform" in the priority rule: recognized and not revoked at review time. */
+    public static boolean isHighLevel(Standing standing) {
+        return standing == RECOGNIZED || standing == UNDER_RECTIFICATION;
+    }
 }

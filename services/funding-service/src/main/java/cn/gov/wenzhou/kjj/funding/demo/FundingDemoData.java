@@ -1,6 +1,18 @@
 package cn.gov.wenzhou.kjj.funding.demo;
 
+import cn.gov.wenzhou.kjj.funding.command.BudgetLine;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.AwardedApplication;
+import cn.gov.wenzhou.kjj.funding.command.CategoryKind;
+import cn.gov.wenzhou.kjj.funding.command.EnterpriseTier;
+import cn.gov.wenzhou.kjj.funding.command.FundingParameters;
+import cn.gov.wenzhou.kjj.funding.command.Member;
 import cn.gov.wenzhou.kjj.funding.command.OpenChallengeCall;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands;
+import cn.gov.wenzhou.kjj.funding.command.RecordPlatformStanding;
+import cn.gov.wenzhou.kjj.funding.command.Standing;
+import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
+import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -11,37 +23,227 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** A sample year's call, loaded through funding-service's own commands into an empty store. */
+/**
+ * A sample year through funding-service's own commands, deterministic, only into an empty store: last year's call
+ * with 100 demands from leading and chain-leader enterprises, single and joint bids (some with platforms), scores and
+ * the ranking, and twelve awarded projects at every stage — just awarded, running, suspended, accepted and closed,
+ * not accepted, terminated with recovery.
+ */
 @Component
 @ConditionalOnProperty(name = "stb.demo.enabled", havingValue = "true")
 public class FundingDemoData {
 
     private static final Logger log = LoggerFactory.getLogger(FundingDemoData.class);
+    private static final String[] INDUSTRIES = {"电气", "鞋业", "服装", "汽摩配", "泵阀", "数字经济", "智能装备", "生命健康",
+            "新能源智能网联汽车", "新材料"};
+    private static final long AWARD_FEN = 200_000_000L; // 2 million yuan
 
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;
+    private final FundingParameters parameters;
     private final Clock clock;
 
-    public FundingDemoData(CommandGateway commands, JdbcTemplate jdbc, Clock clock) {
+    public FundingDemoData(CommandGateway commands, JdbcTemplate jdbc, FundingParameters parameters, Clock clock) {
         this.commands = commands;
         this.jdbc = jdbc;
+        this.parameters = parameters;
         this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    public void load() {
+    public void loadIntoEmptyStore() {
         Long calls = jdbc.queryForObject(
                 "select count(*) from domain_event_entry where payload_type like '%.ChallengeCallOpened'", Long.class);
         if (calls != null && calls > 0) {
             log.info("funding-service already holds calls; demo data not loaded");
             return;
         }
-        int year = BusinessCalendar.currentYear(clock);
-        commands.sendAndWait(new OpenChallengeCall(UUID.randomUUID().toString(), year,
-                year + "年度温州市重大科技攻关项目揭榜挂帅", BusinessCalendar.today(clock)));
-        log.info("demo data: the {} challenge call opened", year);
+        String callId = load();
+        log.info("demo data: challenge call {} with 100 demands and 12 projects loaded", callId);
     }
+
+    /** Loads the sample year and returns its call id. */
+    public String load() {
+        int year = BusinessCalendar.currentYear(clock) - 1;
+        LocalDate day0 = LocalDate.of(year, 2, 10);
+        List<String> platforms = platforms(day0);
+        String callId = id("call", year);
+        send(new OpenChallengeCall(callId, year, year + "年度温州市重大科技攻关项目揭榜挂帅", day0));
+
+        List<String> demandIds = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String demandId = id("demand", i);
+            demandIds.add(demandId);
+            EnterpriseTier tier = i % 3 == 0 ? EnterpriseTier.CHAIN_LEADER : EnterpriseTier.LEADING;
+            String industry = INDUSTRIES[i % INDUSTRIES.length];
+            send(new CallCommands.SubmitDemand(callId, demandId, creditCode(100 + i % 25), tier,
+                    industry + "关键核心技术攻关需求 " + (i + 1), industry, "需求说明 " + (i + 1),
+                    300_000_000L, day0.plusDays(i % 20)));
+        }
+        for (int i = 0; i < demandIds.size(); i++) {
+            send(new CallCommands.CurateDemand(callId, demandIds.get(i), i % 10 != 9,
+                    i % 10 != 9 ? "入榜" : "与已有项目重复", day0.plusDays(25)));
+        }
+        send(new CallCommands.PublishList(callId, day0.plusDays(30)));
+
+        // two bids on each of the first 30 demands: a joint bid with a platform, and a single bid
+        List<String[]> bids = new ArrayList<>();
+        for (int d = 0; d < 30; d++) {
+            String demandId = demandIds.get(d);
+            String joint = id("application-joint", d);
+            String single = id("application-single", d);
+            String platform = platforms.get(d % platforms.size());
+            send(new CallCommands.SubmitApplication(callId, joint, demandId, "联合攻关方案 " + (d + 1),
+                    new Member(creditCode(200 + d), EnterpriseTier.LEADING, null),
+                    List.of(new Member(creditCode(300 + d % platforms.size()), EnterpriseTier.OTHER, platform)),
+                    AWARD_FEN, day0.plusDays(40)));
+            send(new CallCommands.SubmitApplication(callId, single, demandId, "独立攻关方案 " + (d + 1),
+                    new Member(creditCode(400 + d), EnterpriseTier.OTHER, null), List.of(), AWARD_FEN,
+                    day0.plusDays(41)));
+            bids.add(new String[]{joint, single});
+        }
+        send(new CallCommands.CloseApplications(callId, day0.plusDays(60)));
+        for (int d = 0; d < bids.size(); d++) {
+            // every third demand: equal scores, where the priority rule decides
+            BigDecimal jointScore = BigDecimal.valueOf(d % 3 == 0 ? 8500 : 8000 + d * 10L, 2);
+            BigDecimal singleScore = BigDecimal.valueOf(d % 3 == 0 ? 8500 : 8200 - d * 10L, 2);
+            for (int expert = 1; expert <= 3; expert++) {
+                send(new CallCommands.RecordReviewScore(callId, bids.get(d)[0], "EXP-" + expert, jointScore,
+                        day0.plusDays(70)));
+                send(new CallCommands.RecordReviewScore(callId, bids.get(d)[1], "EXP-" + expert, singleScore,
+                        day0.plusDays(70)));
+            }
+        }
+        LocalDate rankedOn = day0.plusDays(75);
+        FundingParameters.Rules rules = parameters.rulesOn(rankedOn);
+        Map<String, Standing> standings = new java.util.HashMap<>();
+        for (int p = 0; p < platforms.size(); p++) {
+            standings.put(platforms.get(p), PLATFORM_STANDINGS[p]);
+        }
+        send(new CallCommands.RankApplications(callId, standings, rules.version(), rules.equalScoreBand(),
+                rankedOn));
+
+        LocalDate awardedOn = day0.plusDays(90);
+        for (int d = 0; d < 12; d++) {
+            project(callId, bids.get(d), id("project", d), d, awardedOn, standings);
+        }
+        return callId;
+    }
+
+    private static final Standing[] PLATFORM_STANDINGS = {Standing.RECOGNIZED, Standing.RECOGNIZED,
+            Standing.RECOGNIZED, Standing.UNDER_RECTIFICATION, Standing.REGISTERED};
+
+    /** Demo platforms, as if the registry had said so: marked as demo in their source event id. */
+    private List<String> platforms(LocalDate day0) {
+        List<String> ids = new ArrayList<>();
+        String[] levels = {"PROVINCIAL", "MUNICIPAL", "NATIONAL", "MUNICIPAL", null};
+        for (int p = 0; p < PLATFORM_STANDINGS.length; p++) {
+            String platformId = id("platform", p);
+            ids.add(platformId);
+            send(new RecordPlatformStanding(platformId, creditCode(300 + p), "示例研究院 " + (p + 1),
+                    PLATFORM_STANDINGS[p], levels[p], "demo:" + platformId,
+                    day0.minusDays(30).atStartOfDay(BusinessCalendar.ZONE).toInstant()));
+        }
+        return ids;
+    }
+
+    private void project(String callId, String[] bids, String projectId, int stage, LocalDate awardedOn,
+                         Map<String, Standing> standings) {
+        FundingParameters.Rules rules = parameters.rulesOn(awardedOn);
+        String applicationId = bids[0];
+        AwardedApplication application;
+        try {
+            application = commands.sendAndWait(
+                    new CallCommands.AwardApplication(callId, applicationId, projectId, awardedOn));
+        } catch (RuleViolationException rankedLower) {
+            // the single bid ranked first on this demand: award it instead
+            applicationId = bids[1];
+            application = commands.sendAndWait(
+                    new CallCommands.AwardApplication(callId, applicationId, projectId, awardedOn));
+        }
+        List<String> partnerPlatforms = application.partners().stream().map(Member::platformId)
+                .filter(java.util.Objects::nonNull).toList();
+        Map<String, Standing> involved = new java.util.HashMap<>();
+        partnerPlatforms.forEach(p -> involved.put(p, standings.get(p)));
+        List<BudgetLine> budget = List.of(
+                new BudgetLine("EQUIPMENT", CategoryKind.EQUIPMENT, 60_000_000L),
+                new BudgetLine("OPERATING", CategoryKind.DIRECT, 80_000_000L),
+                new BudgetLine("LABOUR", CategoryKind.DIRECT, 30_000_000L),
+                new BudgetLine("INDIRECT", CategoryKind.INDIRECT, 30_000_000L));
+        send(new ProjectCommands.AwardProject(projectId, callId, applicationId, application.title(),
+                application.lead().creditCode(), application.lead().platformId(), partnerPlatforms, involved,
+                AWARD_FEN, AWARD_FEN, rules.categoryScheme(), budget, rules, "温科项〔示例〕" + (stage + 1) + "号",
+                awardedOn));
+        if (stage < 2) {
+            return; // just awarded
+        }
+        LocalDate t = awardedOn.plusDays(10);
+        send(new ProjectCommands.SignContract(projectId, "温科合〔示例〕" + (stage + 1) + "号", t));
+        send(new ProjectCommands.DisburseTranche(projectId, 1, null, "温财拨〔示例〕" + (stage + 1) + "-1",
+                "首笔拨付", t.plusDays(5)));
+        spend(projectId, "EQUIPMENT", 40_000_000L, t.plusDays(20), "设备购置", stage);
+        spend(projectId, "OPERATING", 25_000_000L + stage * 1_000_000L, t.plusDays(40), "材料测试", stage);
+        spend(projectId, "LABOUR", 8_000_000L, t.plusDays(60), "劳务费", stage);
+        if (stage == 5) {
+            send(new ProjectCommands.SuspendProject(projectId, "进度严重滞后", "温科函〔示例〕5号", t.plusDays(90)));
+            return;
+        }
+        if (stage == 8) {
+            send(new ProjectCommands.TerminateProject(projectId, "承担单位主动申请终止", "温科函〔示例〕8号",
+                    10_000_000L, t.plusDays(100)));
+            send(new ProjectCommands.RecoverFunds(projectId, 10_000_000L, "追回〔示例〕8号", t.plusDays(120)));
+            send(new ProjectCommands.CloseProject(projectId, "结题〔示例〕8号", t.plusDays(130)));
+            return;
+        }
+        if (stage < 4 || stage > 9) {
+            return; // running, first tranche paid
+        }
+        send(new ProjectCommands.RecordMidTermCheck(projectId, true, "中期〔示例〕" + stage, "按计划推进",
+                t.plusDays(150)));
+        send(new ProjectCommands.DisburseTranche(projectId, 2, null, "温财拨〔示例〕" + stage + "-2", "中期拨付",
+                t.plusDays(155)));
+        send(new ProjectCommands.AdjustBudget(projectId, "OPERATING", "LABOUR", 5_000_000L, "劳务需求增加", null,
+                t.plusDays(160)));
+        spend(projectId, "OPERATING", 20_000_000L, t.plusDays(170), "试制加工", stage);
+        if (stage == 4 || stage == 6) {
+            return; // past mid-term
+        }
+        boolean passes = stage != 9;
+        send(new ProjectCommands.RecordAcceptance(projectId, passes, "验收〔示例〕" + stage,
+                passes ? "通过验收" : "未通过验收", t.plusDays(250)));
+        if (passes) {
+            send(new ProjectCommands.DisburseTranche(projectId, 3, null, "温财拨〔示例〕" + stage + "-3", "验收拨付",
+                    t.plusDays(255)));
+        }
+        send(new ProjectCommands.CloseProject(projectId, "结题〔示例〕" + stage, t.plusDays(270)));
+    }
+
+    private void spend(String projectId, String category, long amountFen, LocalDate on, String purpose, int stage) {
+        send(new ProjectCommands.RecordExpenditure(projectId, id("expenditure-" + projectId + category, on.getDayOfYear()),
+                category, amountFen, "记-示例-" + stage + "-" + on, purpose, on));
+    }
+
+    private void send(Object command) {
+        commands.sendAndWait(command);
+    }
+
+    private static String id(String kind, int n) {
+        return UUID.nameUUIDFromBytes(("funding-demo:" + kind + ":" + n).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** A valid credit code (GB 32100-2015 check character) for a numbered demo organisation. */
+    static String creditCode(int n) {
+        String first17 = "91330300MA2H" + String.format("%05d", n);
+        return first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+    }
+
 }

@@ -17,7 +17,7 @@ public class PlatformStandingView {
     private String platformId;
     @Column(name = "credit_code", nullable = false)
     private String creditCode;
-    @Column(nullable = false)
+    /** Null until the registry's news named it (rectification and revocation news carry no name). */
     private String name;
     @Column(nullable = false)
     private String standing;

@@ -1,0 +1,203 @@
+package cn.gov.wenzhou.kjj.funding.api;
+
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.DeclineApplication;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.RankApplications;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.RecordReviewScore;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.SubmitApplication;
+import cn.gov.wenzhou.kjj.funding.command.EnterpriseTier;
+import cn.gov.wenzhou.kjj.funding.command.FundingParameters;
+import cn.gov.wenzhou.kjj.funding.command.Member;
+import cn.gov.wenzhou.kjj.funding.command.Standing;
+import cn.gov.wenzhou.kjj.funding.query.FundingQueries;
+import cn.gov.wenzhou.kjj.funding.query.FundingViews.ApplicationView;
+import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
+import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
+import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
+import cn.gov.wenzhou.kjj.support.security.CurrentActor;
+import cn.gov.wenzhou.kjj.support.security.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+@RestController
+@Tag(name = "Applications and review", description = "Bids on listed demands, expert scores, the ranking")
+public class ApplicationController {
+
+    public record MemberRequest(
+            @Schema(example = "91330300MA2H7K8L0G") @NotBlank String creditCode,
+            @Schema(description = "LEADING, CHAIN_LEADER or OTHER") @NotNull EnterpriseTier tier,
+            @Schema(description = "registry id when the member is a registered platform") @Size(max = 64)
+            String platformId) {
+    }
+
+    public record ApplicationRequest(
+            @NotBlank String demandId,
+            @Schema(example = "高压泵阀密封件寿命提升攻关") @NotBlank @Size(max = 200) String title,
+            @Schema(description = "the lead applicant; an enterprise caller must be the lead") @NotNull @Valid
+            MemberRequest lead,
+            @Schema(description = "joint partners (empty for a single bid); platforms name their registry id")
+            @Size(max = 10) List<@Valid @NotNull MemberRequest> partners,
+            @Schema(description = "special-fund support asked for, in fen", example = "200000000")
+            @NotNull @PositiveOrZero Long requestedFen,
+            LocalDate submittedOn) {
+    }
+
+    public record ScoreRequest(
+            @Schema(description = "pseudonymous expert reference (never a name)", example = "EXP-017")
+            @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9._-]+") String expertRef,
+            @Schema(example = "86.50") @NotNull @DecimalMin("0.00") @DecimalMax("100.00") @Digits(integer = 3,
+                    fraction = 2) BigDecimal score,
+            LocalDate scoredOn) {
+    }
+
+    public record RankingRequest(LocalDate rankedOn) {
+    }
+
+    public record DeclineRequest(@NotBlank @Size(max = 500) String reason, LocalDate declinedOn) {
+    }
+
+    private final CommandGateway commands;
+    private final FundingQueries queries;
+    private final FundingParameters parameters;
+    private final Clock clock;
+
+    public ApplicationController(CommandGateway commands, FundingQueries queries, FundingParameters parameters,
+                                 Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.parameters = parameters;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/calls/{callId}/applications")
+    @Operation(summary = "Apply for a listed demand, alone or jointly (partners may be registered platforms)",
+            description = "An enterprise applies as the lead with its own credit code. 409 "
+                    + "call.not-accepting-applications, application.demand-not-listed, application.duplicate.")
+    public ResponseEntity<Map<String, String>> apply(@PathVariable String callId,
+                                                     @Valid @RequestBody ApplicationRequest request) {
+        Member lead = member(request.lead(), "lead.creditCode");
+        CurrentActor.requireScopeFor(lead.creditCode());
+        List<Member> partners = new ArrayList<>();
+        List<MemberRequest> partnerRequests = request.partners() == null ? List.of() : request.partners();
+        Set<String> seen = new HashSet<>(Set.of(lead.creditCode()));
+        for (int i = 0; i < partnerRequests.size(); i++) {
+            Member partner = member(partnerRequests.get(i), "partners[" + i + "].creditCode");
+            if (!seen.add(partner.creditCode())) {
+                throw new InvalidInputException("partners[" + i + "].creditCode", "appears twice in the bid");
+            }
+            partners.add(partner);
+        }
+        String applicationId = UUID.randomUUID().toString();
+        commands.sendAndWait(new SubmitApplication(callId, applicationId, request.demandId(), request.title().trim(),
+                lead, partners, request.requestedFen(),
+                BusinessDates.orToday(request.submittedOn(), "submittedOn", clock)));
+        return ResponseEntity.created(URI.create("/api/applications/" + applicationId))
+                .body(Map.of("applicationId", applicationId));
+    }
+
+    @GetMapping("/api/calls/{callId}/applications")
+    @Operation(summary = "A call's applications by demand and rank (the ranking list once ranked)")
+    public List<ApplicationView> ofCall(@PathVariable String callId) {
+        return queries.applicationsOfCall(callId);
+    }
+
+    @GetMapping("/api/applications")
+    @Operation(summary = "Applications led by an organisation; an enterprise sees its own only")
+    public List<ApplicationView> ofApplicant(@RequestParam(required = false) String creditCode) {
+        String code = ownCreditCodeOr(creditCode);
+        return queries.applicationsOf(code);
+    }
+
+    @GetMapping("/api/applications/{applicationId}")
+    @Operation(summary = "One application with its members, scores count, mean score, priority and rank")
+    public ApplicationView get(@PathVariable String applicationId) {
+        ApplicationView application = queries.application(applicationId)
+                .orElseThrow(() -> new NotFoundException("application", applicationId));
+        CurrentActor.requireScopeFor(application.leadCreditCode());
+        return application;
+    }
+
+    @PostMapping("/api/calls/{callId}/applications/{applicationId}/scores")
+    @Operation(summary = "Record one expert's score (0-100, two decimals) of an application under review")
+    public Map<String, String> score(@PathVariable String callId, @PathVariable String applicationId,
+                                     @Valid @RequestBody ScoreRequest request) {
+        commands.sendAndWait(new RecordReviewScore(callId, applicationId, request.expertRef(), request.score(),
+                BusinessDates.orToday(request.scoredOn(), "scoredOn", clock)));
+        return Map.of("applicationId", applicationId, "expertRef", request.expertRef());
+    }
+
+    @PostMapping("/api/calls/{callId}/ranking")
+    @Operation(summary = "Rank every application with the priority rule, on the platform standings known now",
+            description = "Under equal conditions (scores within the parameter's band) a joint bid of a leading or "
+                    + "chain-leader enterprise with a high-level platform (recognized, not revoked) ranks first. "
+                    + "409 review.unscored-applications while an application has no score.")
+    public Map<String, Object> rank(@PathVariable String callId,
+                                    @Valid @RequestBody(required = false) RankingRequest request) {
+        LocalDate rankedOn = BusinessDates.orToday(request == null ? null : request.rankedOn(), "rankedOn", clock);
+        FundingParameters.Rules rules = parameters.rulesOn(rankedOn);
+        // every platform funding-service knows: the aggregate keeps the standings of the bidders' platforms only
+        Map<String, Standing> standings = queries.allStandings();
+        commands.sendAndWait(new RankApplications(callId, standings, rules.version(), rules.equalScoreBand(),
+                rankedOn));
+        return Map.of("callId", callId, "status", "RANKED", "parameterVersion", rules.version());
+    }
+
+    @PostMapping("/api/calls/{callId}/applications/{applicationId}/decline")
+    @Operation(summary = "Take a ranked application out of contention (withdrawn, disqualified), with the reason")
+    public Map<String, String> decline(@PathVariable String callId, @PathVariable String applicationId,
+                                       @Valid @RequestBody DeclineRequest request) {
+        commands.sendAndWait(new DeclineApplication(callId, applicationId, request.reason(),
+                BusinessDates.orToday(request.declinedOn(), "declinedOn", clock)));
+        return Map.of("applicationId", applicationId, "status", "DECLINED");
+    }
+
+    /** An enterprise always reads its own organisation; others name the organisation. */
+    static String ownCreditCodeOr(String creditCode) {
+        var actor = CurrentActor.require();
+        boolean enterprise = actor.roles().stream().allMatch(r -> r == Role.ENTERPRISE || r == Role.PLATFORM);
+        String code = enterprise && creditCode == null ? actor.creditCode() : creditCode;
+        if (code == null) {
+            throw new InvalidInputException("creditCode", "is required");
+        }
+        String parsed = UnifiedSocialCreditCode.parse(code, "creditCode").value();
+        CurrentActor.requireScopeFor(parsed);
+        return parsed;
+    }
+
+    /** A member; a platform named by its credit code only is identified from the registry's news. */
+    private Member member(MemberRequest request, String field) {
+        String creditCode = UnifiedSocialCreditCode.parse(request.creditCode(), field).value();
+        String platformId = request.platformId() == null || request.platformId().isBlank()
+                ? queries.platformIdOf(creditCode).orElse(null)
+                : request.platformId().trim();
+        return new Member(creditCode, request.tier(), platformId);
+    }
+}

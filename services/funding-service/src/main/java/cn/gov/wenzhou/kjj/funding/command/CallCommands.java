@@ -1,0 +1,67 @@
+package cn.gov.wenzhou.kjj.funding.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** What the bureau (and applicants) ask of a challenge call. Dates are business dates, given by the caller. */
+public final class CallCommands {
+
+    private CallCommands() {
+    }
+
+    /** A leading or chain-leader enterprise's key technology demand (关键核心技术需求). */
+    public record SubmitDemand(@TargetAggregateIdentifier String callId, String demandId, String enterpriseCreditCode,
+                               EnterpriseTier enterpriseTier, String title, String industry, String description,
+                               long budgetCeilingFen, LocalDate submittedOn) {
+    }
+
+    /** Curation: the demand goes on the list (榜单) or not, with the reason. */
+    public record CurateDemand(@TargetAggregateIdentifier String callId, String demandId, boolean listed,
+                               String note, LocalDate curatedOn) {
+    }
+
+    public record PublishList(@TargetAggregateIdentifier String callId, LocalDate publishedOn) {
+    }
+
+    /** A single (no partners) or joint bid on one listed demand. */
+    public record SubmitApplication(@TargetAggregateIdentifier String callId, String applicationId, String demandId,
+                                    String title, Member lead, List<Member> partners, long requestedFen,
+                                    LocalDate submittedOn) {
+    }
+
+    public record CloseApplications(@TargetAggregateIdentifier String callId, LocalDate closedOn) {
+    }
+
+    /** One expert's score of an application; the expert is named by a pseudonymous reference, never by name. */
+    public record RecordReviewScore(@TargetAggregateIdentifier String callId, String applicationId, String expertRef,
+                                    BigDecimal score, LocalDate scoredOn) {
+    }
+
+    /**
+     * Rank every application with the priority rule.
+     *
+     * @param standings the standing of every platform taking part, as funding-service knows it at review time
+     */
+    public record RankApplications(@TargetAggregateIdentifier String callId, Map<String, Standing> standings,
+                                   String parameterVersion, BigDecimal equalScoreBand, LocalDate rankedOn) {
+    }
+
+    /** Takes an application out of contention (withdrawn, disqualified), with the reason. */
+    public record DeclineApplication(@TargetAggregateIdentifier String callId, String applicationId, String reason,
+                                     LocalDate declinedOn) {
+    }
+
+    /** The call's part of an award: the application wins its demand; the project is awarded alongside. */
+    public record AwardApplication(@TargetAggregateIdentifier String callId, String applicationId, String projectId,
+                                   LocalDate awardedOn) {
+    }
+
+    /** What an award needs of the application it is made on. */
+    public record AwardedApplication(String applicationId, String demandId, String title, Member lead,
+                                     List<Member> partners) {
+    }
+}

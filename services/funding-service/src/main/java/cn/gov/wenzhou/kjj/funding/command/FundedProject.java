@@ -1,0 +1,334 @@
+package cn.gov.wenzhou.kjj.funding.command;
+
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.AdjustBudget;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.AwardProject;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.CloseProject;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.DisburseTranche;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.RecordAcceptance;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.RecordExpenditure;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.RecordMidTermCheck;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.RecoverFunds;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.ResumeProject;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.SignContract;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.SuspendProject;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.TerminateProject;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.AcceptanceRecorded;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.BudgetAdjusted;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ContractSigned;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ExpenditureRecorded;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.FundsRecovered;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.MidTermCheckRecorded;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ProjectAwarded;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ProjectClosed;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ProjectResumed;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ProjectSuspended;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ProjectTerminated;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.TrancheDisbursed;
+import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
+import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A funded project under the special-fund rules: award and budget, tranches against milestones, expenditure, budget
+ * adjustments, checks, suspension, termination with recovery, closure with balance settlement. Every money rule of
+ * DOMAIN.md §2 is decided here, on the project's books.
+ */
+@Aggregate
+public class FundedProject {
+
+    @AggregateIdentifier
+    private String projectId;
+    private ProjectBook book;
+
+    protected FundedProject() {
+    }
+
+    @CommandHandler
+    public FundedProject(AwardProject command) {
+        Map<String, Standing> standings = command.platformStandings();
+        standings.forEach((platformId, standing) -> {
+            if (standing == Standing.REVOKED) {
+                throw new RuleViolationException("award.platform-revoked",
+                        "platform " + platformId + " has had its recognition revoked: it may not receive an award");
+            }
+        });
+        long budgeted = command.budget().stream().mapToLong(BudgetLine::amountFen).sum();
+        if (budgeted != command.awardFen()) {
+            throw new RuleViolationException("budget.total-equals-award",
+                    "the budget adds up to " + budgeted + " fen, the award is " + command.awardFen() + " fen");
+        }
+        long cap = IndirectCostCap.capFen(IndirectCostCap.baseFen(command.budget()),
+                command.rules().indirectCapBands());
+        long indirect = IndirectCostCap.indirectFen(command.budget());
+        if (indirect > cap) {
+            throw new RuleViolationException("budget.indirect-cost-cap", "indirect costs of " + indirect
+                    + " fen exceed the cap of " + cap + " fen (rules " + command.rules().version() + ")");
+        }
+        apply(new ProjectAwarded(command.projectId(), command.callId(), command.applicationId(), command.title(),
+                command.recipientCreditCode(), command.recipientPlatformId(), List.copyOf(command.partnerPlatformIds()),
+                command.awardFen(), command.coFundingFen(), command.categoryScheme(), List.copyOf(command.budget()),
+                cap, command.rules().planFor(command.awardFen()), command.rules().balanceOnPass(),
+                command.rules().balanceOtherwise(), command.rules().version(), command.documentRef(),
+                command.awardedOn()));
+    }
+
+    @CommandHandler
+    void handle(SignContract command) {
+        if (book.status != ProjectStatus.AWARDED) {
+            throw new RuleViolationException("contract.already-signed", "the contract is already signed");
+        }
+        notBefore(command.signedOn(), book.awardedOn, "signedOn");
+        apply(new ContractSigned(projectId, command.contractRef(), command.signedOn()));
+    }
+
+    @CommandHandler
+    void handle(RecordMidTermCheck command) {
+        requireActive("mid-term check");
+        if (book.midTermPassedOn != null) {
+            throw new RuleViolationException("mid-term.already-passed", "the mid-term check was already passed");
+        }
+        notBefore(command.checkedOn(), book.contractSignedOn, "checkedOn");
+        apply(new MidTermCheckRecorded(projectId, command.passed(), command.documentRef(), command.note(),
+                command.checkedOn()));
+    }
+
+    @CommandHandler
+    void handle(RecordAcceptance command) {
+        requireActive("acceptance");
+        if (book.midTermPassedOn == null) {
+            throw new RuleViolationException("milestone.out-of-order",
+                    "acceptance comes after a passed mid-term check");
+        }
+        if (book.acceptancePassed != null) {
+            throw new RuleViolationException("acceptance.already-recorded", "the acceptance is already recorded");
+        }
+        notBefore(command.acceptedOn(), book.midTermPassedOn, "acceptedOn");
+        apply(new AcceptanceRecorded(projectId, command.passed(), command.documentRef(), command.note(),
+                command.acceptedOn()));
+    }
+
+    @CommandHandler
+    void handle(DisburseTranche command) {
+        switch (book.status) {
+            case SUSPENDED -> throw new RuleViolationException("disbursement.project-suspended",
+                    "the project is suspended: nothing is paid to it");
+            case TERMINATED -> throw new RuleViolationException("disbursement.project-terminated",
+                    "the project is terminated: nothing is paid to it");
+            case CLOSED -> throw closed();
+            default -> {
+            }
+        }
+        ProjectBook.TrancheState tranche = book.tranches.get(command.trancheNumber());
+        if (tranche == null) {
+            throw new InvalidInputException("trancheNumber", "the project has tranches 1 to " + book.tranches.size());
+        }
+        Milestone milestone = tranche.plan().milestone();
+        if (!book.milestoneAccepted(milestone)) {
+            throw new RuleViolationException("disbursement.milestone-not-accepted",
+                    "tranche " + command.trancheNumber() + " is paid only after its milestone " + milestone
+                            + " is accepted");
+        }
+        long remaining = tranche.plan().amountFen() - tranche.paidFen();
+        long amount = command.amountFen() == null ? remaining : command.amountFen();
+        if (amount <= 0) {
+            throw new RuleViolationException("disbursement.tranche-paid",
+                    "tranche " + command.trancheNumber() + " is fully paid");
+        }
+        if (book.disbursedFen + amount > book.awardFen) {
+            throw new RuleViolationException("disbursement.exceeds-award", "paying " + amount + " fen would bring "
+                    + "money out to " + (book.disbursedFen + amount) + " fen, above the award of " + book.awardFen);
+        }
+        if (amount > remaining) {
+            throw new RuleViolationException("disbursement.exceeds-tranche",
+                    "tranche " + command.trancheNumber() + " has " + remaining + " fen left to pay");
+        }
+        notBefore(command.disbursedOn(), book.milestoneAcceptedOn(milestone), "disbursedOn");
+        apply(new TrancheDisbursed(projectId, command.trancheNumber(), milestone, amount, book.recipientCreditCode,
+                book.recipientPlatformId, command.documentRef(), command.reason(), book.parameterVersion,
+                command.disbursedOn()));
+    }
+
+    @CommandHandler
+    void handle(RecordExpenditure command) {
+        requireActive("expenditure");
+        ProjectBook.Category category = category(command.category(), "category");
+        if (category.spentFen() + command.amountFen() > category.budgetFen()) {
+            throw new RuleViolationException("expenditure.exceeds-category-budget", "category "
+                    + command.category() + " has " + (category.budgetFen() - category.spentFen())
+                    + " fen of budget left");
+        }
+        if (command.amountFen() > book.balanceFen()) {
+            throw new RuleViolationException("expenditure.exceeds-funds-received",
+                    "the project holds " + book.balanceFen() + " fen of disbursed funds");
+        }
+        notBefore(command.spentOn(), book.contractSignedOn, "spentOn");
+        apply(new ExpenditureRecorded(projectId, command.expenditureId(), command.category(), command.amountFen(),
+                command.voucherRef(), command.purpose(), book.parameterVersion, command.spentOn()));
+    }
+
+    /**
+     * Budget adjustment (预算调剂): between direct categories other than equipment it is the project's own decision
+     * with a reason; any change of equipment needs the host unit's approval; indirect costs never increase.
+     */
+    @CommandHandler
+    void handle(AdjustBudget command) {
+        requireActive("budget adjustment");
+        ProjectBook.Category from = category(command.fromCategory(), "fromCategory");
+        ProjectBook.Category to = category(command.toCategory(), "toCategory");
+        if (from.code().equals(to.code())) {
+            throw new InvalidInputException("toCategory", "must differ from fromCategory");
+        }
+        if (to.kind() == CategoryKind.INDIRECT) {
+            throw new RuleViolationException("budget.indirect-never-increases", "indirect costs never increase");
+        }
+        boolean equipment = from.kind() == CategoryKind.EQUIPMENT || to.kind() == CategoryKind.EQUIPMENT;
+        if (equipment && (command.hostApprovalRef() == null || command.hostApprovalRef().isBlank())) {
+            throw new RuleViolationException("budget.equipment-needs-host-approval",
+                    "changing the equipment budget needs the host unit's approval (hostApprovalRef)");
+        }
+        if (from.budgetFen() - command.amountFen() < from.spentFen()) {
+            throw new RuleViolationException("budget.below-spent", "category " + from.code() + " has spent "
+                    + from.spentFen() + " fen: its budget cannot go below that");
+        }
+        apply(new BudgetAdjusted(projectId, from.code(), to.code(), command.amountFen(), command.reason(),
+                equipment ? command.hostApprovalRef() : null, book.parameterVersion, command.adjustedOn()));
+    }
+
+    @CommandHandler
+    void handle(SuspendProject command) {
+        if (book.status != ProjectStatus.ACTIVE && book.status != ProjectStatus.AWARDED) {
+            throw new RuleViolationException("project.not-suspendable", "a " + book.status
+                    + " project cannot be suspended");
+        }
+        apply(new ProjectSuspended(projectId, command.reason(), command.documentRef(), command.suspendedOn()));
+    }
+
+    @CommandHandler
+    void handle(ResumeProject command) {
+        if (book.status != ProjectStatus.SUSPENDED) {
+            throw new RuleViolationException("project.not-suspended", "only a suspended project resumes");
+        }
+        apply(new ProjectResumed(projectId, command.reason(), command.documentRef(), command.resumedOn()));
+    }
+
+    @CommandHandler
+    void handle(TerminateProject command) {
+        if (book.status == ProjectStatus.TERMINATED || book.status == ProjectStatus.CLOSED) {
+            throw new RuleViolationException("project.already-ended", "the project is already " + book.status);
+        }
+        if (command.recoveryOrderedFen() > book.balanceFen()) {
+            throw new RuleViolationException("recovery.exceeds-unspent-balance", "the recipient holds "
+                    + book.balanceFen() + " fen of unspent funds; that is the most that can be recovered");
+        }
+        apply(new ProjectTerminated(projectId, command.reason(), command.documentRef(), command.recoveryOrderedFen(),
+                book.parameterVersion, command.terminatedOn()));
+    }
+
+    @CommandHandler
+    void handle(RecoverFunds command) {
+        if (book.status != ProjectStatus.TERMINATED) {
+            throw new RuleViolationException("recovery.project-not-terminated",
+                    "funds are recovered from a terminated project only");
+        }
+        if (command.amountFen() > book.recoveryOutstandingFen()) {
+            throw new RuleViolationException("recovery.exceeds-order", "the recovery order has "
+                    + book.recoveryOutstandingFen() + " fen outstanding");
+        }
+        notBefore(command.recoveredOn(), book.terminatedOn, "recoveredOn");
+        apply(new FundsRecovered(projectId, command.amountFen(), book.recipientCreditCode, book.recipientPlatformId,
+                command.documentRef(), book.parameterVersion, command.recoveredOn()));
+    }
+
+    /**
+     * Closure settles the balance (结余): retained by the unit for research after passing acceptance, otherwise
+     * returned (both by the parameter version of the project).
+     */
+    @CommandHandler
+    void handle(CloseProject command) {
+        if (book.status == ProjectStatus.CLOSED) {
+            throw closed();
+        }
+        String outcome;
+        if (book.status == ProjectStatus.TERMINATED) {
+            if (book.recoveryOutstandingFen() > 0) {
+                throw new RuleViolationException("close.recovery-outstanding", book.recoveryOutstandingFen()
+                        + " fen of the recovery order are still outstanding");
+            }
+            outcome = "TERMINATED";
+        } else if (book.acceptancePassed == null || book.status != ProjectStatus.ACTIVE) {
+            throw new RuleViolationException("close.not-ready",
+                    "a project closes after its acceptance review or its termination");
+        } else {
+            outcome = book.acceptancePassed ? "ACCEPTED" : "NOT_ACCEPTED";
+        }
+        String disposition = "ACCEPTED".equals(outcome) ? book.balanceOnPass : book.balanceOtherwise;
+        LocalDate last = latest(book.acceptanceRecordedOn, book.terminatedOn, book.lastMoneyOn);
+        notBefore(command.closedOn(), last, "closedOn");
+        apply(new ProjectClosed(projectId, outcome, book.recipientCreditCode, book.recipientPlatformId,
+                book.balanceFen(), disposition, command.documentRef(), book.parameterVersion, command.closedOn()));
+    }
+
+    @EventSourcingHandler
+    void on(ProjectAwarded event) {
+        projectId = event.projectId();
+        book = new ProjectBook();
+        book.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(Object event) {
+        if (!(event instanceof ProjectAwarded)) {
+            book.apply(event);
+        }
+    }
+
+    private void requireActive(String what) {
+        switch (book.status) {
+            case ACTIVE -> {
+            }
+            case AWARDED -> throw new RuleViolationException("project.contract-not-signed",
+                    what + " needs a signed contract");
+            case SUSPENDED -> throw new RuleViolationException("project.suspended", "the project is suspended");
+            case TERMINATED -> throw new RuleViolationException("project.terminated", "the project is terminated");
+            case CLOSED -> throw closed();
+        }
+    }
+
+    private ProjectBook.Category category(String code, String field) {
+        ProjectBook.Category category = book.categories.get(code);
+        if (category == null) {
+            throw new InvalidInputException(field, "is not a category of this project's budget (scheme "
+                    + book.categoryScheme + "): " + book.categories.keySet());
+        }
+        return category;
+    }
+
+    private static RuleViolationException closed() {
+        return new RuleViolationException("project.closed", "the project is closed: nothing moves any more");
+    }
+
+    private static LocalDate latest(LocalDate... dates) {
+        LocalDate latest = null;
+        for (LocalDate date : dates) {
+            if (date != null && (latest == null || date.isAfter(latest))) {
+                latest = date;
+            }
+        }
+        return latest;
+    }
+
+    private static void notBefore(LocalDate date, LocalDate earliest, String field) {
+        if (earliest != null && date.isBefore(earliest)) {
+            throw new InvalidInputException(field, "must not be before " + earliest);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package cn.gov.wenzhou.kjj.funding.command;
+
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.AcceptanceRecorded;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.BudgetAdjusted;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ContractSigned;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ExpenditureRecorded;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.FundsRecovered;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.MidTermCheckRecorded;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ProjectAwarded;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ProjectClosed;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ProjectResumed;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ProjectSuspended;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ProjectTerminated;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.TrancheDisbursed;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The books of one project, folded from its events. The aggregate decides on it; the as-of query folds the same
+ * events up to an instant, so "the state on a past date" is computed exactly as the decisions saw it.
+ *
+ * <p>Identities that hold after every event: award = disbursed + undisbursed; disbursed = spent + recovered + balance
+ * (balance being what the recipient holds, settled at closure); per category, spent &le; budget.
+ */
+public final class ProjectBook {
+
+    String projectId;
+    String callId;
+    String title;
+    String recipientCreditCode;
+    String recipientPlatformId;
+    ProjectStatus status;
+    String parameterVersion;
+    String categoryScheme;
+    String balanceOnPass;
+    String balanceOtherwise;
+    long awardFen;
+    long coFundingFen;
+    long indirectCapFen;
+    long disbursedFen;
+    long spentFen;
+    long recoveredFen;
+    long recoveryOrderedFen;
+    long settledBalanceFen;
+    String balanceDisposition;
+    String outcome;
+    LocalDate awardedOn;
+    LocalDate contractSignedOn;
+    LocalDate midTermPassedOn;
+    LocalDate acceptanceRecordedOn;
+    Boolean acceptancePassed;
+    LocalDate terminatedOn;
+    LocalDate closedOn;
+    LocalDate lastMoneyOn;
+    final Map<String, Category> categories = new LinkedHashMap<>();
+    final Map<Integer, TrancheState> tranches = new LinkedHashMap<>();
+
+    /** Jackson (snapshots) and the fold. */
+    public ProjectBook() {
+    }
+
+    public static ProjectBook of(Iterable<?> events) {
+        ProjectBook book = new ProjectBook();
+        for (Object event : events) {
+            book.apply(event);
+        }
+        return book;
+    }
+
+    public void apply(Object event) {
+        if (event instanceof ProjectAwarded e) {
+            projectId = e.projectId();
+            callId = e.callId();
+            title = e.title();
+            recipientCreditCode = e.recipientCreditCode();
+            recipientPlatformId = e.recipientPlatformId();
+            status = ProjectStatus.AWARDED;
+            parameterVersion = e.parameterVersion();
+            categoryScheme = e.categoryScheme();
+            balanceOnPass = e.balanceOnPass();
+            balanceOtherwise = e.balanceOtherwise();
+            awardFen = e.awardFen();
+            coFundingFen = e.coFundingFen();
+            indirectCapFen = e.indirectCapFen();
+            awardedOn = e.awardedOn();
+            e.budget().forEach(line -> categories.put(line.category(),
+                    new Category(line.category(), line.kind(), line.amountFen(), 0)));
+            e.tranches().forEach(t -> tranches.put(t.number(), new TrancheState(t, 0)));
+        } else if (event instanceof ContractSigned e) {
+            status = ProjectStatus.ACTIVE;
+            contractSignedOn = e.signedOn();
+        } else if (event instanceof MidTermCheckRecorded e) {
+            if (e.passed()) {
+                midTermPassedOn = e.checkedOn();
+            }
+        } else if (event instanceof AcceptanceRecorded e) {
+            acceptanceRecordedOn = e.acceptedOn();
+            acceptancePassed = e.passed();
+        } else if (event instanceof TrancheDisbursed e) {
+            disbursedFen += e.amountFen();
+            TrancheState tranche = tranches.get(e.trancheNumber());
+            tranches.put(e.trancheNumber(), new TrancheState(tranche.plan(), tranche.paidFen() + e.amountFen()));
+            lastMoneyOn = e.disbursedOn();
+        } else if (event instanceof ExpenditureRecorded e) {
+            spentFen += e.amountFen();
+            Category category = categories.get(e.category());
+            categories.put(e.category(), category.withSpent(category.spentFen() + e.amountFen()));
+            lastMoneyOn = e.spentOn();
+        } else if (event instanceof BudgetAdjusted e) {
+            Category from = categories.get(e.fromCategory());
+            Category to = categories.get(e.toCategory());
+            categories.put(from.code(), from.withBudget(from.budgetFen() - e.amountFen()));
+            categories.put(to.code(), to.withBudget(to.budgetFen() + e.amountFen()));
+        } else if (event instanceof ProjectSuspended) {
+            status = ProjectStatus.SUSPENDED;
+        } else if (event instanceof ProjectResumed) {
+            status = ProjectStatus.ACTIVE;
+        } else if (event instanceof ProjectTerminated e) {
+            status = ProjectStatus.TERMINATED;
+            terminatedOn = e.terminatedOn();
+            recoveryOrderedFen = e.recoveryOrderedFen();
+        } else if (event instanceof FundsRecovered e) {
+            recoveredFen += e.amountFen();
+            lastMoneyOn = e.recoveredOn();
+        } else if (event instanceof ProjectClosed e) {
+            status = ProjectStatus.CLOSED;
+            outcome = e.outcome();
+            settledBalanceFen = e.balanceFen();
+            balanceDisposition = e.disposition();
+            closedOn = e.closedOn();
+        }
+    }
+
+    /** What the recipient holds of the special fund: received, not spent, not recovered. */
+    public long balanceFen() {
+        return disbursedFen - spentFen - recoveredFen;
+    }
+
+    public long undisbursedFen() {
+        return awardFen - disbursedFen;
+    }
+
+    public long recoveryOutstandingFen() {
+        return recoveryOrderedFen - recoveredFen;
+    }
+
+    public boolean milestoneAccepted(Milestone milestone) {
+        return milestoneAcceptedOn(milestone) != null;
+    }
+
+    public LocalDate milestoneAcceptedOn(Milestone milestone) {
+        return switch (milestone) {
+            case CONTRACT -> contractSignedOn;
+            case MID_TERM -> midTermPassedOn;
+            case ACCEPTANCE -> Boolean.TRUE.equals(acceptancePassed) ? acceptanceRecordedOn : null;
+        };
+    }
+
+    public Snapshot snapshot() {
+        List<CategorySnapshot> lines = new ArrayList<>();
+        categories.values().forEach(c -> lines.add(new CategorySnapshot(c.code(), c.kind(), c.budgetFen(),
+                c.spentFen(), c.budgetFen() - c.spentFen())));
+        List<TrancheSnapshot> plan = new ArrayList<>();
+        tranches.values().forEach(t -> plan.add(new TrancheSnapshot(t.plan().number(), t.plan().milestone(),
+                t.plan().amountFen(), t.paidFen(), milestoneAcceptedOn(t.plan().milestone()))));
+        return new Snapshot(projectId, callId, title, recipientCreditCode, recipientPlatformId, status,
+                parameterVersion, categoryScheme, awardFen, coFundingFen, disbursedFen, undisbursedFen(), spentFen,
+                recoveredFen, recoveryOrderedFen, balanceFen(), balanceDisposition, outcome, awardedOn, closedOn,
+                lines, plan);
+    }
+
+    /** A project's books at one point: every total, by category and by tranche. */
+    public record Snapshot(String projectId, String callId, String title, String recipientCreditCode,
+                           String recipientPlatformId, ProjectStatus status, String parameterVersion,
+                           String categoryScheme, long awardFen, long coFundingFen, long disbursedFen,
+                           long undisbursedFen, long spentFen, long recoveredFen, long recoveryOrderedFen,
+                           long balanceFen, String balanceDisposition, String outcome, LocalDate awardedOn,
+                           LocalDate closedOn, List<CategorySnapshot> categories, List<TrancheSnapshot> tranches) {
+    }
+
+    public record CategorySnapshot(String category, CategoryKind kind, long budgetFen, long spentFen,
+                                   long availableFen) {
+    }
+
+    public record TrancheSnapshot(int number, Milestone milestone, long plannedFen, long paidFen,
+                                  LocalDate milestoneAcceptedOn) {
+    }
+
+    record Category(String code, CategoryKind kind, long budgetFen, long spentFen) {
+        Category withSpent(long spent) {
+            return new Category(code, kind, budgetFen, spent);
+        }
+
+        Category withBudget(long budget) {
+            return new Category(code, kind, budget, spentFen);
+        }
+    }
+
+    record TrancheState(Tranche plan, long paidFen) {
+    }
+}

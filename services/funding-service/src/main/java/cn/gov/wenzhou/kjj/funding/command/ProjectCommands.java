@@ -1,0 +1,73 @@
+package cn.gov.wenzhou.kjj.funding.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** What the funding officer asks of a funded project. Business dates come in the command; the clock is not read. */
+public final class ProjectCommands {
+
+    private ProjectCommands() {
+    }
+
+    /**
+     * Award a funded project. The caller resolves the facts the decision rests on: the rules version in force on the
+     * award date, the project's category scheme, and the standing of every platform taking part.
+     */
+    public record AwardProject(@TargetAggregateIdentifier String projectId, String callId, String applicationId,
+                               String title, String recipientCreditCode, String recipientPlatformId,
+                               List<String> partnerPlatformIds, Map<String, Standing> platformStandings,
+                               long awardFen, long coFundingFen, String categoryScheme, List<BudgetLine> budget,
+                               FundingParameters.Rules rules, String documentRef, LocalDate awardedOn) {
+    }
+
+    public record SignContract(@TargetAggregateIdentifier String projectId, String contractRef, LocalDate signedOn) {
+    }
+
+    public record RecordMidTermCheck(@TargetAggregateIdentifier String projectId, boolean passed, String documentRef,
+                                     String note, LocalDate checkedOn) {
+    }
+
+    /** The final acceptance review (验收). */
+    public record RecordAcceptance(@TargetAggregateIdentifier String projectId, boolean passed, String documentRef,
+                                   String note, LocalDate acceptedOn) {
+    }
+
+    /** @param amountFen null pays what remains of the tranche */
+    public record DisburseTranche(@TargetAggregateIdentifier String projectId, int trancheNumber, Long amountFen,
+                                  String documentRef, String reason, LocalDate disbursedOn) {
+    }
+
+    public record RecordExpenditure(@TargetAggregateIdentifier String projectId, String expenditureId,
+                                    String category, long amountFen, String voucherRef, String purpose,
+                                    LocalDate spentOn) {
+    }
+
+    /** Budget adjustment (预算调剂): moves money from one category to another. */
+    public record AdjustBudget(@TargetAggregateIdentifier String projectId, String fromCategory, String toCategory,
+                               long amountFen, String reason, String hostApprovalRef, LocalDate adjustedOn) {
+    }
+
+    public record SuspendProject(@TargetAggregateIdentifier String projectId, String reason, String documentRef,
+                                 LocalDate suspendedOn) {
+    }
+
+    public record ResumeProject(@TargetAggregateIdentifier String projectId, String reason, String documentRef,
+                                LocalDate resumedOn) {
+    }
+
+    /** @param recoveryOrderedFen funds to recover (追回), at most the unspent balance the recipient holds */
+    public record TerminateProject(@TargetAggregateIdentifier String projectId, String reason, String documentRef,
+                                   long recoveryOrderedFen, LocalDate terminatedOn) {
+    }
+
+    public record RecoverFunds(@TargetAggregateIdentifier String projectId, long amountFen, String documentRef,
+                               LocalDate recoveredOn) {
+    }
+
+    /** Closure with balance settlement (结余). */
+    public record CloseProject(@TargetAggregateIdentifier String projectId, String documentRef, LocalDate closedOn) {
+    }
+}

@@ -1,0 +1,72 @@
+package cn.gov.wenzhou.kjj.funding.command;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What happened to a funded project. Every decision records the parameter version it applied (the rules version the
+ * project was awarded under) so that an auditor can tell which numbers were used.
+ */
+public final class ProjectEvents {
+
+    private ProjectEvents() {
+    }
+
+    public record ProjectAwarded(String projectId, String callId, String applicationId, String title,
+                                 String recipientCreditCode, String recipientPlatformId,
+                                 List<String> partnerPlatformIds, long awardFen, long coFundingFen,
+                                 String categoryScheme, List<BudgetLine> budget, long indirectCapFen,
+                                 List<Tranche> tranches, String balanceOnPass, String balanceOtherwise,
+                                 String parameterVersion, String documentRef, LocalDate awardedOn) {
+    }
+
+    public record ContractSigned(String projectId, String contractRef, LocalDate signedOn) {
+    }
+
+    public record MidTermCheckRecorded(String projectId, boolean passed, String documentRef, String note,
+                                       LocalDate checkedOn) {
+    }
+
+    public record AcceptanceRecorded(String projectId, boolean passed, String documentRef, String note,
+                                     LocalDate acceptedOn) {
+    }
+
+    public record TrancheDisbursed(String projectId, int trancheNumber, Milestone milestone, long amountFen,
+                                   String recipientCreditCode, String platformId, String documentRef, String reason,
+                                   String parameterVersion, LocalDate disbursedOn) {
+    }
+
+    public record ExpenditureRecorded(String projectId, String expenditureId, String category, long amountFen,
+                                      String voucherRef, String purpose, String parameterVersion, LocalDate spentOn) {
+    }
+
+    /** @param hostApprovalRef the host unit's approval, required when equipment changes; else null */
+    public record BudgetAdjusted(String projectId, String fromCategory, String toCategory, long amountFen,
+                                 String reason, String hostApprovalRef, String parameterVersion,
+                                 LocalDate adjustedOn) {
+    }
+
+    public record ProjectSuspended(String projectId, String reason, String documentRef, LocalDate suspendedOn) {
+    }
+
+    public record ProjectResumed(String projectId, String reason, String documentRef, LocalDate resumedOn) {
+    }
+
+    public record ProjectTerminated(String projectId, String reason, String documentRef, long recoveryOrderedFen,
+                                    String parameterVersion, LocalDate terminatedOn) {
+    }
+
+    public record FundsRecovered(String projectId, long amountFen, String recipientCreditCode, String platformId,
+                                 String documentRef, String parameterVersion, LocalDate recoveredOn) {
+    }
+
+    /**
+     * @param outcome     ACCEPTED, NOT_ACCEPTED or TERMINATED
+     * @param balanceFen  disbursed minus spent minus recovered, settled at closure
+     * @param disposition RETAINED (kept by the unit for research) or RETURNED (to the fund), by the parameter
+     */
+    public record ProjectClosed(String projectId, String outcome, String recipientCreditCode, String platformId,
+                                long balanceFen, String disposition, String documentRef, String parameterVersion,
+                                LocalDate closedOn) {
+    }
+}

@@ -1,0 +1,22 @@
+package cn.gov.wenzhou.kjj.funding.query;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One money event of the audit trail.
+ *
+ * @param position        the event's global index: stable order and the pagination cursor
+ * @param category        budget category (expenditure), or the category money moved to (adjustment)
+ * @param counterCategory the category money moved from (adjustment)
+ * @param actor           who caused it (the token's subject, or {@code system:...})
+ * @param businessDate    the date of the money movement (Asia/Shanghai)
+ * @param recordedAt      when the service recorded it (UTC)
+ * @param documentRef     payment order, voucher, approval or decision document reference
+ */
+public record MoneyEventRow(long position, String eventId, String projectId, String callId,
+                            String recipientCreditCode, String platformId, MoneyEventKind kind, long amountFen,
+                            String category, String counterCategory, Integer trancheNumber, LocalDate businessDate,
+                            Instant recordedAt, String actor, String actorRole, String reason, String documentRef,
+                            String parameterVersion) {
+}
