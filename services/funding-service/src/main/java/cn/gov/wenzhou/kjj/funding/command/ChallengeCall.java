@@ -36,6 +36,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -326,6 +327,17 @@ public class ChallengeCall {
             this.demandId = demandId;
             this.submittedOn = submittedOn;
         }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Demand d && Objects.equals(demandId, d.demandId)
+                    && Objects.equals(submittedOn, d.submittedOn) && Objects.equals(listed, d.listed);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(demandId);
+        }
     }
 
     static final class Application {
@@ -351,6 +363,20 @@ public class ChallengeCall {
             this.leadCreditCode = lead.creditCode();
             this.members = Stream.concat(Stream.of(lead), partners.stream()).toList();
             this.order = order;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Application a && Objects.equals(applicationId, a.applicationId)
+                    && Objects.equals(demandId, a.demandId) && Objects.equals(title, a.title)
+                    && Objects.equals(leadCreditCode, a.leadCreditCode) && Objects.equals(members, a.members)
+                    && order == a.order && Objects.equals(scores, a.scores) && rank == a.rank
+                    && declined == a.declined && awarded == a.awarded;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(applicationId);
         }
 
         BigDecimal meanScore() {

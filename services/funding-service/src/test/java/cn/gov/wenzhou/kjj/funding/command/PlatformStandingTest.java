@@ -36,4 +36,24 @@ class PlatformStandingTest {
                 .expectEvents(new PlatformStandingRecorded("p-1", "91330300MA2H7K8L0G", "研究院",
                         Standing.RECOGNIZED, "MUNICIPAL", "ce-2", REGISTERED_AT.plusSeconds(86_400)));
     }
+
+    @Test
+    void aRectificationNoticeKeepsThePlatformRecognizedAtItsLevel() {
+        fixture.given(new PlatformStandingRecorded("p-1", "91330300MA2H7K8L0G", "研究院", Standing.RECOGNIZED,
+                        "MUNICIPAL", "ce-2", REGISTERED_AT))
+                .when(new RecordPlatformStanding("p-1", "91330300MA2H7K8L0G", null, Standing.UNDER_RECTIFICATION,
+                        null, "ce-3", REGISTERED_AT.plusSeconds(60)))
+                .expectEvents(new PlatformStandingRecorded("p-1", "91330300MA2H7K8L0G", "研究院",
+                        Standing.UNDER_RECTIFICATION, "MUNICIPAL", "ce-3", REGISTERED_AT.plusSeconds(60)));
+    }
+
+    @Test
+    void anUpgradeChangesTheLevelAndKeepsTheStanding() {
+        fixture.given(new PlatformStandingRecorded("p-1", "91330300MA2H7K8L0G", "研究院", Standing.RECOGNIZED,
+                        "MUNICIPAL", "ce-2", REGISTERED_AT))
+                .when(new RecordPlatformStanding("p-1", "91330300MA2H7K8L0G", null, null, "PROVINCIAL", "ce-3",
+                        REGISTERED_AT.plusSeconds(60)))
+                .expectEvents(new PlatformStandingRecorded("p-1", "91330300MA2H7K8L0G", "研究院",
+                        Standing.RECOGNIZED, "PROVINCIAL", "ce-3", REGISTERED_AT.plusSeconds(60)));
+    }
 }
