@@ -45,6 +45,8 @@ import java.util.Map;
 public class ResourceServerAutoConfiguration {
 
     public static final String ROLES_CLAIM = "roles";
+    /** Problem type of a request the access policy refuses for the caller's roles (the role matrix checks it). */
+    public static final String FORBIDDEN_BY_ROLE = "forbidden-role";
     public static final String[] PUBLIC_PATHS = {
             "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
             "/swagger-ui/**", "/asyncapi.yaml", "/asyncapi/**", "/error"};
@@ -133,8 +135,8 @@ public class ResourceServerAutoConfiguration {
 
     private static void forbidden(HttpServletRequest request, HttpServletResponse response) throws IOException {
         log.info("403 {} {}", request.getMethod(), request.getRequestURI());
-        write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "The token's roles or organisation do not allow this request.");
+        write(response, HttpStatus.FORBIDDEN, FORBIDDEN_BY_ROLE, "Forbidden",
+                "The token's roles do not allow this request.");
     }
 
     private static void write(HttpServletResponse response, HttpStatus status, String type, String title,

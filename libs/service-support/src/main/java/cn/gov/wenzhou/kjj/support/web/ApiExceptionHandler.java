@@ -100,8 +100,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     public ProblemDetail accessDenied(AccessDeniedException e) {
-        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "The token's roles or organisation do not allow this request.");
+        return problem(HttpStatus.FORBIDDEN, "forbidden-organisation", "Forbidden",
+                "This record belongs to another organisation than the caller's.");
     }
 
     @ExceptionHandler(Exception.class)
