@@ -7,6 +7,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -51,12 +53,20 @@ public final class DevStack {
         }
 
         LocalIssuer issuer = LocalIssuer.start(authServerJar(), dataDirectory.resolve("logs/auth-server.log"));
+        // Kafka's broker starts while PostgreSQL does: both take a few seconds, mostly waiting
+        CompletableFuture<LocalKafka> kafkaStarting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return LocalKafka.start(dataDirectory.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         LocalPostgres postgres = LocalPostgres.start(dataDirectory.resolve("postgres"), POSTGRES_PORT);
         LocalKafka kafka = null;
         Map<StackService, ConfigurableApplicationContext> services = Map.of();
         try {
             postgres.ensureDatabases(Arrays.stream(StackService.values()).map(StackService::database).toList());
-            kafka = LocalKafka.start(dataDirectory.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+            kafka = kafkaStarting.join();
             Map<StackService, ServiceLauncher.Placement> placements = new EnumMap<>(StackService.class);
             for (StackService service : StackService.values()) {
                 placements.put(service, new ServiceLauncher.Placement(postgres.jdbcUrl(service.database()),
@@ -67,7 +77,8 @@ public final class DevStack {
             services = ServiceLauncher.startAll(placements);
             issuer.awaitReady(Duration.ofSeconds(60));
         } catch (Exception | Error e) {
-            stop(services, kafka, postgres, issuer);
+            stop(services, kafka != null ? kafka : kafkaStarting.exceptionally(failed -> null).join(), postgres,
+                    issuer);
             throw e;
         }
 
