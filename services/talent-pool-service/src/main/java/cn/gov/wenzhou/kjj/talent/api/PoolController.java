@@ -2,10 +2,14 @@ package cn.gov.wenzhou.kjj.talent.api;
 
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
+import cn.gov.wenzhou.kjj.talent.command.PolicyVersion;
+import cn.gov.wenzhou.kjj.talent.command.RetryingCommands;
 import cn.gov.wenzhou.kjj.talent.command.SetPoolQuota;
 import cn.gov.wenzhou.kjj.talent.command.StaffingPool;
-import cn.gov.wenzhou.kjj.talent.query.PoolQuotaRepository;
-import cn.gov.wenzhou.kjj.talent.query.PoolQuotaView;
+import cn.gov.wenzhou.kjj.talent.command.TalentPolicy;
+import cn.gov.wenzhou.kjj.talent.command.TitleLevel;
+import cn.gov.wenzhou.kjj.talent.query.PoolStatusQueries;
+import cn.gov.wenzhou.kjj.talent.query.PoolYearStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,7 +19,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -24,42 +27,69 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 @RestController
 @RequestMapping("/api/pool")
-@Tag(name = "Staffing pool", description = "The quota of special posts (编制池)")
+@Tag(name = "Staffing pool", description = "The quota of special posts (编制池), its use by year, and the rule"
+        + " parameters")
 public class PoolController {
 
     public record SetQuotaRequest(
             @Schema(example = "200") @NotNull @Min(0) @Max(100_000) Integer posts,
-            @Schema(example = "市编委2025年核定") @NotBlank @Size(max = 500) String reason) {
+            @Schema(example = "市委编办2026年核定") @NotBlank @Size(max = 500) String reason) {
     }
 
-    private final CommandGateway commands;
-    private final PoolQuotaRepository quotas;
+    /** A parameter version as published to employers: what makes a hire eligible, and since when. */
+    public record Parameters(String version, LocalDate effectiveFrom, boolean inForce, String source,
+                             TitleLevel minimumProfessionalTitle, TitleLevel minimumSkillLevel,
+                             List<String> eligibleTitleLevels, int hireWithinMonths, int termYears,
+                             int reviewIntervalMonths, List<PolicyVersion.UrgentField> urgentlyNeededFields) {
+    }
+
+    private final RetryingCommands commands;
+    private final PoolStatusQueries status;
+    private final TalentPolicy policy;
     private final Clock clock;
 
-    public PoolController(CommandGateway commands, PoolQuotaRepository quotas, Clock clock) {
+    public PoolController(RetryingCommands commands, PoolStatusQueries status, TalentPolicy policy, Clock clock) {
         this.commands = commands;
-        this.quotas = quotas;
+        this.status = status;
+        this.policy = policy;
         this.clock = clock;
     }
 
     @PutMapping("/quotas/{year}")
-    @Operation(summary = "Set the number of special posts in the pool for a year")
+    @Operation(summary = "Set the number of special posts in the pool for a year",
+            description = "Recorded with the previous value and the reason (the decision's reference). A quota"
+                    + " lowered below the posts held blocks admissions until exits bring them under it.")
     public void setQuota(@PathVariable @Min(2021) @Max(2100) int year, @Valid @RequestBody SetQuotaRequest request) {
-        commands.sendAndWait(new SetPoolQuota(StaffingPool.WENZHOU, year, request.posts(), request.reason().trim(),
+        commands.send(new SetPoolQuota(StaffingPool.WENZHOU, year, request.posts(), request.reason().trim(),
                 BusinessCalendar.today(clock)));
     }
 
-    @GetMapping("/quotas")
-    public List<PoolQuotaView> quotas() {
-        return quotas.findAll();
+    @GetMapping("/status")
+    @Operation(summary = "The pool by year: quota, admitted, exited, taken and free posts")
+    public List<PoolYearStatus> byYear() {
+        return status.byYear();
     }
 
-    @GetMapping("/quotas/{year}")
-    public PoolQuotaView quota(@PathVariable int year) {
-        return quotas.findById(year).orElseThrow(() -> new NotFoundException("quota of year", String.valueOf(year)));
+    @GetMapping("/status/{year}")
+    @Operation(summary = "The pool in one year: quota, admitted, exited, taken and free posts")
+    public PoolYearStatus year(@PathVariable int year) {
+        return status.year(year).orElseThrow(() -> new NotFoundException("pool year", String.valueOf(year)));
+    }
+
+    @GetMapping("/parameters")
+    @Operation(summary = "The eligibility and term parameters, every version with its effective date",
+            description = "Decisions record the version they applied (policyVersion, termsVersion).")
+    public List<Parameters> parameters() {
+        PolicyVersion inForce = policy.inForceOn(BusinessCalendar.today(clock));
+        return policy.versions().stream().map(version -> new Parameters(version.version(), version.effectiveFrom(),
+                version == inForce, version.source(), version.minimumProfessionalTitle(),
+                version.minimumSkillLevel(), java.util.Arrays.stream(TitleLevel.values())
+                .filter(version::isEligible).map(TitleLevel::name).toList(), version.hireWithinMonths(),
+                version.termYears(), version.reviewIntervalMonths(), version.urgentlyNeededFields())).toList();
     }
 }

@@ -1,0 +1,72 @@
+package cn.gov.wenzhou.kjj.talent.api;
+
+import cn.gov.wenzhou.kjj.talent.query.EnrollmentQueries;
+import cn.gov.wenzhou.kjj.talent.query.EnrollmentRow;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+@RestController
+@Tag(name = "Enrollments")
+public class EnrollmentExportController {
+
+    private static final List<String> COLUMNS = List.of("enrollment_id", "state", "employer_credit_code",
+            "employer_platform_id", "position", "title_level", "field", "hire_date", "applied_on", "policy_version",
+            "council_resolution", "admitted_on", "terms_version", "term_ends_on", "next_review_due", "exit_reason",
+            "exited_on", "name", "id_number", "phone", "personal_data");
+
+    private final EnrollmentQueries queries;
+    private final EnrollmentViews views;
+
+    public EnrollmentExportController(EnrollmentQueries queries, EnrollmentViews views) {
+        this.queries = queries;
+        this.views = views;
+    }
+
+    @GetMapping(value = "/api/enrollments/export", produces = "text/csv")
+    @Operation(summary = "Export enrollments as CSV (UTF-8, opens in Excel), the institute only",
+            description = "Personal data in clear, except for erased persons: their columns are empty and"
+                    + " personal_data reads ERASED.")
+    public ResponseEntity<byte[]> export(
+            @Parameter(description = "states to include; all when absent") @RequestParam(required = false)
+            List<String> state) {
+        StringBuilder csv = new StringBuilder("\uFEFF").append(String.join(",", COLUMNS)).append("\r\n");
+        for (EnrollmentRow row : queries.all(new EnrollmentQueries.Filter(EnrollmentViews.states(state), null, null))) {
+            PersonResponse person = views.enrollment(row).person();
+            csv.append(Stream.of(row.enrollmentId(), row.state(), row.employerCreditCode(), row.employerPlatformId(),
+                            row.position(), row.titleLevel(), row.field(), row.hireDate(), row.appliedOn(),
+                            row.policyVersion(), row.councilResolution(), row.admittedOn(), row.termsVersion(),
+                            row.termEndsOn(), row.nextReviewDue(), row.exitReason(), row.exitedOn(), person.name(),
+                            person.idNumber(), person.phone(), person.disclosure())
+                    .map(EnrollmentExportController::cell).collect(Collectors.joining(","))).append("\r\n");
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"enrollments.csv\"")
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Quoted when needed; a leading formula character is neutralised so a spreadsheet never runs a cell. */
+    private static String cell(Object value) {
+        String text = Objects.toString(value, "");
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}

@@ -1,0 +1,52 @@
+package cn.gov.wenzhou.kjj.talent.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Response bodies of the enrollment endpoints. */
+public final class EnrollmentResponses {
+
+    private EnrollmentResponses() {
+    }
+
+    /** What a command did: the enrollment and the state it is in now. */
+    public record Decision(String enrollmentId, @Schema(example = "FORWARDED") String state) {
+    }
+
+    public record Applied(String enrollmentId, @Schema(example = "APPLIED") String state, String policyVersion) {
+    }
+
+    public record Erased(List<String> enrollmentIds, LocalDate erasedOn) {
+    }
+
+    public record Enrollment(
+            String enrollmentId, PersonResponse person, String employerCreditCode,
+            @Schema(description = "the registry platform the employer is, as known at admission") String
+                    employerPlatformId,
+            String position, LocalDate hireDate, String titleLevel, String field, String state, LocalDate appliedOn,
+            @Schema(description = "eligibility parameters applied") String policyVersion, LocalDate reviewedOn,
+            String councilResolution, LocalDate councilDecidedOn, String rejectionStage, String rejectionReason,
+            LocalDate rejectedOn, LocalDate withdrawnOn, LocalDate admittedOn,
+            @Schema(description = "term and review parameters applied") String termsVersion, LocalDate termEndsOn,
+            LocalDate nextReviewDue, LocalDate lastReviewOn, String lastReviewOutcome, String exitReason,
+            LocalDate exitedOn, LocalDate personalDataErasedOn) {
+    }
+
+    public record Page(List<Enrollment> items, int page, int size, long total) {
+    }
+
+    /**
+     * @param actor who recorded it (shown to the institute only)
+     * @param note  a note staff wrote; gone once the person is erased
+     */
+    public record HistoryEntry(long sequence, String type, LocalDate occurredOn, Instant recordedAt, String actor,
+                               String actorRole, JsonNode details, String note) {
+    }
+
+    public record History(Enrollment enrollment, List<HistoryEntry> events) {
+    }
+}

@@ -1,0 +1,94 @@
+package cn.gov.wenzhou.kjj.talent.api;
+
+import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
+import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
+import cn.gov.wenzhou.kjj.talent.command.EnrollmentState;
+import cn.gov.wenzhou.kjj.talent.query.EnrollmentQueries;
+import cn.gov.wenzhou.kjj.talent.query.EnrollmentRow;
+import cn.gov.wenzhou.kjj.talent.query.HistoryRow;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Turns enrollment rows into responses, with the personal data the caller may see, scoped to the caller. */
+@Component
+public class EnrollmentViews {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EnrollmentQueries queries;
+    private final PersonalDataPresenter personalData;
+    private final TalentCaller caller;
+
+    public EnrollmentViews(EnrollmentQueries queries, PersonalDataPresenter personalData, TalentCaller caller) {
+        this.queries = queries;
+        this.personalData = personalData;
+        this.caller = caller;
+    }
+
+    /** The enrollment, {@code 404} if unknown, {@code 403} if another organisation's. */
+    public EnrollmentRow require(String enrollmentId) {
+        EnrollmentRow row = queries.find(enrollmentId)
+                .orElseThrow(() -> new NotFoundException("enrollment", enrollmentId));
+        caller.requireScopeFor(row.employerCreditCode());
+        return row;
+    }
+
+    public EnrollmentResponses.Enrollment enrollment(EnrollmentRow row) {
+        return new EnrollmentResponses.Enrollment(row.enrollmentId(),
+                personalData.person(row.personId(), row.personalData(), row.personalDataErased()),
+                row.employerCreditCode(), row.employerPlatformId(), row.position(), row.hireDate(), row.titleLevel(),
+                row.field(), row.state(), row.appliedOn(), row.policyVersion(), row.reviewedOn(),
+                row.councilResolution(), row.councilDecidedOn(), row.rejectionStage(),
+                personalData.note(row.personalData().keyId(), row.rejectionReasonCiphertext()), row.rejectedOn(),
+                row.withdrawnOn(), row.admittedOn(), row.termsVersion(), row.termEndsOn(), row.nextReviewDue(),
+                row.lastReviewOn(), row.lastReviewOutcome(), row.exitReason(), row.exitedOn(), row.erasedOn());
+    }
+
+    public EnrollmentResponses.Page page(EnrollmentQueries.Filter filter, int page, int size) {
+        if (page < 0) {
+            throw new InvalidInputException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > 200) {
+            throw new InvalidInputException("size", "must be between 1 and 200");
+        }
+        EnrollmentQueries.Page rows = queries.list(filter, page, size);
+        return new EnrollmentResponses.Page(rows.items().stream().map(this::enrollment).toList(), page, size,
+                rows.total());
+    }
+
+    public EnrollmentResponses.History history(EnrollmentRow row) {
+        boolean institute = caller.seesPersonalData();
+        List<EnrollmentResponses.HistoryEntry> events = queries.history(row.enrollmentId()).stream()
+                .map(entry -> entry(entry, row.personalData().keyId(), institute))
+                .toList();
+        return new EnrollmentResponses.History(enrollment(row), events);
+    }
+
+    /** Parses {@code state} query values; {@code 400} naming the field for an unknown one. */
+    public static List<String> states(List<String> states) {
+        if (states == null) {
+            return List.of();
+        }
+        return states.stream().map(state -> {
+            try {
+                return EnrollmentState.valueOf(state.trim().toUpperCase(Locale.ROOT)).name();
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("state", "must be one of " + List.of(EnrollmentState.values()));
+            }
+        }).toList();
+    }
+
+    private EnrollmentResponses.HistoryEntry entry(HistoryRow row, String keyId, boolean institute) {
+        try {
+            return new EnrollmentResponses.HistoryEntry(row.sequenceNumber(), row.eventType(), row.occurredOn(),
+                    row.recordedAt(), institute ? row.actor() : null, row.actorRole(), JSON.readTree(row.details()),
+                    personalData.note(keyId, row.noteCiphertext()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("history details of " + row.eventType() + " are not JSON", e);
+        }
+    }
+}

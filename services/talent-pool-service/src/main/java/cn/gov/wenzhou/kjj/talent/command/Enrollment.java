@@ -1,0 +1,283 @@
+package cn.gov.wenzhou.kjj.talent.command;
+
+import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
+import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
+import cn.gov.wenzhou.kjj.talent.command.EnrollmentCommands.AdmitHire;
+import cn.gov.wenzhou.kjj.talent.command.EnrollmentCommands.ApplyForEnrollment;
+import cn.gov.wenzhou.kjj.talent.command.EnrollmentCommands.ErasePersonalData;
+import cn.gov.wenzhou.kjj.talent.command.EnrollmentCommands.ExitHire;
+import cn.gov.wenzhou.kjj.talent.command.EnrollmentCommands.RecordCouncilDecision;
+import cn.gov.wenzhou.kjj.talent.command.EnrollmentCommands.RecordPeriodicReview;
+import cn.gov.wenzhou.kjj.talent.command.EnrollmentCommands.ReviewApplication;
+import cn.gov.wenzhou.kjj.talent.command.EnrollmentCommands.WithdrawApplication;
+import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents.AdmissionApprovedByCouncil;
+import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents.ApplicationForwardedToCouncil;
+import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents.ApplicationRejected;
+import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents.ApplicationWithdrawn;
+import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents.EnrollmentApplied;
+import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents.HireAdmitted;
+import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents.HireExited;
+import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents.PeriodicReviewRecorded;
+import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents.PersonalDataErased;
+import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents.RejectionStage;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One enterprise hire's way through the pool: application, the institute's review, the council's decision,
+ * admission, periodic reviews and exit, and the erasure of the person's data. Posts are taken and freed on the
+ * {@link StaffingPool} through the {@link PostLedger}, in the same transaction as the decision that needs them.
+ */
+@Aggregate
+public class Enrollment {
+
+    @AggregateIdentifier
+    private String enrollmentId;
+    private String personId;
+    private String keyId;
+    private String employerCreditCode;
+    private String employerPlatformId;
+    private String field;
+    private TitleLevel titleLevel;
+    private EnrollmentState state;
+    private LocalDate appliedOn;
+    private LocalDate reviewedOn;
+    private LocalDate councilDecidedOn;
+    private LocalDate admittedOn;
+    private LocalDate termEndsOn;
+    private int reviewIntervalMonths;
+    private boolean personalDataErased;
+
+    protected Enrollment() {
+    }
+
+    @CommandHandler
+    public Enrollment(ApplyForEnrollment command, TalentPolicy policy, PersonRegistry people) {
+        PolicyVersion rules = policy.inForceOn(command.appliedOn());
+        if (command.hireDate().isAfter(command.appliedOn())) {
+            throw new InvalidInputException("hireDate", "is in the future");
+        }
+        PolicyVersion.UrgentField field = rules.field(command.field()).orElseThrow(() -> new InvalidInputException(
+                "field", "is not in the urgently-needed field catalogue (policy " + rules.version() + ")"));
+        if (!rules.isEligible(command.titleLevel())) {
+            throw new RuleViolationException("eligibility.title-level", command.titleLevel()
+                    + " is below the eligible levels: " + rules.minimumProfessionalTitle() + " or "
+                    + rules.minimumSkillLevel() + " upward (policy " + rules.version() + ")");
+        }
+        LocalDate earliest = rules.earliestHireDate(command.appliedOn());
+        if (command.hireDate().isBefore(earliest)) {
+            throw new RuleViolationException("eligibility.hire-not-recent", "only hires of the last "
+                    + rules.hireWithinMonths() + " months are eligible: hired on or after " + earliest
+                    + " (policy " + rules.version() + ")");
+        }
+        PersonRegistry.SealedPerson sealed = people.register(command.enrollmentId(), command.person());
+        apply(new EnrollmentApplied(command.enrollmentId(), sealed.personId(), sealed.data(),
+                command.employerCreditCode(), command.position(), command.hireDate(), command.titleLevel(),
+                field.code(), command.appliedOn(), rules.version()));
+    }
+
+    @CommandHandler
+    public EnrollmentState handle(WithdrawApplication command, PersonRegistry people) {
+        if (state != EnrollmentState.APPLIED && state != EnrollmentState.FORWARDED) {
+            throw new RuleViolationException("enrollment.not-withdrawable",
+                    "only an application the council has not decided can be withdrawn (it is " + state + ")");
+        }
+        notBefore(command.withdrawnOn(), appliedOn, "withdrawnOn", "the application");
+        people.release(enrollmentId);
+        apply(new ApplicationWithdrawn(enrollmentId, people.sealNote(keyId, command.reason()),
+                command.withdrawnOn()));
+        return EnrollmentState.WITHDRAWN;
+    }
+
+    @CommandHandler
+    public EnrollmentState handle(ReviewApplication command, PersonRegistry people) {
+        if (state != EnrollmentState.APPLIED) {
+            throw new RuleViolationException("review.not-awaiting-review",
+                    "only an application awaiting review can be reviewed (it is " + state + ")");
+        }
+        notBefore(command.reviewedOn(), appliedOn, "reviewedOn", "the application");
+        if (command.decision() == EnrollmentCommands.ReviewDecision.REJECT) {
+            requireReason(command.note(), "note");
+            people.release(enrollmentId);
+            apply(new ApplicationRejected(enrollmentId, RejectionStage.INSTITUTE_REVIEW, null,
+                    people.sealNote(keyId, command.note()), command.reviewedOn()));
+            return EnrollmentState.REJECTED;
+        }
+        apply(new ApplicationForwardedToCouncil(enrollmentId, people.sealNote(keyId, command.note()),
+                command.reviewedOn()));
+        return EnrollmentState.FORWARDED;
+    }
+
+    @CommandHandler
+    public EnrollmentState handle(RecordCouncilDecision command, PersonRegistry people) {
+        if (state != EnrollmentState.FORWARDED) {
+            throw new RuleViolationException("council.not-before-council",
+                    "the council decides only on an application the institute forwarded (it is " + state + ")");
+        }
+        if (command.resolutionNumber() == null || command.resolutionNumber().isBlank()) {
+            throw new InvalidInputException("resolutionNumber", "is required: the council's resolution (决议文号)");
+        }
+        notBefore(command.decidedOn(), reviewedOn, "decidedOn", "the institute's review");
+        if (command.decision() == EnrollmentCommands.CouncilDecision.REJECT) {
+            requireReason(command.note(), "note");
+            people.release(enrollmentId);
+            apply(new ApplicationRejected(enrollmentId, RejectionStage.COUNCIL, command.resolutionNumber(),
+                    people.sealNote(keyId, command.note()), command.decidedOn()));
+            return EnrollmentState.REJECTED;
+        }
+        apply(new AdmissionApprovedByCouncil(enrollmentId, command.resolutionNumber(),
+                people.sealNote(keyId, command.note()), command.decidedOn()));
+        return EnrollmentState.APPROVED;
+    }
+
+    @CommandHandler
+    public EnrollmentState handle(AdmitHire command, TalentPolicy policy, PostLedger posts) {
+        if (state != EnrollmentState.APPROVED) {
+            throw new RuleViolationException("admission.requires-council-approval",
+                    "only an application the council approved can be admitted (it is " + state + ")");
+        }
+        notBefore(command.admittedOn(), councilDecidedOn, "admittedOn", "the council's decision");
+        PolicyVersion rules = policy.inForceOn(command.admittedOn());
+        posts.take(enrollmentId, command.admittedOn());
+        apply(new HireAdmitted(enrollmentId, employerCreditCode, command.employerPlatformId(), field, titleLevel,
+                command.admittedOn(), HireAdmitted.SPECIAL_ESTABLISHMENT,
+                BenefitScheme.allOpenedOn(command.admittedOn()), HireAdmitted.EMPLOYER,
+                command.admittedOn().plusYears(rules.termYears()), rules.reviewIntervalMonths(),
+                command.admittedOn().plusMonths(rules.reviewIntervalMonths()), rules.version()));
+        return EnrollmentState.ADMITTED;
+    }
+
+    @CommandHandler
+    public EnrollmentState handle(RecordPeriodicReview command, PostLedger posts, PersonRegistry people) {
+        if (state != EnrollmentState.ADMITTED) {
+            throw new RuleViolationException("review.requires-admitted-hire",
+                    "only an admitted hire is reviewed (it is " + state + ")");
+        }
+        notBefore(command.reviewedOn(), admittedOn, "reviewedOn", "the admission");
+        String note = people.sealNote(keyId, command.note());
+        if (command.outcome() == ReviewOutcome.PASSED) {
+            apply(new PeriodicReviewRecorded(enrollmentId, ReviewOutcome.PASSED, note, command.reviewedOn(),
+                    command.reviewedOn().plusMonths(reviewIntervalMonths)));
+            return EnrollmentState.ADMITTED;
+        }
+        apply(new PeriodicReviewRecorded(enrollmentId, ReviewOutcome.FAILED, note, command.reviewedOn(), null));
+        leave(ExitReason.FAILED_REVIEW, note, command.reviewedOn(), posts, people);
+        return EnrollmentState.EXITED;
+    }
+
+    @CommandHandler
+    public EnrollmentState handle(ExitHire command, PostLedger posts, PersonRegistry people) {
+        if (state != EnrollmentState.ADMITTED) {
+            throw new RuleViolationException("exit.requires-admitted-hire",
+                    "only an admitted hire can exit (it is " + state + ")");
+        }
+        notBefore(command.exitedOn(), admittedOn, "exitedOn", "the admission");
+        if (command.reason() == ExitReason.FAILED_REVIEW) {
+            throw new RuleViolationException("exit.failed-review-through-periodic-review",
+                    "record the failed periodic review: it exits the hire in the same decision");
+        }
+        if (command.reason() == ExitReason.TERM_ENDED && command.exitedOn().isBefore(termEndsOn)) {
+            throw new RuleViolationException("exit.term-not-ended", "the term ends on " + termEndsOn);
+        }
+        leave(command.reason(), people.sealNote(keyId, command.note()), command.exitedOn(), posts, people);
+        return EnrollmentState.EXITED;
+    }
+
+    @CommandHandler
+    public EnrollmentState handle(ErasePersonalData command) {
+        if (personalDataErased) {
+            throw new RuleViolationException("erasure.already-erased", "this person's data is already erased");
+        }
+        if (state.isOpen()) {
+            throw new RuleViolationException("erasure.enrollment-open", "the enrollment is " + state
+                    + ": the institute still needs the person's data; erase after it is closed (exit, rejection,"
+                    + " withdrawal)");
+        }
+        apply(new PersonalDataErased(enrollmentId, personId, keyId, command.requestReference(),
+                command.erasedOn()));
+        return state;
+    }
+
+    private void leave(ExitReason reason, String noteCiphertext, LocalDate exitedOn, PostLedger posts,
+                       PersonRegistry people) {
+        posts.free(enrollmentId, exitedOn);
+        people.release(enrollmentId);
+        apply(new HireExited(enrollmentId, employerCreditCode, employerPlatformId, field, titleLevel, reason,
+                noteCiphertext, exitedOn, List.of(BenefitScheme.values())));
+    }
+
+    private static void notBefore(LocalDate date, LocalDate earliest, String fieldName, String what) {
+        if (date == null) {
+            throw new InvalidInputException(fieldName, "is required");
+        }
+        if (earliest != null && date.isBefore(earliest)) {
+            throw new InvalidInputException(fieldName, "is before " + what + " (" + earliest + ")");
+        }
+    }
+
+    private static void requireReason(String reason, String fieldName) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException(fieldName, "is required when rejecting: the employer is told why");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(EnrollmentApplied event) {
+        enrollmentId = event.enrollmentId();
+        personId = event.personId();
+        keyId = event.personalData().keyId();
+        employerCreditCode = event.employerCreditCode();
+        field = event.field();
+        titleLevel = event.titleLevel();
+        appliedOn = event.appliedOn();
+        state = EnrollmentState.APPLIED;
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationWithdrawn event) {
+        state = EnrollmentState.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationForwardedToCouncil event) {
+        reviewedOn = event.reviewedOn();
+        state = EnrollmentState.FORWARDED;
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationRejected event) {
+        state = EnrollmentState.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(AdmissionApprovedByCouncil event) {
+        councilDecidedOn = event.decidedOn();
+        state = EnrollmentState.APPROVED;
+    }
+
+    @EventSourcingHandler
+    void on(HireAdmitted event) {
+        employerPlatformId = event.employerPlatformId();
+        admittedOn = event.admittedOn();
+        termEndsOn = event.termEndsOn();
+        reviewIntervalMonths = event.reviewIntervalMonths();
+        state = EnrollmentState.ADMITTED;
+    }
+
+    @EventSourcingHandler
+    void on(HireExited event) {
+        state = EnrollmentState.EXITED;
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErased event) {
+        personalDataErased = true;
+    }
+}

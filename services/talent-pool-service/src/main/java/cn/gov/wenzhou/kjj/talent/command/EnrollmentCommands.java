@@ -1,0 +1,70 @@
+package cn.gov.wenzhou.kjj.talent.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/** What can be asked of an enrollment. Every date is a business date supplied by the caller (never the clock). */
+public final class EnrollmentCommands {
+
+    private EnrollmentCommands() {
+    }
+
+    /** The employer applies for its newly introduced hire (企业新引进人才). */
+    public record ApplyForEnrollment(@TargetAggregateIdentifier String enrollmentId, String employerCreditCode,
+                                     PersonalData person, String position, LocalDate hireDate,
+                                     TitleLevel titleLevel, String field, LocalDate appliedOn) {
+    }
+
+    /** The employer withdraws its application before the council decided. */
+    public record WithdrawApplication(@TargetAggregateIdentifier String enrollmentId, String reason,
+                                      LocalDate withdrawnOn) {
+    }
+
+    public enum ReviewDecision { FORWARD_TO_COUNCIL, REJECT }
+
+    /** The institute's review (人才院审核): forward to the council or reject with a reason. */
+    public record ReviewApplication(@TargetAggregateIdentifier String enrollmentId, ReviewDecision decision,
+                                    String note, LocalDate reviewedOn) {
+    }
+
+    public enum CouncilDecision { APPROVE, REJECT }
+
+    /** The institute records its council's resolution (理事会决议), with the resolution number. */
+    public record RecordCouncilDecision(@TargetAggregateIdentifier String enrollmentId, CouncilDecision decision,
+                                        String resolutionNumber, String note, LocalDate decidedOn) {
+    }
+
+    /**
+     * Admission (入编): a post of the pool, the special establishment and the three benefit schemes, together.
+     *
+     * @param employerPlatformId the registry id of the employer when it is a registered platform, else null
+     */
+    public record AdmitHire(@TargetAggregateIdentifier String enrollmentId, String employerPlatformId,
+                            LocalDate admittedOn) {
+    }
+
+    /** A periodic review (定期考核) of an admitted hire; a failed one ends the admission. */
+    public record RecordPeriodicReview(@TargetAggregateIdentifier String enrollmentId, ReviewOutcome outcome,
+                                       String note, LocalDate reviewedOn) {
+    }
+
+    /** The hire leaves the pool and frees the post. */
+    public record ExitHire(@TargetAggregateIdentifier String enrollmentId, ExitReason reason, String note,
+                           LocalDate exitedOn) {
+    }
+
+    /** Marks one enrollment's personal data as erased (sent by {@link PersonalDataErasure}, never alone). */
+    public record ErasePersonalData(@TargetAggregateIdentifier String enrollmentId, String requestReference,
+                                    LocalDate erasedOn) {
+    }
+
+    /**
+     * An erasure request (PIPL 删除权) for the person behind an enrollment: all their enrollments record it and their
+     * data key is destroyed, in one transaction.
+     *
+     * @param requestReference the institute's reference of the request; never personal data
+     */
+    public record ErasePerson(String enrollmentId, String requestReference, LocalDate erasedOn) {
+    }
+}
