@@ -152,7 +152,7 @@ public class ChallengeCall {
         }
         // the standings the ranking rests on, kept with it: "high-level at review time" stays answerable
         Map<String, Standing> standings = new java.util.TreeMap<>();
-        applications.values().stream().flatMap(a -> a.members.stream()).filter(Member::isPlatform)
+        applications.values().stream().flatMap(a -> a.members.stream()).filter(Member::platformMember)
                 .forEach(m -> standings.put(m.platformId(),
                         command.standings().getOrDefault(m.platformId(), Standing.REGISTERED)));
         List<Ranking> rankings = new ArrayList<>();
@@ -388,7 +388,7 @@ public class ChallengeCall {
         /** A joint bid with a leading/chain-leader enterprise and a platform recognized (not revoked) at review. */
         boolean hasPriority(Map<String, Standing> standings) {
             boolean leading = members.stream().anyMatch(m -> m.tier().leadingOrChainLeader());
-            boolean highLevelPlatform = members.stream().anyMatch(m -> m.isPlatform()
+            boolean highLevelPlatform = members.stream().anyMatch(m -> m.platformMember()
                     && Standing.isHighLevel(standings.get(m.platformId())));
             return members.size() > 1 && leading && highLevelPlatform;
         }

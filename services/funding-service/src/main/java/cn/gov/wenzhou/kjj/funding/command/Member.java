@@ -7,7 +7,7 @@ package cn.gov.wenzhou.kjj.funding.command;
  */
 public record Member(String creditCode, EnterpriseTier tier, String platformId) {
 
-    public boolean isPlatform() {
+    public boolean platformMember() {
         return platformId != null;
     }
 }

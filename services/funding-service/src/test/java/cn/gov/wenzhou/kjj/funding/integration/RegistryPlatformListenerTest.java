@@ -1,6 +1,11 @@
 package cn.gov.wenzhou.kjj.funding.integration;
 
+import cn.gov.wenzhou.kjj.contracts.registry.PlatformRecognized;
 import cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered;
+import cn.gov.wenzhou.kjj.contracts.registry.PlatformUpgraded;
+import cn.gov.wenzhou.kjj.contracts.registry.RecognitionRevoked;
+import cn.gov.wenzhou.kjj.contracts.registry.RectificationConfirmed;
+import cn.gov.wenzhou.kjj.contracts.registry.RectificationIssued;
 import cn.gov.wenzhou.kjj.funding.FundingIntegrationTest;
 import cn.gov.wenzhou.kjj.funding.query.PlatformStandingProjection;
 import cn.gov.wenzhou.kjj.funding.query.PlatformStandingRepository;
@@ -76,6 +81,39 @@ class RegistryPlatformListenerTest {
         projections.awaitCaughtUp(PlatformStandingProjection.NAME, Duration.ofSeconds(30));
 
         assertThat(TableChecksums.of(dataSource, "platform_standing")).isEqualTo(before);
+    }
+
+    @Test
+    void recognitionRectificationUpgradeAndRevocationChangeTheStandingInOrder() {
+        String id = UUID.randomUUID().toString();
+        String code = "91330300MA2H7K8L0G";
+        publish(id, registered(id));
+        publish(id, new PlatformRecognized(id, code, "MUNICIPAL", "温科〔2024〕1号", LocalDate.of(2024, 6, 1)));
+        awaitStanding(id, "RECOGNIZED", "MUNICIPAL");
+        publish(id, new RectificationIssued(id, code, 2024, "鹿城区科技局", LocalDate.of(2025, 3, 1)));
+        awaitStanding(id, "UNDER_RECTIFICATION", "MUNICIPAL");
+        publish(id, new RectificationConfirmed(id, code, 2024, LocalDate.of(2025, 5, 1)));
+        publish(id, new PlatformUpgraded(id, code, "MUNICIPAL", "PROVINCIAL", "浙科〔2025〕2号",
+                LocalDate.of(2025, 6, 1)));
+        awaitStanding(id, "RECOGNIZED", "PROVINCIAL");
+        publish(id, new RecognitionRevoked(id, code, "连续两年不合格", LocalDate.of(2026, 4, 1),
+                LocalDate.of(2028, 4, 1)));
+        awaitStanding(id, "REVOKED", "PROVINCIAL");
+        assertThat(standings.findById(id).orElseThrow().getName()).isEqualTo("温州智能装备研究院");
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Long.class, id)).isEqualTo(6);
+    }
+
+    private void publish(String platformId, cn.gov.wenzhou.kjj.contracts.IntegrationEvent event) {
+        publisher.publish(event, platformId, UUID.randomUUID().toString(), Instant.now());
+    }
+
+    private void awaitStanding(String platformId, String standing, String level) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(standings.findById(platformId)).hasValueSatisfying(view -> {
+                    assertThat(view.getStanding()).isEqualTo(standing);
+                    assertThat(view.getLevel()).isEqualTo(level);
+                }));
     }
 
     private static PlatformRegistered registered(String platformId) {

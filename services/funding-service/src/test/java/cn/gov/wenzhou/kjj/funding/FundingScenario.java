@@ -1,0 +1,120 @@
+package cn.gov.wenzhou.kjj.funding;
+
+import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
+import cn.gov.wenzhou.kjj.support.security.Role;
+import cn.gov.wenzhou.kjj.testsupport.ApiClient;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Drives funding-service through its REST API, as a funding officer would, to a fresh awarded project. */
+public final class FundingScenario {
+
+    private static final AtomicInteger ORGANISATIONS = new AtomicInteger((int) (System.nanoTime() % 50_000));
+
+    public final ApiClient officer;
+    public final ApiClient auditor;
+    private final ApiClient api;
+
+    public FundingScenario(int port) {
+        this.api = ApiClient.on(port);
+        this.officer = api.as(Role.FUNDING_OFFICER);
+        this.auditor = api.as(Role.FINANCE_AUDITOR);
+    }
+
+    /** A fresh, valid credit code, so that tests never share an organisation. */
+    public static String newCreditCode() {
+        String first17 = "91330300MA" + String.format("%07d", ORGANISATIONS.incrementAndGet() % 10_000_000);
+        return first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+    }
+
+    public ApiClient enterprise(String creditCode) {
+        return api.asOrganisation(Role.ENTERPRISE.name(), creditCode);
+    }
+
+    /** A call with one listed demand and one ranked application from {@code lead} (with an optional platform). */
+    public Ranked rankedApplication(String lead, String partnerCreditCode, String partnerPlatformId) {
+        String callId = created(officer.post("/api/calls", "{\"year\": 2025, \"title\": \"测试揭榜挂帅\"}"), "callId");
+        String demandId = created(officer.post("/api/calls/" + callId + "/demands", """
+                {"enterpriseCreditCode": "%s", "enterpriseTier": "LEADING", "title": "关键技术需求",
+                 "industry": "泵阀", "budgetCeilingFen": 500000000}""".formatted(newCreditCode())), "demandId");
+        ok(officer.post("/api/calls/" + callId + "/demands/" + demandId + "/curation", "{\"listed\": true}"));
+        ok(officer.post("/api/calls/" + callId + "/publication", "{}"));
+        String partners = partnerCreditCode == null ? "[]" : """
+                [{"creditCode": "%s", "tier": "OTHER", "platformId": %s}]""".formatted(partnerCreditCode,
+                partnerPlatformId == null ? "null" : "\"" + partnerPlatformId + "\"");
+        String applicationId = created(enterprise(lead).post("/api/calls/" + callId + "/applications", """
+                {"demandId": "%s", "title": "攻关方案", "lead": {"creditCode": "%s", "tier": "LEADING"},
+                 "partners": %s, "requestedFen": 100000000}""".formatted(demandId, lead, partners)), "applicationId");
+        ok(officer.post("/api/calls/" + callId + "/applications-closure", ""));
+        ok(officer.post("/api/calls/" + callId + "/applications/" + applicationId + "/scores",
+                "{\"expertRef\": \"EXP-1\", \"score\": 88.50}"));
+        ok(officer.post("/api/calls/" + callId + "/ranking", "{}"));
+        return new Ranked(callId, demandId, applicationId);
+    }
+
+    /** Award 1,000,000 fen: equipment 300k, operating 400k, labour 200k, indirect 100k; tranches 500k/300k/200k. */
+    public ApiClient.Response award(Ranked ranked) {
+        return officer.post("/api/calls/" + ranked.callId() + "/applications/" + ranked.applicationId() + "/award", """
+                {"awardFen": 1000000, "coFundingFen": 500000, "documentRef": "温科项〔2025〕1号",
+                 "budget": [{"category": "EQUIPMENT", "amountFen": 300000},
+                            {"category": "OPERATING", "amountFen": 400000},
+                            {"category": "LABOUR", "amountFen": 200000},
+                            {"category": "INDIRECT", "amountFen": 100000}]}""");
+    }
+
+    /** A signed project of a fresh recipient: tranche 1 payable. */
+    public Project signedProject() {
+        String recipient = newCreditCode();
+        Ranked ranked = rankedApplication(recipient, null, null);
+        String projectId = created(award(ranked), "projectId");
+        ok(officer.post("/api/projects/" + projectId + "/contract", "{\"contractRef\": \"合同-1\"}"));
+        return new Project(projectId, ranked.callId(), recipient);
+    }
+
+    public ApiClient.Response disburse(String projectId, int tranche, Long amountFen) {
+        return officer.post("/api/projects/" + projectId + "/disbursements", """
+                {"trancheNumber": %d, "amountFen": %s, "documentRef": "拨-%d", "reason": "按节点拨付"}"""
+                .formatted(tranche, amountFen == null ? "null" : amountFen.toString(), tranche));
+    }
+
+    public ApiClient.Response spend(String projectId, String category, long amountFen) {
+        return officer.post("/api/projects/" + projectId + "/expenditures", """
+                {"category": "%s", "amountFen": %d, "voucherRef": "记-%d", "purpose": "采购"}"""
+                .formatted(category, amountFen, amountFen));
+    }
+
+    /** Waits until the project view shows what the test expects. */
+    public JsonNode awaitProject(String projectId, java.util.function.Predicate<JsonNode> condition) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            ApiClient.Response response = officer.get("/api/projects/" + projectId);
+            if (response.status() != 200) {
+                return false;
+            }
+            last[0] = response.json();
+            return condition.test(last[0]);
+        });
+        return last[0];
+    }
+
+    public static String created(ApiClient.Response response, String field) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().get(field).asText();
+    }
+
+    public static ApiClient.Response ok(ApiClient.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response;
+    }
+
+    public record Ranked(String callId, String demandId, String applicationId) {
+    }
+
+    public record Project(String projectId, String callId, String recipient) {
+    }
+}

@@ -1,0 +1,95 @@
+package cn.gov.wenzhou.kjj.funding.demo;
+
+import cn.gov.wenzhou.kjj.funding.FundingIntegrationTest;
+import cn.gov.wenzhou.kjj.funding.command.FundingParameters;
+import cn.gov.wenzhou.kjj.funding.query.ChallengeCallProjection;
+import cn.gov.wenzhou.kjj.funding.query.FundedProjectProjection;
+import cn.gov.wenzhou.kjj.funding.query.MoneyEventProjection;
+import cn.gov.wenzhou.kjj.funding.query.PlatformStandingProjection;
+import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
+import cn.gov.wenzhou.kjj.support.security.Role;
+import cn.gov.wenzhou.kjj.testsupport.ApiClient;
+import cn.gov.wenzhou.kjj.testsupport.TableChecksums;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo year loads through the commands and reconciles to the cent; then every funding projection is rebuilt from
+ * the event store and comes back with identical rows (on the demo's rows and whatever the other tests left).
+ */
+@FundingIntegrationTest
+class FundingDemoDataTest {
+
+    private static final List<String> PROJECTIONS = List.of(PlatformStandingProjection.NAME,
+            ChallengeCallProjection.NAME, FundedProjectProjection.NAME, MoneyEventProjection.NAME);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    FundingParameters parameters;
+    @Autowired
+    Clock clock;
+    @Autowired
+    ProjectionOperations projections;
+
+    @Test
+    void demoYearReconcilesToTheCentAndEveryProjectionRebuildsIdentically() {
+        String callId = new FundingDemoData(commands, jdbc, parameters, clock).load();
+        PROJECTIONS.forEach(name -> projections.awaitCaughtUp(name, Duration.ofSeconds(60)));
+        ApiClient auditor = ApiClient.on(port).as(Role.FINANCE_AUDITOR);
+
+        JsonNode call = auditor.get("/api/calls/" + callId).json();
+        assertThat(call.path("demands").asLong()).isEqualTo(100);
+        assertThat(call.path("listedDemands").asLong()).isEqualTo(90);
+        assertThat(call.path("applications").asLong()).isEqualTo(60);
+        assertThat(call.path("awards").asLong()).isEqualTo(12);
+        JsonNode applications = auditor.get("/api/calls/" + callId + "/applications").json();
+        assertThat(applications).anySatisfy(a -> assertThat(a.path("priority").asBoolean()).isTrue());
+
+        JsonNode report = auditor.get("/api/audit/reconciliation?callId=" + callId).json();
+        assertThat(report.path("reconciled").asBoolean()).as(report.toString()).isTrue();
+        assertThat(report.path("projects").asInt()).isEqualTo(12);
+        assertThat(report.path("awardFen").asLong()).isEqualTo(report.path("disbursedFen").asLong()
+                + report.path("undisbursedFen").asLong());
+        assertThat(report.path("disbursedFen").asLong()).isEqualTo(report.path("spentFen").asLong()
+                + report.path("recoveredFen").asLong() + report.path("balanceFen").asLong());
+        assertThat(report.path("recoveredFen").asLong()).isPositive();
+        List<String> statuses = new ArrayList<>();
+        report.path("lines").forEach(line -> statuses.add(line.path("status").asText()));
+        assertThat(statuses).contains("AWARDED", "ACTIVE", "SUSPENDED", "CLOSED");
+        JsonNode projects = auditor.get("/api/projects?callId=" + callId).json();
+        assertThat(projects).extracting(p -> p.path("outcome").asText())
+                .contains("ACCEPTED", "NOT_ACCEPTED", "TERMINATED");
+
+        List<String> tables = new ArrayList<>(List.of("platform_standing"));
+        tables.addAll(ChallengeCallProjection.TABLES);
+        tables.addAll(FundedProjectProjection.TABLES);
+        tables.addAll(MoneyEventProjection.TABLES);
+        Map<String, String> before = TableChecksums.of(dataSource, tables);
+        for (String name : PROJECTIONS) {
+            projections.rebuild(name);
+            projections.awaitCaughtUp(name, Duration.ofSeconds(120));
+        }
+        assertThat(TableChecksums.of(dataSource, tables)).isEqualTo(before);
+        assertThat(before.values()).noneMatch(checksum -> checksum.startsWith("0:"));
+    }
+}
