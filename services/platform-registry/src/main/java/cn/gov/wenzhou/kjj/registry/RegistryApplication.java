@@ -1,10 +1,12 @@
 package cn.gov.wenzhou.kjj.registry;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** The registry of innovation platforms (新型研发机构): registration, recognition, evaluation, the city dashboard. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class RegistryApplication {
 
     /**

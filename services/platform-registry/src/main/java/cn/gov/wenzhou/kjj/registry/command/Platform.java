@@ -1,31 +1,377 @@
 package cn.gov.wenzhou.kjj.registry.command;
 
+import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
+import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** An innovation platform in the registry. Decides in command handlers; changes state only from its events. */
+/**
+ * An innovation platform (新型研发机构) in the registry: its recognition, annual reports and evaluations, rectifications,
+ * revocation and re-application. Decides in command handlers; changes state only from its events. The automatic
+ * consequences of an evaluation (rectification, revocation) are decided by {@link EvaluationRulesSaga}.
+ */
 @Aggregate
 public class Platform {
 
+    /** 两年内不得重新申报认定: fixed by the letter. */
+    public static final Period REAPPLICATION_BAR = Period.ofYears(2);
+
     @AggregateIdentifier
     private String platformId;
+    private String creditCode;
+    private District district;
+    private PlatformStatus status;
+    private Level level;
+    private LocalDate recognizedOn;
+    private LocalDate reappliedOn;
+    private LocalDate reopensOn;
+    private final Map<Integer, Integer> reportRevisions = new HashMap<>();
+    /** Years whose evaluation is recorded, as a result or as non-attendance. */
+    private final Set<Integer> closedYears = new HashSet<>();
+    private final Set<Integer> rectificationsIssued = new HashSet<>();
+    private final Set<Integer> openRectifications = new HashSet<>();
+    /** Facts recorded from other services, by their natural key: a fact is counted once however often it arrives. */
+    private final Set<String> recordedFacts = new HashSet<>();
 
     protected Platform() {
     }
 
     @CommandHandler
-    public Platform(RegisterPlatform command) {
+    public Platform(RegisterPlatform command, CreditCodeClaims claims) {
+        claims.claim(command.creditCode(), command.platformId());
         apply(new PlatformRegistered(command.platformId(), command.creditCode(), command.name(), command.district(),
-                command.industry(), command.legalForm(), command.leadModel(), command.hosts(),
-                command.registeredOn()));
+                command.industry(), command.industryTableVersion(), command.legalForm(), command.leadModel(),
+                command.hosts(), command.registeredOn()));
+    }
+
+    @CommandHandler
+    public void handle(RecognizePlatform command) {
+        notInFuture(command.recognizedOn(), command.today(), "recognizedOn");
+        switch (status) {
+            case REGISTERED -> apply(new PlatformRecognized(platformId, creditCode, command.level(),
+                    command.documentNumber(), command.recognizedOn()));
+            case REAPPLIED -> {
+                if (command.recognizedOn().isBefore(reappliedOn)) {
+                    throw new InvalidInputException("recognizedOn", "is before the re-application of " + reappliedOn);
+                }
+                apply(new PlatformReRecognized(platformId, creditCode, command.level(), command.documentNumber(),
+                        command.recognizedOn()));
+            }
+            case REVOKED -> throw new RuleViolationException("recognition.reapplication-required",
+                    "recognition was revoked; the platform must first re-apply (possible from " + reopensOn + ")");
+            default -> throw new RuleViolationException("recognition.already-recognized",
+                    "the platform is already recognized at level " + level + "; a higher level is an upgrade");
+        }
+    }
+
+    @CommandHandler
+    public void handle(UpgradePlatform command) {
+        requireRecognized("upgrade.requires-recognition");
+        if (!openRectifications.isEmpty()) {
+            throw new RuleViolationException("upgrade.under-rectification",
+                    "the platform is under rectification for " + openRectifications + "; confirm it first");
+        }
+        if (!command.toLevel().isAbove(level)) {
+            throw new RuleViolationException("upgrade.not-higher",
+                    "an upgrade must move above the current level " + level + ", not to " + command.toLevel());
+        }
+        notInFuture(command.upgradedOn(), command.today(), "upgradedOn");
+        if (command.upgradedOn().isBefore(recognizedOn)) {
+            throw new InvalidInputException("upgradedOn", "is before the recognition of " + recognizedOn);
+        }
+        apply(new PlatformUpgraded(platformId, creditCode, level, command.toLevel(), command.documentNumber(),
+                command.upgradedOn()));
+    }
+
+    @CommandHandler
+    public void handle(SubmitAnnualReport command) {
+        requireRecognized("report.requires-recognition");
+        yearWithinRecognition(command.year(), command.submittedOn());
+        if (closedYears.contains(command.year())) {
+            throw new RuleViolationException("report.year-closed", "the " + command.year()
+                    + " evaluation is already recorded; its report can no longer change");
+        }
+        apply(new AnnualReportSubmitted(platformId, creditCode, command.year(), command.indicators(),
+                reportRevisions.getOrDefault(command.year(), 0) + 1, command.submittedOn()));
+    }
+
+    @CommandHandler
+    public Grade handle(RecordEvaluation command) {
+        requireRecognized("evaluation.requires-recognition");
+        yearWithinRecognition(command.year(), command.evaluatedOn());
+        yearNotYetEvaluated(command.year());
+        if (!reportRevisions.containsKey(command.year())) {
+            throw new RuleViolationException("evaluation.report-required", "no annual report for "
+                    + command.year() + " was submitted; without one, record non-attendance instead");
+        }
+        BigDecimal score = command.score();
+        if (score.signum() < 0 || score.compareTo(EvaluationParameters.MAX_SCORE) > 0) {
+            throw new InvalidInputException("score", "must be between 0 and 100");
+        }
+        Grade grade = command.thresholds().gradeFor(score);
+        if (command.claimedGrade() != null && command.claimedGrade() != grade) {
+            throw new InvalidInputException("grade", "is " + command.claimedGrade() + ", but score "
+                    + score.toPlainString() + " gives " + grade + " under " + command.thresholds().describe());
+        }
+        apply(new PlatformEvaluated(platformId, creditCode, command.year(), grade, score,
+                command.thresholds().version(), command.evaluatedOn()));
+        return grade;
+    }
+
+    @CommandHandler
+    public void handle(RecordNonAttendance command) {
+        requireRecognized("evaluation.requires-recognition");
+        yearWithinRecognition(command.year(), command.recordedOn());
+        yearNotYetEvaluated(command.year());
+        boolean hasReason = command.reason() != null && !command.reason().isBlank();
+        if (command.justified() && !hasReason) {
+            throw new InvalidInputException("reason", "is required when the absence is justified");
+        }
+        apply(new EvaluationNotAttended(platformId, creditCode, command.year(), command.justified(),
+                hasReason ? command.reason().trim() : null, command.recordedOn()));
+    }
+
+    /** Sent by the evaluation rules; repeating it, or sending it after revocation, changes nothing. */
+    @CommandHandler
+    public void handle(IssueRectification command) {
+        if (!isRecognized() || rectificationsIssued.contains(command.year())) {
+            return;
+        }
+        apply(new RectificationIssued(platformId, creditCode, command.year(), district.supervisingAuthority(),
+                command.issuedOn()));
+    }
+
+    @CommandHandler
+    public void handle(ConfirmRectification command) {
+        if (!openRectifications.contains(command.year())) {
+            throw new RuleViolationException("rectification.not-open", "no rectification for " + command.year()
+                    + " is open" + (openRectifications.isEmpty() ? "" : "; open: " + openRectifications));
+        }
+        apply(new RectificationConfirmed(platformId, creditCode, command.year(), command.confirmedOn()));
+    }
+
+    /** Sent by the evaluation rules; a platform that is not recognized (any more) has nothing to revoke. */
+    @CommandHandler
+    public void handle(RevokeRecognition command) {
+        if (!isRecognized()) {
+            return;
+        }
+        apply(new RecognitionRevoked(platformId, creditCode, command.reason(), command.basisYear(),
+                command.revokedOn(), command.revokedOn().plus(REAPPLICATION_BAR)));
+    }
+
+    @CommandHandler
+    public ReapplicationOutcome handle(ReapplyForRecognition command) {
+        if (status != PlatformStatus.REVOKED) {
+            throw new RuleViolationException("reapplication.not-revoked", "only a platform whose recognition was "
+                    + "revoked re-applies; this one is " + status);
+        }
+        if (command.attemptedOn().isBefore(reopensOn)) {
+            apply(new ReapplicationRefused(platformId, creditCode, command.attemptedOn(), reopensOn));
+            return ReapplicationOutcome.refuse(reopensOn);
+        }
+        apply(new ReapplicationAccepted(platformId, creditCode, command.attemptedOn()));
+        return ReapplicationOutcome.accept();
+    }
+
+    @CommandHandler
+    public void handle(RecordFundedProjectWon command) {
+        if (recordedFacts.contains("project:" + command.projectId())) {
+            return;
+        }
+        apply(new FundedProjectWon(platformId, command.projectId(), command.callId(), command.title(),
+                command.role(), command.role() == ProjectRole.LEAD ? command.awardFen() : 0, command.awardedOn(),
+                command.sourceEventId()));
+    }
+
+    @CommandHandler
+    public void handle(RecordProjectFundsReceived command) {
+        if (recordedFacts.contains("tranche:" + command.projectId() + "#" + command.trancheNumber())) {
+            return;
+        }
+        apply(new ProjectFundsReceived(platformId, command.projectId(), command.trancheNumber(), command.amountFen(),
+                command.disbursedOn(), command.sourceEventId()));
+    }
+
+    @CommandHandler
+    public void handle(RecordProjectFundsRecovered command) {
+        if (recordedFacts.contains("recovery:" + command.sourceEventId())) {
+            return;
+        }
+        apply(new ProjectFundsRecovered(platformId, command.projectId(), command.amountFen(), command.recoveredOn(),
+                command.sourceEventId()));
+    }
+
+    @CommandHandler
+    public void handle(RecordFundedProjectClosed command) {
+        if (recordedFacts.contains("closed:" + command.projectId())) {
+            return;
+        }
+        apply(new FundedProjectClosed(platformId, command.projectId(), command.outcome(), command.closedOn(),
+                command.sourceEventId()));
+    }
+
+    @CommandHandler
+    public void handle(RecordPoolHireJoined command) {
+        if (recordedFacts.contains("joined:" + command.enrollmentId())) {
+            return;
+        }
+        apply(new PoolHireJoined(platformId, command.enrollmentId(), command.field(), command.titleLevel(),
+                command.admittedOn(), command.sourceEventId()));
+    }
+
+    @CommandHandler
+    public void handle(RecordPoolHireLeft command) {
+        if (recordedFacts.contains("left:" + command.enrollmentId())) {
+            return;
+        }
+        apply(new PoolHireLeft(platformId, command.enrollmentId(), command.reason(), command.exitedOn(),
+                command.sourceEventId()));
+    }
+
+    private boolean isRecognized() {
+        return status == PlatformStatus.RECOGNIZED;
+    }
+
+    private void requireRecognized(String rule) {
+        if (!isRecognized()) {
+            throw new RuleViolationException(rule, switch (status) {
+                case REVOKED -> "recognition was revoked; nothing more is evaluated until it is recognized again";
+                default -> "the platform is not recognized (it is " + status + ")";
+            });
+        }
+    }
+
+    private void yearWithinRecognition(int year, LocalDate today) {
+        if (year > today.getYear()) {
+            throw new InvalidInputException("year", "is in the future (today is " + today + ")");
+        }
+        if (year < recognizedOn.getYear()) {
+            throw new InvalidInputException("year", "is before the platform's recognition of " + recognizedOn);
+        }
+    }
+
+    private void yearNotYetEvaluated(int year) {
+        if (closedYears.contains(year)) {
+            throw new RuleViolationException("evaluation.once-per-year",
+                    "the " + year + " evaluation of this platform is already recorded");
+        }
+    }
+
+    private static void notInFuture(LocalDate date, LocalDate today, String field) {
+        if (date.isAfter(today)) {
+            throw new InvalidInputException(field, "is in the future (today is " + today + ")");
+        }
     }
 
     @EventSourcingHandler
     void on(PlatformRegistered event) {
         platformId = event.platformId();
+        creditCode = event.creditCode();
+        district = event.district();
+        status = PlatformStatus.REGISTERED;
+    }
+
+    @EventSourcingHandler
+    void on(PlatformRecognized event) {
+        status = PlatformStatus.RECOGNIZED;
+        level = event.level();
+        recognizedOn = event.recognizedOn();
+    }
+
+    @EventSourcingHandler
+    void on(PlatformReRecognized event) {
+        status = PlatformStatus.RECOGNIZED;
+        level = event.level();
+        recognizedOn = event.recognizedOn();
+        reappliedOn = null;
+        reopensOn = null;
+    }
+
+    @EventSourcingHandler
+    void on(PlatformUpgraded event) {
+        level = event.toLevel();
+    }
+
+    @EventSourcingHandler
+    void on(AnnualReportSubmitted event) {
+        reportRevisions.put(event.year(), event.revision());
+    }
+
+    @EventSourcingHandler
+    void on(PlatformEvaluated event) {
+        closedYears.add(event.year());
+    }
+
+    @EventSourcingHandler
+    void on(EvaluationNotAttended event) {
+        closedYears.add(event.year());
+    }
+
+    @EventSourcingHandler
+    void on(RectificationIssued event) {
+        rectificationsIssued.add(event.year());
+        openRectifications.add(event.year());
+    }
+
+    @EventSourcingHandler
+    void on(RectificationConfirmed event) {
+        openRectifications.remove(event.year());
+    }
+
+    @EventSourcingHandler
+    void on(RecognitionRevoked event) {
+        status = PlatformStatus.REVOKED;
+        level = null;
+        openRectifications.clear();
+        reopensOn = event.reapplicationOpensOn();
+    }
+
+    @EventSourcingHandler
+    void on(ReapplicationAccepted event) {
+        status = PlatformStatus.REAPPLIED;
+        reappliedOn = event.appliedOn();
+    }
+
+    @EventSourcingHandler
+    void on(FundedProjectWon event) {
+        recordedFacts.add("project:" + event.projectId());
+    }
+
+    @EventSourcingHandler
+    void on(ProjectFundsReceived event) {
+        recordedFacts.add("tranche:" + event.projectId() + "#" + event.trancheNumber());
+    }
+
+    @EventSourcingHandler
+    void on(ProjectFundsRecovered event) {
+        recordedFacts.add("recovery:" + event.sourceEventId());
+    }
+
+    @EventSourcingHandler
+    void on(FundedProjectClosed event) {
+        recordedFacts.add("closed:" + event.projectId());
+    }
+
+    @EventSourcingHandler
+    void on(PoolHireJoined event) {
+        recordedFacts.add("joined:" + event.enrollmentId());
+    }
+
+    @EventSourcingHandler
+    void on(PoolHireLeft event) {
+        recordedFacts.add("left:" + event.enrollmentId());
     }
 }

@@ -1,13 +1,11 @@
 package cn.gov.wenzhou.kjj.registry.demo;
 
-import cn.gov.wenzhou.kjj.registry.command.District;
-import cn.gov.wenzhou.kjj.registry.command.Industry;
-import cn.gov.wenzhou.kjj.registry.command.LeadModel;
-import cn.gov.wenzhou.kjj.registry.command.LegalForm;
-import cn.gov.wenzhou.kjj.registry.command.RegisterPlatform;
-import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
-import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
+import cn.gov.wenzhou.kjj.registry.command.EvaluationParameters;
+import cn.gov.wenzhou.kjj.registry.command.IndustryCodeTable;
+import cn.gov.wenzhou.kjj.support.security.Actor;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -16,47 +14,75 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.UUID;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
-/** Sample platforms, loaded through the registry's own commands into an empty registry ({@code stb.demo.enabled}). */
+/**
+ * Loads the {@link DemoPlan} through the registry's own commands ({@code stb.demo.enabled}), only into an empty
+ * registry. Where the plan relies on the automatic evaluation rules (a rectification notice, a revocation), it waits
+ * for their event before going on.
+ */
 @Component
 @ConditionalOnProperty(name = "stb.demo.enabled", havingValue = "true")
 public class RegistryDemoData {
 
+    static final String ACTOR = "system:platform-registry/demo-data";
     private static final Logger log = LoggerFactory.getLogger(RegistryDemoData.class);
+    private static final Duration RULES_PATIENCE = Duration.ofSeconds(60);
 
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;
-    private final Clock clock;
+    private final EventStore eventStore;
+    private final DemoPlan plan;
 
-    public RegistryDemoData(CommandGateway commands, JdbcTemplate jdbc, Clock clock) {
+    public RegistryDemoData(CommandGateway commands, JdbcTemplate jdbc, EventStore eventStore,
+                            EvaluationParameters parameters, IndustryCodeTable industries) {
         this.commands = commands;
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.eventStore = eventStore;
+        this.plan = new DemoPlan(parameters, industries);
     }
 
+    /** @return whether the demo was loaded (false when the registry already holds history) */
     @EventListener(ApplicationReadyEvent.class)
-    public void load() {
+    public boolean loadIfEmpty() {
         Long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
         if (events != null && events > 0) {
             log.info("registry already holds history; demo data not loaded");
-            return;
+            return false;
         }
-        List<RegisterPlatform> platforms = List.of(
-                register("12330300MB1234567", "瓯江实验室", District.OUHAI, Industry.LIFE_HEALTH,
-                        LegalForm.PUBLIC_INSTITUTION, LeadModel.GOVERNMENT, "温州医科大学"),
-                register("52330300MJ9876543", "国科温州研究院", District.LONGWAN, Industry.NEW_MATERIALS,
-                        LegalForm.PRIVATE_NON_ENTERPRISE, LeadModel.UNIVERSITY_OR_INSTITUTE, "中国科学院大学"));
-        platforms.forEach(commands::sendAndWait);
-        log.info("demo data: {} platforms registered", platforms.size());
+        load();
+        return true;
     }
 
-    private RegisterPlatform register(String creditCodeFirst17, String name, District district, Industry industry,
-                                      LegalForm legalForm, LeadModel leadModel, String host) {
-        return new RegisterPlatform(UUID.randomUUID().toString(),
-                creditCodeFirst17 + UnifiedSocialCreditCode.checkCharacter(creditCodeFirst17), name, district,
-                industry, legalForm, leadModel, List.of(host), BusinessCalendar.today(clock));
+    /** Runs every step of the plan, whatever the registry holds: the caller makes sure it is wanted. */
+    public void load() {
+        long started = System.nanoTime();
+        int sent = 0;
+        for (DemoPlan.Step step : plan.steps()) {
+            if (step instanceof DemoPlan.Send send) {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(send.command())
+                        .andMetaData(Map.of(Actor.SUBJECT_KEY, ACTOR, Actor.ROLE_KEY, "SYSTEM")));
+                sent++;
+            } else if (step instanceof DemoPlan.AwaitEvent await) {
+                awaitEvent(await);
+            }
+        }
+        log.info("demo data: {} platforms, {} commands in {} ms", DemoPlan.RECOGNIZED_PLATFORMS
+                + DemoPlan.REVOKED_PLATFORMS, sent, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void awaitEvent(DemoPlan.AwaitEvent await) {
+        long deadline = System.nanoTime() + RULES_PATIENCE.toNanos();
+        while (eventStore.readEvents(await.platformId()).asStream()
+                .noneMatch(event -> await.eventType().isInstance(event.getPayload()))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the evaluation rules did not produce "
+                        + await.eventType().getSimpleName() + " for " + await.platformId() + " within "
+                        + RULES_PATIENCE);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
     }
 }

@@ -1,6 +1,18 @@
 package cn.gov.wenzhou.kjj.registry.integration;
 
+import cn.gov.wenzhou.kjj.contracts.registry.PlatformIndicators;
+import cn.gov.wenzhou.kjj.registry.command.AnnualReportSubmitted;
+import cn.gov.wenzhou.kjj.registry.command.EvaluationNotAttended;
+import cn.gov.wenzhou.kjj.registry.command.Indicators;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvaluated;
+import cn.gov.wenzhou.kjj.registry.command.PlatformReRecognized;
+import cn.gov.wenzhou.kjj.registry.command.PlatformRecognized;
 import cn.gov.wenzhou.kjj.registry.command.PlatformRegistered;
+import cn.gov.wenzhou.kjj.registry.command.PlatformUpgraded;
+import cn.gov.wenzhou.kjj.registry.command.ReapplicationRefused;
+import cn.gov.wenzhou.kjj.registry.command.RecognitionRevoked;
+import cn.gov.wenzhou.kjj.registry.command.RectificationConfirmed;
+import cn.gov.wenzhou.kjj.registry.command.RectificationIssued;
 import cn.gov.wenzhou.kjj.support.kafka.IntegrationEventPublisher;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -8,7 +20,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
-/** Maps the registry's domain events to the published language on {@code registry.platform.v1}. */
+/**
+ * Maps the registry's domain events to the published language on {@code registry.platform.v1}. Not published: facts
+ * recorded from other services (they are those services' events), and an accepted re-application, for which the
+ * contract has no event yet (the platform stays unrecognized until {@code PlatformReRecognized}).
+ */
 @Component
 @ProcessingGroup("kafka-publisher")
 @DisallowReplay
@@ -24,7 +40,73 @@ public class PlatformEventPublisher {
     void on(PlatformRegistered event, EventMessage<?> message) {
         publisher.publish(new cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered(
                 event.platformId(), event.creditCode(), event.name(), event.district().name(),
-                event.industry().name(), event.legalForm().name(), event.leadModel().name(),
+                event.industry(), event.legalForm().name(), event.leadModel().name(),
                 event.registeredOn()), message);
+    }
+
+    @EventHandler
+    void on(PlatformRecognized event, EventMessage<?> message) {
+        publisher.publish(new cn.gov.wenzhou.kjj.contracts.registry.PlatformRecognized(event.platformId(),
+                event.creditCode(), event.level().name(), event.documentNumber(), event.recognizedOn()), message);
+    }
+
+    @EventHandler
+    void on(PlatformUpgraded event, EventMessage<?> message) {
+        publisher.publish(new cn.gov.wenzhou.kjj.contracts.registry.PlatformUpgraded(event.platformId(),
+                event.creditCode(), event.fromLevel().name(), event.toLevel().name(), event.documentNumber(),
+                event.upgradedOn()), message);
+    }
+
+    @EventHandler
+    void on(AnnualReportSubmitted event, EventMessage<?> message) {
+        Indicators i = event.indicators();
+        publisher.publish(new cn.gov.wenzhou.kjj.contracts.registry.AnnualReportSubmitted(event.platformId(),
+                event.creditCode(), event.year(), new PlatformIndicators(i.jointRdCentres(),
+                i.cooperationAgreements(), i.provincialProjects(), i.researchFundingFen(), i.inventionPatents(),
+                i.fourTechIncomeFen(), i.researchers(), i.incubatedEnterprises(), i.resultsTransferred(),
+                i.localEnterprisesServed()), event.submittedOn()), message);
+    }
+
+    @EventHandler
+    void on(PlatformEvaluated event, EventMessage<?> message) {
+        publisher.publish(new cn.gov.wenzhou.kjj.contracts.registry.PlatformEvaluated(event.platformId(),
+                event.creditCode(), event.year(), event.grade().name(), event.score(), event.parameterVersion(),
+                event.evaluatedOn()), message);
+    }
+
+    @EventHandler
+    void on(EvaluationNotAttended event, EventMessage<?> message) {
+        publisher.publish(new cn.gov.wenzhou.kjj.contracts.registry.EvaluationNotAttended(event.platformId(),
+                event.creditCode(), event.year(), event.justified(), event.recordedOn()), message);
+    }
+
+    @EventHandler
+    void on(RectificationIssued event, EventMessage<?> message) {
+        publisher.publish(new cn.gov.wenzhou.kjj.contracts.registry.RectificationIssued(event.platformId(),
+                event.creditCode(), event.year(), event.supervisingAuthority(), event.issuedOn()), message);
+    }
+
+    @EventHandler
+    void on(RectificationConfirmed event, EventMessage<?> message) {
+        publisher.publish(new cn.gov.wenzhou.kjj.contracts.registry.RectificationConfirmed(event.platformId(),
+                event.creditCode(), event.year(), event.confirmedOn()), message);
+    }
+
+    @EventHandler
+    void on(RecognitionRevoked event, EventMessage<?> message) {
+        publisher.publish(new cn.gov.wenzhou.kjj.contracts.registry.RecognitionRevoked(event.platformId(),
+                event.creditCode(), event.reason().name(), event.revokedOn(), event.reapplicationOpensOn()), message);
+    }
+
+    @EventHandler
+    void on(ReapplicationRefused event, EventMessage<?> message) {
+        publisher.publish(new cn.gov.wenzhou.kjj.contracts.registry.ReapplicationRefused(event.platformId(),
+                event.creditCode(), event.attemptedOn(), event.reopensOn()), message);
+    }
+
+    @EventHandler
+    void on(PlatformReRecognized event, EventMessage<?> message) {
+        publisher.publish(new cn.gov.wenzhou.kjj.contracts.registry.PlatformReRecognized(event.platformId(),
+                event.creditCode(), event.level().name(), event.documentNumber(), event.recognizedOn()), message);
     }
 }

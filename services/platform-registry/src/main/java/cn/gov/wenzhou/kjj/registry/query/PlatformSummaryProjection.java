@@ -1,32 +1,161 @@
 package cn.gov.wenzhou.kjj.registry.query;
 
+import cn.gov.wenzhou.kjj.registry.command.EvaluationNotAttended;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvaluated;
+import cn.gov.wenzhou.kjj.registry.command.PlatformReRecognized;
+import cn.gov.wenzhou.kjj.registry.command.PlatformRecognized;
 import cn.gov.wenzhou.kjj.registry.command.PlatformRegistered;
+import cn.gov.wenzhou.kjj.registry.command.PlatformStatus;
+import cn.gov.wenzhou.kjj.registry.command.PlatformUpgraded;
+import cn.gov.wenzhou.kjj.registry.command.ReapplicationAccepted;
+import cn.gov.wenzhou.kjj.registry.command.ReapplicationRefused;
+import cn.gov.wenzhou.kjj.registry.command.RecognitionRevoked;
+import cn.gov.wenzhou.kjj.registry.command.RectificationConfirmed;
+import cn.gov.wenzhou.kjj.registry.command.RectificationIssued;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * One row per platform ({@code platform_summary}): the list, the detail header and the dashboard's counts. Rows come
+ * only from events, stamped with the events' own timestamps, so a rebuild reproduces them exactly.
+ */
 @Component
 @ProcessingGroup(PlatformSummaryProjection.NAME)
 public class PlatformSummaryProjection {
 
     public static final String NAME = "platform-summary";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final PlatformSummaryRepository summaries;
+    private final JdbcTemplate jdbc;
 
-    public PlatformSummaryProjection(PlatformSummaryRepository summaries) {
-        this.summaries = summaries;
+    public PlatformSummaryProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     @EventHandler
-    void on(PlatformRegistered event) {
-        summaries.save(new PlatformSummary(event.platformId(), event.creditCode(), event.name(),
-                event.district().name(), event.industry().name(), event.legalForm().name(),
-                event.leadModel().name(), "REGISTERED", event.registeredOn()));
+    void on(PlatformRegistered event, @Timestamp Instant at) {
+        jdbc.update("""
+                        insert into platform_summary (platform_id, credit_code, name, district, industry,
+                            industry_table_version, legal_form, lead_model, hosts, status, registered_on,
+                            open_rectifications, refused_reapplications, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)""",
+                event.platformId(), event.creditCode(), event.name(), event.district().name(), event.industry(),
+                event.industryTableVersion(), event.legalForm().name(), event.leadModel().name(),
+                json(event.hosts()), PlatformStatus.REGISTERED.name(), event.registeredOn(), ts(at));
+    }
+
+    @EventHandler
+    void on(PlatformRecognized event, @Timestamp Instant at) {
+        jdbc.update("""
+                        update platform_summary set status = ?, level = ?, recognized_on = ?, document_number = ?,
+                            first_recognized_on = coalesce(first_recognized_on, ?), updated_at = ?
+                        where platform_id = ?""",
+                PlatformStatus.RECOGNIZED.name(), event.level().name(), event.recognizedOn(),
+                event.documentNumber(), event.recognizedOn(), ts(at), event.platformId());
+    }
+
+    @EventHandler
+    void on(PlatformReRecognized event, @Timestamp Instant at) {
+        jdbc.update("""
+                        update platform_summary set status = ?, level = ?, recognized_on = ?, document_number = ?,
+                            reapplication_opens_on = null, updated_at = ?
+                        where platform_id = ?""",
+                PlatformStatus.RECOGNIZED.name(), event.level().name(), event.recognizedOn(),
+                event.documentNumber(), ts(at), event.platformId());
+    }
+
+    @EventHandler
+    void on(PlatformUpgraded event, @Timestamp Instant at) {
+        jdbc.update("update platform_summary set level = ?, document_number = ?, updated_at = ? where platform_id = ?",
+                event.toLevel().name(), event.documentNumber(), ts(at), event.platformId());
+    }
+
+    @EventHandler
+    void on(PlatformEvaluated event, @Timestamp Instant at) {
+        lastResult(event.platformId(), event.year(), event.grade().name(), at);
+    }
+
+    @EventHandler
+    void on(EvaluationNotAttended event, @Timestamp Instant at) {
+        lastResult(event.platformId(), event.year(), "NOT_ATTENDED", at);
+    }
+
+    @EventHandler
+    void on(RectificationIssued event, @Timestamp Instant at) {
+        jdbc.update("""
+                        update platform_summary set open_rectifications = open_rectifications + 1,
+                            status = case when status = ? then ? else status end, updated_at = ?
+                        where platform_id = ?""",
+                PlatformStatus.RECOGNIZED.name(), PlatformStatus.UNDER_RECTIFICATION.name(), ts(at),
+                event.platformId());
+    }
+
+    @EventHandler
+    void on(RectificationConfirmed event, @Timestamp Instant at) {
+        jdbc.update("""
+                        update platform_summary set open_rectifications = open_rectifications - 1,
+                            status = case when status = ? and open_rectifications = 1 then ? else status end,
+                            updated_at = ?
+                        where platform_id = ?""",
+                PlatformStatus.UNDER_RECTIFICATION.name(), PlatformStatus.RECOGNIZED.name(), ts(at),
+                event.platformId());
+    }
+
+    @EventHandler
+    void on(RecognitionRevoked event, @Timestamp Instant at) {
+        jdbc.update("""
+                        update platform_summary set status = ?, level = null, open_rectifications = 0, revoked_on = ?,
+                            revocation_reason = ?, reapplication_opens_on = ?, updated_at = ?
+                        where platform_id = ?""",
+                PlatformStatus.REVOKED.name(), event.revokedOn(), event.reason().name(),
+                event.reapplicationOpensOn(), ts(at), event.platformId());
+    }
+
+    @EventHandler
+    void on(ReapplicationRefused event, @Timestamp Instant at) {
+        jdbc.update("""
+                        update platform_summary set refused_reapplications = refused_reapplications + 1, updated_at = ?
+                        where platform_id = ?""", ts(at), event.platformId());
+    }
+
+    @EventHandler
+    void on(ReapplicationAccepted event, @Timestamp Instant at) {
+        jdbc.update("update platform_summary set status = ?, updated_at = ? where platform_id = ?",
+                PlatformStatus.REAPPLIED.name(), ts(at), event.platformId());
     }
 
     @ResetHandler
     void reset() {
-        summaries.deleteAllInBatch();
+        jdbc.update("delete from platform_summary");
+    }
+
+    private void lastResult(String platformId, int year, String result, Instant at) {
+        jdbc.update("""
+                        update platform_summary set last_evaluated_year = ?, last_grade = ?, updated_at = ?
+                        where platform_id = ? and (last_evaluated_year is null or last_evaluated_year <= ?)""",
+                year, result, ts(at), platformId, year);
+    }
+
+    static OffsetDateTime ts(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String json(List<String> hosts) {
+        try {
+            return JSON.writeValueAsString(hosts == null ? List.of() : hosts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

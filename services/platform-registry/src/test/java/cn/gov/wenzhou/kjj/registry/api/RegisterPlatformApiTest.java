@@ -2,25 +2,31 @@ package cn.gov.wenzhou.kjj.registry.api;
 
 import cn.gov.wenzhou.kjj.contracts.Topics;
 import cn.gov.wenzhou.kjj.registry.RegistryIntegrationTest;
+import cn.gov.wenzhou.kjj.registry.TestPlatforms;
 import cn.gov.wenzhou.kjj.registry.query.PlatformSummaryProjection;
 import cn.gov.wenzhou.kjj.support.kafka.CloudEventHeaders;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
-import cn.gov.wenzhou.kjj.support.security.Role;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
 import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
-import cn.gov.wenzhou.kjj.testsupport.TableChecksums;
 import cn.gov.wenzhou.kjj.testsupport.TopicRecords;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
+import static cn.gov.wenzhou.kjj.registry.TestPlatforms.newCreditCode;
+import static cn.gov.wenzhou.kjj.registry.TestPlatforms.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,33 +38,32 @@ class RegisterPlatformApiTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    DataSource dataSource;
-    @Autowired
     ProjectionOperations projections;
 
     ApiClient admin;
-    final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void setUp() {
-        admin = ApiClient.on(port).as(Role.REGISTRY_ADMIN);
+        admin = new TestPlatforms(port, jdbc).admin();
     }
 
     @Test
-    void registeredPlatformIsStoredAsAnEventShownInTheViewAndPublished() throws Exception {
-        JsonNode created = json.readTree(post("""
-                {"creditCode": "91330300MA2H7K8L0G", "name": "温州智能装备研究院", "district": "鹿城",
-                 "industry": "智能装备", "legalForm": "PRIVATE_NON_ENTERPRISE", "leadModel": "LEADING_ENTERPRISE",
-                 "hosts": ["温州大学"]}""").body);
-        String platformId = created.get("platformId").asText();
+    void registeredPlatformIsStoredAsAnEventShownInTheViewAndPublished() {
+        ApiClient.Response created = post(body(newCreditCode(), "温州智能装备研究院", "鹿城", "智能装备"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String platformId = created.json().get("platformId").asText();
+        assertThat(created.headers().getLocation()).hasPath("/api/platforms/" + platformId);
 
         assertThat(jdbc.queryForObject("select payload_type from domain_event_entry where aggregate_identifier = ?",
                 String.class, platformId)).endsWith("PlatformRegistered");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode view = admin.get("/api/platforms/" + platformId).json();
+            JsonNode view = admin.get("/api/platforms/" + platformId).json().path("platform");
             assertThat(view.path("district").asText()).isEqualTo("LUCHENG");
+            assertThat(view.path("districtName").asText()).isEqualTo("鹿城区");
             assertThat(view.path("industry").asText()).isEqualTo("INTELLIGENT_EQUIPMENT");
+            assertThat(view.path("industryTableVersion").asText()).isEqualTo("2023.1");
             assertThat(view.path("status").asText()).isEqualTo("REGISTERED");
+            assertThat(view.path("hosts").get(0).asText()).isEqualTo("温州大学");
         });
         var published = TopicRecords.awaitMatching(RealInfrastructure.kafka().bootstrapServers(),
                 Topics.REGISTRY_PLATFORM_V1, r -> platformId.equals(r.key()), Duration.ofSeconds(20));
@@ -67,61 +72,130 @@ class RegisterPlatformApiTest {
     }
 
     @Test
+    void industryAliasResolvesToItsCanonicalCode() {
+        String platformId = post(body(newCreditCode(), uniqueName("鞋革研究院"), "OUHAI", "鞋革")).json()
+                .get("platformId").asText();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(admin.get("/api/platforms/" + platformId).json().path("platform").path("industry")
+                        .asText()).isEqualTo("FOOTWEAR"));
+    }
+
+    @Test
     void wrongCheckCharacterIsA400NamingTheFieldAndNothingIsStored() {
-        long before = eventCount();
-        Response response = post("""
-                {"creditCode": "91330300MA2H7K8L0H", "name": "x", "district": "LUCHENG",
-                 "industry": "DIGITAL_ECONOMY", "legalForm": "ENTERPRISE", "leadModel": "GOVERNMENT"}""");
-        assertThat(response.status).isEqualTo(400);
-        assertThat(response.body).contains("\"field\":\"creditCode\"");
-        assertThat(eventCount()).isEqualTo(before);
+        String code = newCreditCode();
+        String wrong = code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0');
+        ApiClient.Response response = post(body(wrong, "x", "LUCHENG", "DIGITAL_ECONOMY"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"creditCode\"").contains("GB 32100-2015");
+        assertNothingStoredFor(wrong, "x");
     }
 
     @Test
     void unknownDistrictIsA400NamingTheField() {
-        Response response = post("""
-                {"creditCode": "91330300MA2H7K8L0G", "name": "x", "district": "杭州",
-                 "industry": "DIGITAL_ECONOMY", "legalForm": "ENTERPRISE", "leadModel": "GOVERNMENT"}""");
-        assertThat(response.status).isEqualTo(400);
-        assertThat(response.body).contains("\"field\":\"district\"");
+        ApiClient.Response response = post(body(newCreditCode(), "x", "杭州", "DIGITAL_ECONOMY"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"district\"");
+    }
+
+    @Test
+    void industryOutsideTheCodeTableIsA400NamingTheFieldAndNothingIsStored() {
+        String code = newCreditCode();
+        ApiClient.Response response = post(body(code, "房地产研究院", "LUCHENG", "房地产"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"industry\"").contains("5+5");
+        assertNothingStoredFor(code, "房地产研究院");
     }
 
     @Test
     void unknownLegalFormIsA400NamingTheField() {
-        Response response = post("""
-                {"creditCode": "91330300MA2H7K8L0G", "name": "x", "district": "LUCHENG",
-                 "industry": "DIGITAL_ECONOMY", "legalForm": "COOPERATIVE", "leadModel": "GOVERNMENT"}""");
-        assertThat(response.status).isEqualTo(400);
-        assertThat(response.body).contains("\"field\":\"legalForm\"");
+        ApiClient.Response response = post("""
+                {"creditCode": "%s", "name": "x", "district": "LUCHENG",
+                 "industry": "DIGITAL_ECONOMY", "legalForm": "COOPERATIVE", "leadModel": "GOVERNMENT"}"""
+                .formatted(newCreditCode()));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"legalForm\"");
     }
 
     @Test
-    void rebuildingThePlatformSummaryReproducesIdenticalRows() {
-        for (int i = 0; i < 5; i++) {
-            post("""
-                    {"creditCode": "91330300MA2H7K8L0G", "name": "rebuild %d", "district": "OUHAI",
-                     "industry": "NEW_MATERIALS", "legalForm": "ENTERPRISE", "leadModel": "GOVERNMENT"}"""
-                    .formatted(i));
+    void missingNameIsA400NamingTheField() {
+        ApiClient.Response response = post("""
+                {"creditCode": "%s", "district": "LUCHENG", "industry": "DIGITAL_ECONOMY",
+                 "legalForm": "ENTERPRISE", "leadModel": "GOVERNMENT"}""".formatted(newCreditCode()));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"name\"");
+    }
+
+    @Test
+    void creditCodeOfAnotherPlatformIsA409AndNothingIsStored() {
+        String code = newCreditCode();
+        String first = post(body(code, uniqueName("先登记"), "LUCHENG", "DIGITAL_ECONOMY")).json()
+                .get("platformId").asText();
+        String second = uniqueName("后登记");
+
+        ApiClient.Response response = post(body(code.toLowerCase(), second, "OUHAI", "NEW_MATERIALS"));
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().path("rule").asText()).isEqualTo("platform.credit-code-unique");
+        assertThat(response.json().path("detail").asText()).contains(code).contains(first);
+        assertNothingStoredFor(null, second);
+        assertThat(jdbc.queryForList("select platform_id from platform_credit_code where credit_code = ?",
+                String.class, code)).containsExactly(first);
+    }
+
+    @Test
+    void twoConcurrentRegistrationsOfOneCodeCannotBothSucceed() throws Exception {
+        String code = newCreditCode();
+        int attempts = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Integer>> statuses = new ArrayList<>();
+        try {
+            for (int i = 0; i < attempts; i++) {
+                String name = uniqueName("并发登记" + i);
+                statuses.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                    return post(body(code, name, "LONGWAN", "PUMPS_VALVES")).status();
+                }, pool));
+            }
+            start.countDown();
+            List<Integer> results = new ArrayList<>();
+            for (CompletableFuture<Integer> status : statuses) {
+                results.add(status.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(results).containsExactlyInAnyOrder(201, 409, 409, 409);
+        } finally {
+            pool.shutdownNow();
         }
-        projections.awaitCaughtUp(PlatformSummaryProjection.NAME, Duration.ofSeconds(20));
-        String before = TableChecksums.of(dataSource, "platform_summary");
-
-        projections.rebuild(PlatformSummaryProjection.NAME);
         projections.awaitCaughtUp(PlatformSummaryProjection.NAME, Duration.ofSeconds(30));
-
-        assertThat(TableChecksums.of(dataSource, "platform_summary")).isEqualTo(before);
-        assertThat(before).doesNotStartWith("0:");
+        assertThat(jdbc.queryForObject("select count(*) from platform_summary where credit_code = ?", Long.class,
+                code)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from platform_credit_code where credit_code = ?", Long.class,
+                code)).isEqualTo(1);
     }
 
-    private long eventCount() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    private void assertNothingStoredFor(String creditCode, String name) {
+        projections.awaitCaughtUp(PlatformSummaryProjection.NAME, Duration.ofSeconds(30));
+        assertThat(jdbc.queryForObject("select count(*) from platform_summary where name = ?", Long.class, name))
+                .isZero();
+        if (creditCode != null) {
+            assertThat(jdbc.queryForObject("select count(*) from platform_credit_code where credit_code = ?",
+                    Long.class, creditCode)).isZero();
+        }
     }
 
-    private Response post(String body) {
-        ApiClient.Response response = admin.post("/api/platforms", body);
-        return new Response(response.status(), response.body());
+    private static String body(String creditCode, String name, String district, String industry) {
+        return """
+                {"creditCode": "%s", "name": "%s", "district": "%s", "industry": "%s",
+                 "legalForm": "PRIVATE_NON_ENTERPRISE", "leadModel": "LEADING_ENTERPRISE", "hosts": ["温州大学"]}"""
+                .formatted(creditCode, name, district, industry);
     }
 
-    record Response(int status, String body) {
+    private ApiClient.Response post(String body) {
+        return admin.post("/api/platforms", body);
     }
 }

@@ -1,0 +1,14 @@
+package cn.gov.wenzhou.kjj.registry.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/** A project this platform received was accepted or terminated and closed. */
+public record RecordFundedProjectClosed(
+        @TargetAggregateIdentifier String platformId,
+        String projectId,
+        String outcome,
+        LocalDate closedOn,
+        String sourceEventId) {
+}

@@ -1,0 +1,17 @@
+package cn.gov.wenzhou.kjj.registry.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/** funding-service awarded a project this platform leads or partners in. */
+public record RecordFundedProjectWon(
+        @TargetAggregateIdentifier String platformId,
+        String projectId,
+        String callId,
+        String title,
+        ProjectRole role,
+        long awardFen,
+        LocalDate awardedOn,
+        String sourceEventId) {
+}

@@ -1,0 +1,15 @@
+package cn.gov.wenzhou.kjj.registry.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/** funding-service paid a tranche of a project this platform receives. */
+public record RecordProjectFundsReceived(
+        @TargetAggregateIdentifier String platformId,
+        String projectId,
+        int trancheNumber,
+        long amountFen,
+        LocalDate disbursedOn,
+        String sourceEventId) {
+}

@@ -1,0 +1,132 @@
+package cn.gov.wenzhou.kjj.registry.query;
+
+import cn.gov.wenzhou.kjj.registry.command.District;
+import cn.gov.wenzhou.kjj.registry.command.Industry;
+import cn.gov.wenzhou.kjj.registry.command.IndustryCodeTable;
+import cn.gov.wenzhou.kjj.registry.command.Level;
+import cn.gov.wenzhou.kjj.registry.command.PlatformStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The city dashboard in three queries, whatever the number of platforms or years: one grouping scan of
+ * {@code platform_summary}, one indexed count of recruits, and the per-year city totals (a row per year).
+ */
+@Component
+public class DashboardQueries {
+
+    private static final Set<String> RECOGNIZED = Set.of(PlatformStatus.RECOGNIZED.name(),
+            PlatformStatus.UNDER_RECTIFICATION.name());
+
+    private final JdbcTemplate jdbc;
+    private final IndustryCodeTable industries;
+    private final CityTargets targets;
+
+    public DashboardQueries(JdbcTemplate jdbc, IndustryCodeTable industries, CityTargets targets) {
+        this.jdbc = jdbc;
+        this.industries = industries;
+        this.targets = targets;
+    }
+
+    private record Group(String status, String level, String industry, String district, long count) {
+    }
+
+    public Dashboard dashboard(LocalDate today, int recruitmentYear) {
+        List<Group> groups = jdbc.query("""
+                        select status, level, industry, district, count(*) as n from platform_summary
+                        group by status, level, industry, district""",
+                (rs, row) -> new Group(rs.getString("status"), rs.getString("level"), rs.getString("industry"),
+                        rs.getString("district"), rs.getLong("n")));
+        Long recruited = jdbc.queryForObject("""
+                        select count(*) from platform_summary
+                        where first_recognized_on >= ? and first_recognized_on < ?""", Long.class,
+                LocalDate.of(recruitmentYear, 1, 1), LocalDate.of(recruitmentYear + 1, 1, 1));
+        List<Dashboard.YearTotals> years = jdbc.query("select * from city_year_totals order by year",
+                (rs, row) -> new Dashboard.YearTotals(rs.getInt("year"),
+                        IndicatorTotals.read(rs, rs.getLong("reports")), RecordedTotals.read(rs)));
+
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        for (PlatformStatus status : PlatformStatus.values()) {
+            byStatus.put(status.name(), 0L);
+        }
+        Map<String, Long> byLevel = levels();
+        for (Group group : groups) {
+            byStatus.merge(group.status, group.count, Long::sum);
+            if (RECOGNIZED.contains(group.status) && group.level != null) {
+                byLevel.merge(group.level, group.count, Long::sum);
+            }
+        }
+        Dashboard.Coverage coverage = coverage(groups, today);
+        long municipalOrAbove = byLevel.values().stream().mapToLong(Long::longValue).sum();
+        long provincialOrAbove = byLevel.get(Level.PROVINCIAL.name()) + byLevel.get(Level.NATIONAL.name());
+        Integer recruitmentTarget = targets.recruitment().get(recruitmentYear);
+        long recruits = recruited == null ? 0 : recruited;
+        return new Dashboard(today, byStatus, byLevel, coverage, districts(groups),
+                new Dashboard.Recruitment(recruitmentYear, recruits, recruitmentTarget,
+                        recruitmentTarget == null ? null : recruits >= recruitmentTarget),
+                years.stream().map(Dashboard.YearTotals::indicators).reduce(IndicatorTotals.ZERO, IndicatorTotals::plus),
+                years,
+                years.stream().map(Dashboard.YearTotals::recorded).reduce(RecordedTotals.ZERO, RecordedTotals::plus),
+                new Dashboard.Targets(targets.version(), targets.deadlineYear(),
+                        Dashboard.Progress.of(targets.municipalOrAbove(), municipalOrAbove),
+                        Dashboard.Progress.of(targets.provincialOrAbove(), provincialOrAbove),
+                        Dashboard.Progress.of(coverage.industries(), coverage.covered())));
+    }
+
+    private Dashboard.Coverage coverage(List<Group> groups, LocalDate today) {
+        IndustryCodeTable.Version table = industries.inForceOn(today);
+        List<Dashboard.IndustryCoverage> matrix = new ArrayList<>();
+        for (Industry industry : table.industries()) {
+            Map<String, Long> byLevel = levels();
+            long applicants = 0;
+            for (Group group : groups) {
+                if (!group.industry.equals(industry.code())) {
+                    continue;
+                }
+                if (RECOGNIZED.contains(group.status) && group.level != null) {
+                    byLevel.merge(group.level, group.count, Long::sum);
+                } else if (!PlatformStatus.REVOKED.name().equals(group.status)) {
+                    applicants += group.count;
+                }
+            }
+            long recognized = byLevel.values().stream().mapToLong(Long::longValue).sum();
+            matrix.add(new Dashboard.IndustryCoverage(industry.code(), industry.name(), industry.group().name(),
+                    recognized > 0, recognized, byLevel, applicants));
+        }
+        int covered = (int) matrix.stream().filter(Dashboard.IndustryCoverage::covered).count();
+        return new Dashboard.Coverage(table.version(), covered, matrix.size(), matrix);
+    }
+
+    private static List<Dashboard.DistrictCount> districts(List<Group> groups) {
+        List<Dashboard.DistrictCount> counts = new ArrayList<>();
+        for (District district : District.values()) {
+            long recognized = 0;
+            long all = 0;
+            for (Group group : groups) {
+                if (group.district.equals(district.name())) {
+                    all += group.count;
+                    if (RECOGNIZED.contains(group.status)) {
+                        recognized += group.count;
+                    }
+                }
+            }
+            counts.add(new Dashboard.DistrictCount(district.name(), district.chineseName(), recognized, all));
+        }
+        return counts;
+    }
+
+    private static Map<String, Long> levels() {
+        Map<String, Long> byLevel = new LinkedHashMap<>();
+        for (Level level : Level.values()) {
+            byLevel.put(level.name(), 0L);
+        }
+        return byLevel;
+    }
+}

@@ -1,0 +1,142 @@
+package cn.gov.wenzhou.kjj.registry.command;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static cn.gov.wenzhou.kjj.registry.command.Given.CODE;
+import static cn.gov.wenzhou.kjj.registry.command.Given.ID;
+import static cn.gov.wenzhou.kjj.registry.command.Given.evaluated;
+import static cn.gov.wenzhou.kjj.registry.command.Given.invalid;
+import static cn.gov.wenzhou.kjj.registry.command.Given.recognized;
+import static cn.gov.wenzhou.kjj.registry.command.Given.rectificationIssued;
+import static cn.gov.wenzhou.kjj.registry.command.Given.registered;
+import static cn.gov.wenzhou.kjj.registry.command.Given.reported;
+import static cn.gov.wenzhou.kjj.registry.command.Given.revoked;
+import static cn.gov.wenzhou.kjj.registry.command.Given.violates;
+
+class RectificationAndRevocationTest {
+
+    private static final LocalDate REVOKED_ON = LocalDate.of(2025, 5, 20);
+
+    private FixtureConfiguration<Platform> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Platform.class);
+    }
+
+    @Test
+    void rectificationNoticeNamesTheDistrictsSupervisingAuthority() {
+        fixture.given(registered(), recognized(), reported(2023), evaluated(2023, Grade.FAIL, "55.00"))
+                .when(new IssueRectification(ID, 2023, LocalDate.of(2024, 5, 20)))
+                .expectEvents(new RectificationIssued(ID, CODE, 2023, District.LUCHENG.supervisingAuthority(),
+                        LocalDate.of(2024, 5, 20)));
+    }
+
+    @Test
+    void aRectificationNoticeIsIssuedOncePerYear() {
+        fixture.given(registered(), recognized(), reported(2023), evaluated(2023, Grade.FAIL, "55.00"),
+                        rectificationIssued(2023))
+                .when(new IssueRectification(ID, 2023, LocalDate.of(2024, 5, 21)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void confirmingAnOpenRectificationRecordsIt() {
+        fixture.given(registered(), recognized(), rectificationIssued(2023))
+                .when(new ConfirmRectification(ID, 2023, LocalDate.of(2024, 9, 30)))
+                .expectEvents(new RectificationConfirmed(ID, CODE, 2023, LocalDate.of(2024, 9, 30)));
+    }
+
+    @Test
+    void confirmingARectificationThatIsNotOpenIsRefused() {
+        fixture.given(registered(), recognized(), rectificationIssued(2023),
+                        new RectificationConfirmed(ID, CODE, 2023, LocalDate.of(2024, 9, 30)))
+                .when(new ConfirmRectification(ID, 2023, LocalDate.of(2024, 10, 1)))
+                .expectException(violates("rectification.not-open"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void revocationBarsReapplicationForTwoYears() {
+        fixture.given(registered(), recognized())
+                .when(new RevokeRecognition(ID, RevocationReason.NOT_ATTENDED_WITHOUT_JUSTIFICATION, 2024, REVOKED_ON))
+                .expectEvents(new RecognitionRevoked(ID, CODE, RevocationReason.NOT_ATTENDED_WITHOUT_JUSTIFICATION,
+                        2024, REVOKED_ON, LocalDate.of(2027, 5, 20)));
+    }
+
+    @Test
+    void revokingAnAlreadyRevokedPlatformChangesNothing() {
+        fixture.given(registered(), recognized(), revoked(REVOKED_ON))
+                .when(new RevokeRecognition(ID, RevocationReason.FAILED_TWO_CONSECUTIVE_YEARS, 2024, REVOKED_ON))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void reapplicationInsideTheBarIsRefusedAndTheRefusalRecorded() {
+        fixture.given(registered(), recognized(), revoked(REVOKED_ON))
+                .when(new ReapplyForRecognition(ID, LocalDate.of(2027, 5, 19)))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(new ReapplicationOutcome(false, LocalDate.of(2027, 5, 20)))
+                .expectEvents(new ReapplicationRefused(ID, CODE, LocalDate.of(2027, 5, 19), LocalDate.of(2027, 5, 20)));
+    }
+
+    @Test
+    void reapplicationOnTheDayTheBarEndsIsAccepted() {
+        fixture.given(registered(), recognized(), revoked(REVOKED_ON))
+                .when(new ReapplyForRecognition(ID, LocalDate.of(2027, 5, 20)))
+                .expectResultMessagePayload(new ReapplicationOutcome(true, null))
+                .expectEvents(new ReapplicationAccepted(ID, CODE, LocalDate.of(2027, 5, 20)));
+    }
+
+    @Test
+    void reapplicationOfAPlatformThatWasNotRevokedIsRefused() {
+        fixture.given(registered(), recognized())
+                .when(new ReapplyForRecognition(ID, REVOKED_ON))
+                .expectException(violates("reapplication.not-revoked"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void revokedPlatformMustReapplyBeforeItIsRecognizedAgain() {
+        fixture.given(registered(), recognized(), revoked(REVOKED_ON))
+                .when(new RecognizePlatform(ID, Level.MUNICIPAL, "温科发〔2027〕3号", LocalDate.of(2027, 8, 1),
+                        LocalDate.of(2027, 8, 1)))
+                .expectException(violates("recognition.reapplication-required"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void recognitionAfterAnAcceptedReapplicationIsARerecognition() {
+        fixture.given(registered(), recognized(), revoked(REVOKED_ON),
+                        new ReapplicationAccepted(ID, CODE, LocalDate.of(2027, 6, 1)))
+                .when(new RecognizePlatform(ID, Level.MUNICIPAL, "温科发〔2027〕3号", LocalDate.of(2027, 8, 1),
+                        LocalDate.of(2027, 8, 1)))
+                .expectEvents(new PlatformReRecognized(ID, CODE, Level.MUNICIPAL, "温科发〔2027〕3号",
+                        LocalDate.of(2027, 8, 1)));
+    }
+
+    @Test
+    void rerecognitionDatedBeforeTheReapplicationIsInvalid() {
+        fixture.given(registered(), recognized(), revoked(REVOKED_ON),
+                        new ReapplicationAccepted(ID, CODE, LocalDate.of(2027, 6, 1)))
+                .when(new RecognizePlatform(ID, Level.MUNICIPAL, "温科发〔2027〕3号", LocalDate.of(2027, 5, 31),
+                        LocalDate.of(2027, 8, 1)))
+                .expectException(invalid("recognizedOn"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void revocationClosesOpenRectifications() {
+        fixture.given(registered(), recognized(), rectificationIssued(2023), revoked(REVOKED_ON))
+                .when(new ConfirmRectification(ID, 2023, LocalDate.of(2025, 6, 1)))
+                .expectException(violates("rectification.not-open"))
+                .expectNoEvents();
+    }
+}
