@@ -1,0 +1,44 @@
+package cn.gov.wenzhou.kjj.talent.command;
+
+import cn.gov.wenzhou.kjj.talent.command.RegistryPlatform.NotePlatformStatus;
+import cn.gov.wenzhou.kjj.talent.command.RegistryPlatform.PlatformStatusNoted;
+import cn.gov.wenzhou.kjj.talent.command.RegistryPlatform.Status;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+class RegistryPlatformTest {
+
+    private static final String ID = "platform-1";
+    private static final String CODE = "91330300MA2H7K8L0G";
+    private static final Instant AT = Instant.parse("2025-03-15T02:00:00Z");
+    private FixtureConfiguration<RegistryPlatform> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(RegistryPlatform.class);
+    }
+
+    @Test
+    void aRegisteredPlatformIsNotedWithItsCreditCode() {
+        fixture.givenNoPriorActivity()
+                .when(new NotePlatformStatus(ID, CODE, "温州智能装备研究院", Status.REGISTERED, null,
+                        LocalDate.of(2025, 3, 15), "ce-1", AT))
+                .expectEvents(new PlatformStatusNoted(ID, CODE, "温州智能装备研究院", Status.REGISTERED, null,
+                        LocalDate.of(2025, 3, 15), "ce-1", AT));
+    }
+
+    @Test
+    void aLaterStatusKeepsTheNameAndLevelKnownBefore() {
+        fixture.given(new PlatformStatusNoted(ID, CODE, "温州智能装备研究院", Status.RECOGNIZED, "MUNICIPAL",
+                        LocalDate.of(2025, 3, 15), "ce-1", AT))
+                .when(new NotePlatformStatus(ID, CODE, null, Status.REVOKED, null, LocalDate.of(2026, 5, 1), "ce-2",
+                        AT.plusSeconds(60)))
+                .expectEvents(new PlatformStatusNoted(ID, CODE, "温州智能装备研究院", Status.REVOKED, "MUNICIPAL",
+                        LocalDate.of(2026, 5, 1), "ce-2", AT.plusSeconds(60)));
+    }
+}
