@@ -97,8 +97,14 @@ public class FundingDemoData {
 
         // two bids on each of the first 30 demands: a joint bid with a platform, and a single bid
         List<String[]> bids = new ArrayList<>();
+        List<String> listed = new ArrayList<>();
+        for (int i = 0; i < demandIds.size(); i++) {
+            if (i % 10 != 9) {
+                listed.add(demandIds.get(i));
+            }
+        }
         for (int d = 0; d < 30; d++) {
-            String demandId = demandIds.get(d);
+            String demandId = listed.get(d);
             String joint = id("application-joint", d);
             String single = id("application-single", d);
             String platform = platforms.get(d % platforms.size());
