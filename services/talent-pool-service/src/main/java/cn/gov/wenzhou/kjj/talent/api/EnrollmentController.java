@@ -11,9 +11,7 @@ import cn.gov.wenzhou.kjj.talent.command.PolicyVersion;
 import cn.gov.wenzhou.kjj.talent.command.RetryingCommands;
 import cn.gov.wenzhou.kjj.talent.command.TalentPolicy;
 import cn.gov.wenzhou.kjj.talent.command.TitleLevel;
-import cn.gov.wenzhou.kjj.talent.query.EmployerPlatformProjection;
 import cn.gov.wenzhou.kjj.talent.query.EnrollmentQueries;
-import cn.gov.wenzhou.kjj.talent.query.EnrollmentRow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,17 +39,15 @@ public class EnrollmentController {
 
     private final RetryingCommands commands;
     private final EnrollmentViews views;
-    private final EmployerPlatformProjection platforms;
     private final TalentPolicy policy;
     private final TalentCaller caller;
     private final Clock clock;
 
     public EnrollmentController(RetryingCommands commands, EnrollmentViews views,
-                                EmployerPlatformProjection platforms, TalentPolicy policy, TalentCaller caller,
+                                TalentPolicy policy, TalentCaller caller,
                                 Clock clock) {
         this.commands = commands;
         this.views = views;
-        this.platforms = platforms;
         this.policy = policy;
         this.caller = caller;
         this.clock = clock;
@@ -146,10 +142,7 @@ public class EnrollmentController {
                     + " employer sets and pays the salary. Nothing is recorded when refused.")
     public EnrollmentResponses.Decision admit(@PathVariable String enrollmentId,
                                               @RequestBody(required = false) EnrollmentRequests.Admission request) {
-        EnrollmentRow row = views.require(enrollmentId);
-        String platformId = platforms.platformOf(row.employerCreditCode())
-                .map(EmployerPlatformProjection.EmployerPlatform::platformId).orElse(null);
-        return decided(enrollmentId, new EnrollmentCommands.AdmitHire(enrollmentId, platformId,
+        return decided(enrollmentId, new EnrollmentCommands.AdmitHire(enrollmentId,
                 date(request == null ? null : request.admittedOn(), "admittedOn")));
     }
 

@@ -138,7 +138,8 @@ public class Enrollment {
     }
 
     @CommandHandler
-    public EnrollmentState handle(AdmitHire command, TalentPolicy policy, PostLedger posts) {
+    public EnrollmentState handle(AdmitHire command, TalentPolicy policy, PostLedger posts,
+                                  PlatformDirectory platforms) {
         if (state != EnrollmentState.APPROVED) {
             throw new RuleViolationException("admission.requires-council-approval",
                     "only an application the council approved can be admitted (it is " + state + ")");
@@ -146,7 +147,8 @@ public class Enrollment {
         notBefore(command.admittedOn(), councilDecidedOn, "admittedOn", "the council's decision");
         PolicyVersion rules = policy.inForceOn(command.admittedOn());
         posts.take(enrollmentId, command.admittedOn());
-        apply(new HireAdmitted(enrollmentId, employerCreditCode, command.employerPlatformId(), field, titleLevel,
+        apply(new HireAdmitted(enrollmentId, employerCreditCode, platforms.platformIdOf(employerCreditCode).orElse(null),
+                field, titleLevel,
                 command.admittedOn(), HireAdmitted.SPECIAL_ESTABLISHMENT,
                 BenefitScheme.allOpenedOn(command.admittedOn()), HireAdmitted.EMPLOYER,
                 command.admittedOn().plusYears(rules.termYears()), rules.reviewIntervalMonths(),

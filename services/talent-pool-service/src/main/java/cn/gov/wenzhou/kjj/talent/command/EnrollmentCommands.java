@@ -35,13 +35,8 @@ public final class EnrollmentCommands {
                                         String resolutionNumber, String note, LocalDate decidedOn) {
     }
 
-    /**
-     * Admission (入编): a post of the pool, the special establishment and the three benefit schemes, together.
-     *
-     * @param employerPlatformId the registry id of the employer when it is a registered platform, else null
-     */
-    public record AdmitHire(@TargetAggregateIdentifier String enrollmentId, String employerPlatformId,
-                            LocalDate admittedOn) {
+    /** Admission (入编): a post of the pool, the special establishment and the three benefit schemes, together. */
+    public record AdmitHire(@TargetAggregateIdentifier String enrollmentId, LocalDate admittedOn) {
     }
 
     /** A periodic review (定期考核) of an admitted hire; a failed one ends the admission. */

@@ -161,9 +161,7 @@ public class TalentDemoData {
         if (i == 35) {
             return;
         }
-        String platformId = platforms.platformOf(employer(i))
-                .map(EmployerPlatformProjection.EmployerPlatform::platformId).orElse(null);
-        commands.send(new EnrollmentCommands.AdmitHire(id, platformId, today));
+        commands.send(new EnrollmentCommands.AdmitHire(id, today));
         switch (i) {
             case 3, 19 -> commands.send(new EnrollmentCommands.ExitHire(id, ExitReason.LEFT_EMPLOYER, "离职", today));
             case 7 -> commands.send(new EnrollmentCommands.ExitHire(id, ExitReason.MISCONDUCT, "违反聘用合同", today));

@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.talent.query;
 
+import cn.gov.wenzhou.kjj.talent.command.PlatformDirectory;
 import cn.gov.wenzhou.kjj.talent.command.RegistryPlatform.PlatformStatusNoted;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,7 +17,7 @@ import java.util.Optional;
 /** Which employers are registry platforms ({@code employer_platform}), from the talent service's own events. */
 @Component
 @ProcessingGroup(EmployerPlatformProjection.NAME)
-public class EmployerPlatformProjection {
+public class EmployerPlatformProjection implements PlatformDirectory {
 
     public static final String NAME = "employer-platforms";
     public static final String TABLE = "employer_platform";
@@ -51,6 +52,11 @@ public class EmployerPlatformProjection {
                         where credit_code = ? order by registered_at desc, platform_id limit 1""",
                 (rs, row) -> new EmployerPlatform(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5)), creditCode).stream().findFirst();
+    }
+
+    @Override
+    public Optional<String> platformIdOf(String creditCode) {
+        return platformOf(creditCode).map(EmployerPlatform::platformId);
     }
 
     public record EmployerPlatform(String platformId, String creditCode, String name, String status, String level) {

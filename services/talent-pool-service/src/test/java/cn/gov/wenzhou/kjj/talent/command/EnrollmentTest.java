@@ -58,7 +58,9 @@ class EnrollmentTest {
         fixture = new AggregateTestFixture<>(Enrollment.class)
                 .registerInjectableResource(TestPolicies.standard())
                 .registerInjectableResource(people)
-                .registerInjectableResource(posts);
+                .registerInjectableResource(posts)
+                .registerInjectableResource((PlatformDirectory) creditCode ->
+                        java.util.Optional.ofNullable(EMPLOYER.equals(creditCode) ? PLATFORM : null));
     }
 
     // application and eligibility
@@ -238,7 +240,7 @@ class EnrollmentTest {
     @Test
     void admissionOpensPensionAnnuityAndHousingFundTogetherAndTakesAPost() {
         fixture.given(applied(), forwarded(), approved())
-                .when(new AdmitHire(ID, PLATFORM, ADMITTED_ON))
+                .when(new AdmitHire(ID, ADMITTED_ON))
                 .expectEvents(admitted())
                 .expectResultMessagePayload(EnrollmentState.ADMITTED);
         assertThat(posts.taken).containsExactly(ID);
@@ -252,7 +254,7 @@ class EnrollmentTest {
         assertThat(admitted.benefitsOpened()).extracting(BenefitScheme.BenefitAccount::scheme)
                 .containsExactlyInAnyOrder(BenefitScheme.values());
         fixture.given(applied(), forwarded(), approved())
-                .when(new AdmitHire(ID, null, ADMITTED_ON))
+                .when(new AdmitHire(ID, ADMITTED_ON))
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
                         org.axonframework.test.matchers.Matchers.messageWithPayload(org.hamcrest.Matchers.allOf(
                                 org.hamcrest.Matchers.hasToString(org.hamcrest.Matchers.containsString(
@@ -265,7 +267,7 @@ class EnrollmentTest {
     void admissionWithoutAFreePostRecordsNothing() {
         posts.free = 0;
         fixture.given(applied(), forwarded(), approved())
-                .when(new AdmitHire(ID, PLATFORM, ADMITTED_ON))
+                .when(new AdmitHire(ID, ADMITTED_ON))
                 .expectException(violates("pool.quota-exhausted"))
                 .expectNoEvents();
     }
@@ -273,7 +275,7 @@ class EnrollmentTest {
     @Test
     void admissionRequiresTheCouncilsApproval() {
         fixture.given(applied(), forwarded())
-                .when(new AdmitHire(ID, PLATFORM, ADMITTED_ON))
+                .when(new AdmitHire(ID, ADMITTED_ON))
                 .expectException(violates("admission.requires-council-approval"))
                 .expectNoEvents();
         assertThat(posts.taken).isEmpty();
@@ -282,7 +284,7 @@ class EnrollmentTest {
     @Test
     void admissionDatedBeforeTheCouncilDecisionIsInvalidInput() {
         fixture.given(applied(), forwarded(), approved())
-                .when(new AdmitHire(ID, PLATFORM, DECIDED_ON.minusDays(1)))
+                .when(new AdmitHire(ID, DECIDED_ON.minusDays(1)))
                 .expectException(invalid("admittedOn"))
                 .expectNoEvents();
     }
