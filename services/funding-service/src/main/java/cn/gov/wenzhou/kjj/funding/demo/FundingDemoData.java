@@ -122,7 +122,7 @@ public class FundingDemoData {
             // every third demand: equal scores, where the priority rule decides
             BigDecimal jointScore = BigDecimal.valueOf(d % 3 == 0 ? 8500 : 8000 + d * 10L, 2);
             BigDecimal singleScore = BigDecimal.valueOf(d % 3 == 0 ? 8500 : 8200 - d * 10L, 2);
-            for (int expert = 1; expert <= 3; expert++) {
+            for (int expert = 1; expert <= 2; expert++) {
                 send(new CallCommands.RecordReviewScore(callId, bids.get(d)[0], "EXP-" + expert, jointScore,
                         day0.plusDays(70)));
                 send(new CallCommands.RecordReviewScore(callId, bids.get(d)[1], "EXP-" + expert, singleScore,
