@@ -112,7 +112,7 @@ public final class SampleSubscriber {
                         handle(record);
                         processed.put(new TopicPartition(record.topic(), record.partition()),
                                 new OffsetAndMetadata(record.offset() + 1));
-                        if (enoughEvents()) {
+                        if (enoughEvents() || stopping) {
                             break;
                         }
                     }
