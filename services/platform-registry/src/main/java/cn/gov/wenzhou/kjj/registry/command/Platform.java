@@ -116,6 +116,10 @@ public class Platform {
             throw new RuleViolationException("evaluation.report-required", "no annual report for "
                     + command.year() + " was submitted; without one, record non-attendance instead");
         }
+        if (command.thresholds() == null) {
+            throw new RuleViolationException("evaluation.no-parameters-for-year",
+                    "no evaluation parameters are in force for " + command.year());
+        }
         BigDecimal score = command.score();
         if (score.signum() < 0 || score.compareTo(EvaluationParameters.MAX_SCORE) > 0) {
             throw new InvalidInputException("score", "must be between 0 and 100");

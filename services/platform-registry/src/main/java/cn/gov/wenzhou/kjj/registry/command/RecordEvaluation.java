@@ -7,7 +7,7 @@ import java.time.LocalDate;
 
 /**
  * Records a year's evaluation result. The grade follows from the score under {@code thresholds} (the version that
- * applies to the year); a {@code claimedGrade} that disagrees is refused.
+ * applies to the year, null when none does); a {@code claimedGrade} that disagrees is refused.
  */
 public record RecordEvaluation(
         @TargetAggregateIdentifier String platformId,

@@ -287,7 +287,13 @@ public final class DemoPlan {
                 "the demo needs evaluation parameters for " + year)).gradeThresholds();
     }
 
+    /** 瓯江实验室 keeps the code the dev stack's {@code platform-demo} client acts for. */
+    static final String FLAGSHIP_CODE_FIRST17 = "12330300MB1234567";
+
     private static String creditCode(int index, LegalForm form) {
+        if (index == 0) {
+            return FLAGSHIP_CODE_FIRST17 + UnifiedSocialCreditCode.checkCharacter(FLAGSHIP_CODE_FIRST17);
+        }
         String prefix = switch (form) {
             case ENTERPRISE -> "91";
             case PUBLIC_INSTITUTION -> "12";

@@ -133,6 +133,14 @@ class AnnualEvaluationTest {
     }
 
     @Test
+    void evaluationOfAYearNoParameterVersionCoversIsRefused() {
+        fixture.given(registered(), recognized(), reported(2022))
+                .when(new RecordEvaluation(ID, 2022, new BigDecimal("70.00"), null, null, ON))
+                .expectException(violates("evaluation.no-parameters-for-year"))
+                .expectNoEvents();
+    }
+
+    @Test
     void evaluationAfterRevocationIsRefused() {
         fixture.given(registered(), recognized(), revoked(LocalDate.of(2024, 1, 5)))
                 .when(new RecordEvaluation(ID, 2024, new BigDecimal("70.00"), null, THRESHOLDS, ON))

@@ -1,0 +1,152 @@
+package cn.gov.wenzhou.kjj.registry.integration;
+
+import cn.gov.wenzhou.kjj.contracts.IntegrationEvent;
+import cn.gov.wenzhou.kjj.contracts.funding.FundsRecovered;
+import cn.gov.wenzhou.kjj.contracts.funding.ProjectAwarded;
+import cn.gov.wenzhou.kjj.contracts.funding.ProjectClosed;
+import cn.gov.wenzhou.kjj.contracts.funding.TrancheDisbursed;
+import cn.gov.wenzhou.kjj.contracts.talent.HireAdmitted;
+import cn.gov.wenzhou.kjj.contracts.talent.HireExited;
+import cn.gov.wenzhou.kjj.registry.RegistryIntegrationTest;
+import cn.gov.wenzhou.kjj.registry.TestPlatforms;
+import cn.gov.wenzhou.kjj.registry.TestPlatforms.Registered;
+import cn.gov.wenzhou.kjj.support.kafka.IntegrationEventPublisher;
+import cn.gov.wenzhou.kjj.support.kafka.ProcessedMessages;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static cn.gov.wenzhou.kjj.registry.TestPlatforms.PATIENCE;
+import static cn.gov.wenzhou.kjj.registry.TestPlatforms.uniqueName;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * funding-service and talent-pool-service are built alongside: their events are published here by hand, exactly as
+ * those services will publish them (same records, same CloudEvents headers).
+ */
+@RegistryIntegrationTest
+class IndicatorFeedListenerTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    IntegrationEventPublisher publisher;
+    @Autowired
+    ProcessedMessages processed;
+
+    TestPlatforms platforms;
+
+    @BeforeEach
+    void setUp() {
+        platforms = new TestPlatforms(port, jdbc);
+    }
+
+    @Test
+    void projectsFundsAndPoolHiresBecomeThePlatformsRecordedIndicators() {
+        Registered lead = platforms.recognized(uniqueName("牵头平台"));
+        Registered partner = platforms.recognized(uniqueName("联合平台"));
+        String project = UUID.randomUUID().toString();
+        LocalDate awardedOn = LocalDate.of(2025, 3, 1);
+
+        publish(project, new ProjectAwarded(project, "call-2025", "电驱系统关键技术攻关", lead.creditCode(),
+                lead.platformId(), List.of(partner.platformId()), 300_000_000L, 100_000_000L, "2025.1", awardedOn));
+        publish(project, new TrancheDisbursed(project, 1, 150_000_000L, lead.creditCode(), lead.platformId(),
+                LocalDate.of(2025, 4, 1)));
+        publish(project, new TrancheDisbursed(project, 2, 90_000_000L, lead.creditCode(), lead.platformId(),
+                LocalDate.of(2026, 1, 10)));
+        publish(project, new FundsRecovered(project, 20_000_000L, lead.creditCode(), lead.platformId(),
+                LocalDate.of(2026, 2, 1)));
+        publish(project, new ProjectClosed(project, "TERMINATED", lead.creditCode(), lead.platformId(), 0,
+                "RETURNED", LocalDate.of(2026, 2, 2)));
+        String enrollment = UUID.randomUUID().toString();
+        publish(enrollment, new HireAdmitted(enrollment, lead.creditCode(), lead.platformId(), "INTELLIGENT_MANUFACTURING",
+                "MID_LEVEL", LocalDate.of(2025, 5, 1)));
+        publish(enrollment, new HireExited(enrollment, lead.creditCode(), lead.platformId(), "INTELLIGENT_MANUFACTURING",
+                "MID_LEVEL", "LEFT_EMPLOYER", LocalDate.of(2026, 3, 1)));
+        String stays = UUID.randomUUID().toString();
+        publish(stays, new HireAdmitted(stays, lead.creditCode(), lead.platformId(), "NEW_MATERIALS", "TECHNICIAN",
+                LocalDate.of(2025, 6, 1)));
+
+        JsonNode detail = platforms.awaitDetail(lead.platformId(),
+                d -> d.path("recordedTotals").path("poolHiresJoined").asLong() == 2
+                        && d.path("recordedTotals").path("projectsClosed").asLong() == 1
+                        && d.path("recordedTotals").path("poolHiresLeft").asLong() == 1);
+        JsonNode totals = detail.path("recordedTotals");
+        assertThat(totals.path("projectsWon").asLong()).isEqualTo(1);
+        assertThat(totals.path("projectsLed").asLong()).isEqualTo(1);
+        assertThat(totals.path("awarded").path("fen").asLong()).isEqualTo(300_000_000L);
+        assertThat(totals.path("fundsReceived").path("fen").asLong()).isEqualTo(240_000_000L);
+        assertThat(totals.path("fundsRecovered").path("fen").asLong()).isEqualTo(20_000_000L);
+        assertThat(totals.path("netFundsReceived").path("yuan").decimalValue()).isEqualByComparingTo("2200000.00");
+        assertThat(totals.path("poolHiresCurrent").asLong()).isEqualTo(1);
+        JsonNode year2025 = year(detail, 2025);
+        assertThat(year2025.path("recorded").path("fundsReceived").path("fen").asLong()).isEqualTo(150_000_000L);
+        assertThat(year2025.path("recorded").path("poolHiresJoined").asLong()).isEqualTo(2);
+        assertThat(year(detail, 2026).path("recorded").path("fundsReceived").path("fen").asLong())
+                .isEqualTo(90_000_000L);
+
+        JsonNode partnerDetail = platforms.awaitDetail(partner.platformId(),
+                d -> d.path("recordedTotals").path("projectsWon").asLong() == 1);
+        assertThat(partnerDetail.path("recordedTotals").path("projectsLed").asLong()).isZero();
+        assertThat(partnerDetail.path("recordedTotals").path("awarded").path("fen").asLong()).isZero();
+        assertThat(platforms.eventTypes(lead.platformId())).contains("FundedProjectWon", "ProjectFundsReceived",
+                "ProjectFundsRecovered", "FundedProjectClosed", "PoolHireJoined", "PoolHireLeft");
+    }
+
+    @Test
+    void theSameRecordDeliveredTwiceIsRecordedOnce() {
+        Registered platform = platforms.recognized(uniqueName("重复投递"));
+        String enrollment = UUID.randomUUID().toString();
+        HireAdmitted admitted = new HireAdmitted(enrollment, platform.creditCode(), platform.platformId(), "F",
+                "MID_LEVEL", LocalDate.of(2025, 5, 1));
+        String ceId = UUID.randomUUID().toString();
+        publisher.publish(admitted, enrollment, ceId, Instant.now());
+        publisher.publish(admitted, enrollment, ceId, Instant.now());
+        String marker = UUID.randomUUID().toString();
+        publish(marker, new HireAdmitted(marker, platform.creditCode(), platform.platformId(), "F", "MID_LEVEL",
+                LocalDate.of(2025, 5, 2)));
+
+        await().atMost(PATIENCE).until(() -> platforms.eventTypes(platform.platformId()).stream()
+                .filter("PoolHireJoined"::equals).count() == 2);
+        assertThat(platforms.eventTypes(platform.platformId()).stream().filter("PoolHireJoined"::equals).count())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void eventsAboutNoPlatformOrAnUnknownOneChangeNothing() {
+        long before = processed.countFor(IndicatorFeedListener.CONSUMER);
+        String unknown = UUID.randomUUID().toString();
+        String project = UUID.randomUUID().toString();
+        publish(project, new TrancheDisbursed(project, 1, 100L, "91330300MA2H7K8L0G", unknown,
+                LocalDate.of(2025, 4, 1)));
+        publish(project, new TrancheDisbursed(project, 2, 100L, "91330300MA2H7K8L0G", null,
+                LocalDate.of(2025, 4, 2)));
+
+        await().atMost(PATIENCE).until(() -> processed.countFor(IndicatorFeedListener.CONSUMER) >= before + 2);
+        assertThat(platforms.events(unknown)).isZero();
+    }
+
+    private void publish(String key, IntegrationEvent event) {
+        publisher.publish(event, key, UUID.randomUUID().toString(), Instant.now());
+    }
+
+    private static JsonNode year(JsonNode detail, int year) {
+        for (JsonNode node : detail.path("years")) {
+            if (node.path("year").asInt() == year) {
+                return node;
+            }
+        }
+        throw new AssertionError("no year " + year + " in " + detail);
+    }
+}
