@@ -165,15 +165,20 @@ class AsyncApiDocumentTest {
         }));
     }
 
-    /** Each message's example is the shipped sample with headers that pass the message's own header schema. */
+    /**
+     * Each message's example is a record as it travels: headers that pass the message's header schema and a payload
+     * that passes its payload schema. (Valid, not equal to the shipped sample: the service owners refine their
+     * samples, and asking them to copy every value here would buy nothing a subscriber needs.)
+     */
     @TestFactory
-    Stream<DynamicTest> everyMessageExampleIsTheSampleWithValidHeaders() {
+    Stream<DynamicTest> everyMessageExampleIsAValidRecordOfThatMessage() {
         return IntegrationEventCatalog.all().stream().map(type -> DynamicTest.dynamicTest(type.getSimpleName(), () -> {
             JsonNode message = messageOf(type);
             JsonNode examples = message.path("examples");
             assertThat(examples).hasSize(1);
             JsonNode example = examples.get(0);
-            assertThat(example.path("payload")).isEqualTo(sampleOf(type));
+            JsonNode payloadSchema = document.deref(message.path("payload").path("schema"));
+            assertThat(ContractResources.draft2020(payloadSchema).validate(example.path("payload"))).isEmpty();
 
             JsonSchema headers = headerSchemaOf(message);
             assertThat(headers.validate(example.path("headers"))).isEmpty();
