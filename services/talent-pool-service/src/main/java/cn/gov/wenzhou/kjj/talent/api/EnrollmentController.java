@@ -112,7 +112,7 @@ public class EnrollmentController {
     @Operation(summary = "Withdraw an application before the council decided (the employer, or the institute)")
     public EnrollmentResponses.Decision withdraw(@PathVariable String enrollmentId,
                                                  @Valid @RequestBody EnrollmentRequests.Withdraw request) {
-        views.require(enrollmentId);
+        views.requireScopeForCommand(enrollmentId);
         return decided(enrollmentId, new EnrollmentCommands.WithdrawApplication(enrollmentId, request.reason(),
                 date(request.withdrawnOn(), "withdrawnOn")));
     }

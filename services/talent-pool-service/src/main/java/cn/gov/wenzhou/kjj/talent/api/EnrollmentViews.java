@@ -2,12 +2,14 @@ package cn.gov.wenzhou.kjj.talent.api;
 
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
+import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentState;
 import cn.gov.wenzhou.kjj.talent.query.EnrollmentQueries;
 import cn.gov.wenzhou.kjj.talent.query.EnrollmentRow;
 import cn.gov.wenzhou.kjj.talent.query.HistoryRow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -22,11 +24,28 @@ public class EnrollmentViews {
     private final EnrollmentQueries queries;
     private final PersonalDataPresenter personalData;
     private final TalentCaller caller;
+    private final EventStore eventStore;
 
-    public EnrollmentViews(EnrollmentQueries queries, PersonalDataPresenter personalData, TalentCaller caller) {
+    public EnrollmentViews(EnrollmentQueries queries, PersonalDataPresenter personalData, TalentCaller caller,
+                           EventStore eventStore) {
+        this.eventStore = eventStore;
         this.queries = queries;
         this.personalData = personalData;
         this.caller = caller;
+    }
+
+    /**
+     * {@code 403} unless the caller may act for the enrollment's employer, {@code 404} if there is no such enrollment.
+     * Read from the enrollment's first event, not the view: a command right after the application must not find a
+     * view that has not caught up yet.
+     */
+    public void requireScopeForCommand(String enrollmentId) {
+        Object first = eventStore.readEvents(enrollmentId).asStream().findFirst()
+                .map(org.axonframework.eventhandling.DomainEventMessage::getPayload).orElse(null);
+        if (!(first instanceof EnrollmentEvents.EnrollmentApplied applied)) {
+            throw new NotFoundException("enrollment", enrollmentId);
+        }
+        caller.requireScopeFor(applied.employerCreditCode());
     }
 
     /** The enrollment, {@code 404} if unknown, {@code 403} if another organisation's. */

@@ -1,0 +1,142 @@
+package cn.gov.wenzhou.kjj.talent.integration;
+
+import cn.gov.wenzhou.kjj.contracts.Topics;
+import cn.gov.wenzhou.kjj.contracts.registry.PlatformRecognized;
+import cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered;
+import cn.gov.wenzhou.kjj.contracts.registry.RecognitionRevoked;
+import cn.gov.wenzhou.kjj.support.kafka.CloudEventHeaders;
+import cn.gov.wenzhou.kjj.support.kafka.IntegrationEventPublisher;
+import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
+import cn.gov.wenzhou.kjj.talent.TalentFlows;
+import cn.gov.wenzhou.kjj.talent.TalentIntegrationTest;
+import cn.gov.wenzhou.kjj.talent.TalentTestData;
+import cn.gov.wenzhou.kjj.talent.query.EmployerPlatformProjection;
+import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
+import cn.gov.wenzhou.kjj.testsupport.TopicRecords;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** registry.platform.v1 in (hand-made records, as the registry would publish them), talent.enrollment.v1 out. */
+@TalentIntegrationTest
+class RegistryPlatformListenerTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IntegrationEventPublisher publisher;
+    @Autowired
+    EmployerPlatformProjection platforms;
+    @Autowired
+    ProjectionOperations projections;
+    @Autowired
+    JdbcTemplate jdbc;
+    TalentFlows flows;
+
+    @BeforeEach
+    void setUp() {
+        flows = new TalentFlows(port, projections);
+    }
+
+    @Test
+    void aRegisteredPlatformIsKnownAsAnEmployerAndItsStatusFollowsTheRegistry() {
+        String platformId = UUID.randomUUID().toString();
+        String creditCode = TalentTestData.creditCode();
+        publish(registered(platformId, creditCode), platformId);
+        publish(new PlatformRecognized(platformId, creditCode, "MUNICIPAL", "温科发〔2026〕1号",
+                LocalDate.of(2026, 4, 1)), platformId);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(platforms.platformOf(creditCode))
+                .hasValueSatisfying(platform -> {
+                    assertThat(platform.platformId()).isEqualTo(platformId);
+                    assertThat(platform.status()).isEqualTo("RECOGNIZED");
+                    assertThat(platform.level()).isEqualTo("MUNICIPAL");
+                    assertThat(platform.name()).isEqualTo("温州测试研究院");
+                }));
+
+        publish(new RecognitionRevoked(platformId, creditCode, "连续两年不合格", LocalDate.of(2026, 5, 1),
+                LocalDate.of(2028, 5, 1)), platformId);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(flows.employer(creditCode)
+                .get("/api/employers/" + creditCode + "/platform").json().path("status").asText())
+                .isEqualTo("REVOKED"));
+    }
+
+    @Test
+    void theSameRegistryEventDeliveredTwiceIsNotedOnce() {
+        String platformId = UUID.randomUUID().toString();
+        String ceId = UUID.randomUUID().toString();
+        String creditCode = TalentTestData.creditCode();
+        publisher.publish(registered(platformId, creditCode), platformId, ceId, Instant.now());
+        publisher.publish(registered(platformId, creditCode), platformId, ceId, Instant.now());
+        String marker = UUID.randomUUID().toString();
+        publish(registered(marker, TalentTestData.creditCode()), marker);
+
+        await().atMost(PATIENCE).until(() -> eventsOf(marker) == 1);
+        assertThat(eventsOf(platformId)).isEqualTo(1);
+    }
+
+    @Test
+    void anAdmittedHireOfAPlatformIsPublishedWithThePlatformId() {
+        String platformId = UUID.randomUUID().toString();
+        String creditCode = TalentTestData.creditCode();
+        publish(registered(platformId, creditCode), platformId);
+        await().atMost(PATIENCE).until(() -> platforms.platformOf(creditCode).isPresent());
+        flows.freePosts(1);
+
+        String id = flows.admitted(creditCode, TalentTestData.person());
+
+        ConsumerRecord<String, byte[]> published = TopicRecords.awaitMatching(
+                RealInfrastructure.kafka().bootstrapServers(), Topics.TALENT_ENROLLMENT_V1,
+                record -> id.equals(record.key()), PATIENCE).get(0);
+        assertThat(TopicRecords.header(published, CloudEventHeaders.SOURCE))
+                .isEqualTo("/wenzhou-stb/talent-pool-service");
+        assertThat(new String(published.value(), StandardCharsets.UTF_8))
+                .contains("\"platformId\":\"" + platformId + "\"", "\"employerCreditCode\":\"" + creditCode + "\"");
+        projections.awaitCaughtUp("enrollments", PATIENCE);
+        JsonNode view = flows.institute.get("/api/enrollments/" + id).json();
+        assertThat(view.path("employerPlatformId").asText()).isEqualTo(platformId);
+    }
+
+    @Test
+    void anEnterpriseThatIsNoPlatformIsPublishedWithoutPlatformId() {
+        String creditCode = TalentTestData.creditCode();
+        flows.freePosts(1);
+        String id = flows.admitted(creditCode, TalentTestData.person());
+
+        ConsumerRecord<String, byte[]> published = TopicRecords.awaitMatching(
+                RealInfrastructure.kafka().bootstrapServers(), Topics.TALENT_ENROLLMENT_V1,
+                record -> id.equals(record.key()), PATIENCE).get(0);
+        assertThat(new String(published.value(), StandardCharsets.UTF_8)).contains("\"platformId\":null");
+        assertThat(flows.institute.get("/api/employers/" + creditCode + "/platform").status()).isEqualTo(404);
+    }
+
+    private void publish(Object event, String platformId) {
+        publisher.publish((cn.gov.wenzhou.kjj.contracts.IntegrationEvent) event, platformId,
+                UUID.randomUUID().toString(), Instant.now());
+    }
+
+    private long eventsOf(String platformId) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Long.class, platformId);
+    }
+
+    private static PlatformRegistered registered(String platformId, String creditCode) {
+        return new PlatformRegistered(platformId, creditCode, "温州测试研究院", "LUCHENG", "INTELLIGENT_EQUIPMENT",
+                "PRIVATE_NON_ENTERPRISE", "LEADING_ENTERPRISE", LocalDate.of(2026, 3, 15));
+    }
+}
