@@ -9,14 +9,17 @@ import cn.gov.wenzhou.kjj.talent.command.PoolQuotaSet;
 import cn.gov.wenzhou.kjj.talent.command.RetryingCommands;
 import cn.gov.wenzhou.kjj.talent.command.SetPoolQuota;
 import cn.gov.wenzhou.kjj.talent.command.StaffingPool;
+import cn.gov.wenzhou.kjj.talent.command.TalentCommandConfiguration;
 import cn.gov.wenzhou.kjj.talent.command.TitleLevel;
 import cn.gov.wenzhou.kjj.talent.query.PoolStatusProjection;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,6 +55,9 @@ class ConcurrentAdmissionTest {
     EventStore eventStore;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    @Qualifier(TalentCommandConfiguration.POOL_CACHE)
+    Cache poolCache;
     TalentFlows flows;
 
     @BeforeEach
@@ -145,6 +151,14 @@ class ConcurrentAdmissionTest {
         assertThat(snapshot).contains("quotaByYear", "heldBy").doesNotContain("Ciphertext");
         projections.awaitCaughtUp(PoolStatusProjection.NAME, Duration.ofSeconds(30));
         assertThat(flows.institute.get("/api/pool/status/2098").json().path("quota").asInt()).isEqualTo(59);
+
+        assertThat(eventStore.readEvents(StaffingPool.WENZHOU).peek().getPayload())
+                .as("a readable snapshot heads the pool's stream").isInstanceOf(StaffingPool.class);
+        poolCache.removeAll();
+        commands.send(new SetPoolQuota(StaffingPool.WENZHOU, 2098, 7, "after a cold load", TalentFlows.today()));
+        assertThat(jdbc.queryForObject("select convert_from(payload, 'UTF8') from domain_event_entry"
+                + " where aggregate_identifier = ? order by sequence_number desc limit 1", String.class,
+                StaffingPool.WENZHOU)).contains("\"previousPosts\":59", "after a cold load");
     }
 
     private String approvedThroughCommands(String employer) {
