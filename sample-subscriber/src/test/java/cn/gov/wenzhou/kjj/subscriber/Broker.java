@@ -7,7 +7,6 @@ import cn.gov.wenzhou.kjj.contracts.funding.FundingEvents;
 import cn.gov.wenzhou.kjj.contracts.talent.TalentEvents;
 import cn.gov.wenzhou.kjj.support.kafka.CloudEventHeaders;
 import cn.gov.wenzhou.kjj.support.kafka.IntegrationEventPublisher;
-import cn.gov.wenzhou.kjj.support.kafka.KafkaSupportAutoConfiguration;
 import cn.gov.wenzhou.kjj.support.kafka.StbKafkaProperties;
 import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
@@ -138,7 +137,7 @@ final class Broker {
             List<NewTopic> missing = Topics.ALL.stream()
                     .filter(topic -> !existing.contains(topic))
                     .map(topic -> new NewTopic(topic, partitions(), (short) 1)
-                            .configs(KafkaSupportAutoConfiguration.KEEP_FOREVER))
+                            .configs(Topics.KEEP_FOREVER))
                     .toList();
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -78,7 +78,7 @@ class PublishedContractConformanceTest {
 
     @Test
     void theDocumentedTopicSettingsAreTheOnesTheServicesCreateTopicsWith() {
-        Map<String, String> keepForever = KafkaSupportAutoConfiguration.KEEP_FOREVER;
+        Map<String, String> keepForever = Topics.KEEP_FOREVER;
         document.path("channels").forEach(channel -> {
             if (channel.path("address").asText().contains("{")) {
                 return;

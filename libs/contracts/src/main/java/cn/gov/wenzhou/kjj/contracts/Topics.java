@@ -1,6 +1,7 @@
 package cn.gov.wenzhou.kjj.contracts;
 
 import java.util.List;
+import java.util.Map;
 
 /** Every published topic. Key = the aggregate id, so one aggregate's events stay ordered. */
 public final class Topics {
@@ -12,6 +13,18 @@ public final class Topics {
 
     public static final List<String> ALL = List.of(
             REGISTRY_PLATFORM_V1, FUNDING_CALL_V1, FUNDING_PROJECT_V1, TALENT_ENROLLMENT_V1);
+
+    /** Partitions of every published topic unless a deployment says otherwise. */
+    public static final int DEFAULT_PARTITIONS = 3;
+
+    /**
+     * Topic settings: keep everything, never compact. The topics are the history a new subscriber replays from offset
+     * zero, not a snapshot of the latest state per key.
+     */
+    public static final Map<String, String> KEEP_FOREVER = Map.of(
+            "retention.ms", "-1",
+            "retention.bytes", "-1",
+            "cleanup.policy", "delete");
 
     private Topics() {
     }

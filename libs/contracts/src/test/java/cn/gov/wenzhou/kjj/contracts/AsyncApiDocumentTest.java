@@ -36,7 +36,7 @@ class AsyncApiDocumentTest {
             "content-type");
 
     /**
-     * Topic settings the services create the topics with (KafkaSupportAutoConfiguration.KEEP_FOREVER and
+     * Topic settings the services create the topics with (Topics.KEEP_FOREVER and
      * StbKafkaProperties.partitions in service-support, which this module cannot see; the sample-subscriber tests
      * compare the document with those constants themselves).
      */

@@ -15,6 +15,8 @@ public interface KafkaServer extends AutoCloseable {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
         broker.brokerProperty("auto.create.topics.enable", "true");
         broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+        // 3 instead of 50 partitions for consumer offsets: the first consumer group joins in a second, not thirty
+        broker.brokerProperty("offsets.topic.num.partitions", "3");
         broker.afterPropertiesSet();
         return new KafkaServer() {
             @Override

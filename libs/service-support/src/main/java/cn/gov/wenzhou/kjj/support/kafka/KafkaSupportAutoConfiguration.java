@@ -3,7 +3,6 @@ package cn.gov.wenzhou.kjj.support.kafka;
 import cn.gov.wenzhou.kjj.contracts.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,18 +22,11 @@ import org.springframework.util.backoff.FixedBackOff;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
 
 /** Publishing to and consuming from Kafka the same way in every service (see DESIGN.md, Kafka conventions). */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, HibernateJpaAutoConfiguration.class})
 @EnableConfigurationProperties(StbKafkaProperties.class)
 public class KafkaSupportAutoConfiguration {
-
-    /** Topics keep everything: a new subscriber replays the whole history from offset zero. */
-    public static final Map<String, String> KEEP_FOREVER = Map.of(
-            TopicConfig.RETENTION_MS_CONFIG, "-1",
-            TopicConfig.RETENTION_BYTES_CONFIG, "-1",
-            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
 
     @Bean
     public IntegrationEventPublisher integrationEventPublisher(KafkaTemplate<String, byte[]> kafkaTemplate,
@@ -58,7 +50,7 @@ public class KafkaSupportAutoConfiguration {
     public KafkaAdmin.NewTopics publishedTopics(StbKafkaProperties properties) {
         return new KafkaAdmin.NewTopics(Topics.ALL.stream()
                 .map(topic -> new NewTopic(topic, properties.partitions(), properties.replicationFactor())
-                        .configs(KEEP_FOREVER))
+                        .configs(Topics.KEEP_FOREVER))
                 .toArray(NewTopic[]::new));
     }
 

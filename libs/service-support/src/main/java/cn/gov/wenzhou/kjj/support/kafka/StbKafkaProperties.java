@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.support.kafka;
 
+import cn.gov.wenzhou.kjj.contracts.Topics;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,7 +21,7 @@ import java.time.Duration;
 public record StbKafkaProperties(
         String source,
         String consumerGroup,
-        @DefaultValue("3") int partitions,
+        @DefaultValue("" + Topics.DEFAULT_PARTITIONS) int partitions,
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("30s") Duration publishTimeout,
         @DefaultValue("3") int retryAttempts,

@@ -26,8 +26,8 @@ public class AsyncApiController {
         return serve(new ClassPathResource("asyncapi.yaml"), YAML);
     }
 
-    @GetMapping(value = "/asyncapi/schemas/{topic}/{file}")
-    @Operation(summary = "A message's JSON Schema, as referenced by the document")
+    @GetMapping(value = "/schemas/{topic}/{file}")
+    @Operation(summary = "A message's JSON Schema, where the document's relative $ref points")
     public ResponseEntity<Resource> schema(@PathVariable String topic, @PathVariable String file) {
         if (!topic.matches("[a-z]+\\.[a-z]+\\.v[0-9]+") || !file.matches("[A-Za-z0-9]+\\.schema\\.json")) {
             return ResponseEntity.notFound().build();

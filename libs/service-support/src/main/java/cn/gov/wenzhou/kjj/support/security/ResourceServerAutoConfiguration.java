@@ -49,7 +49,7 @@ public class ResourceServerAutoConfiguration {
     public static final String FORBIDDEN_BY_ROLE = "forbidden-role";
     public static final String[] PUBLIC_PATHS = {
             "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-            "/swagger-ui/**", "/asyncapi.yaml", "/asyncapi/**", "/error"};
+            "/swagger-ui/**", "/asyncapi.yaml", "/schemas/**", "/error"};
 
     private static final Logger log = LoggerFactory.getLogger(ResourceServerAutoConfiguration.class);
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -29,7 +29,7 @@ public final class RoleMatrix {
 
     /** Endpoints that are not the service's own API: documentation, errors, shared operations. */
     private static final List<String> NOT_OURS = List.of("/v3/api-docs", "/swagger-ui", "/error", "/asyncapi",
-            "/ops/");
+            "/schemas/", "/ops/");
 
     private final ApplicationContext context;
     private final AccessPolicy policy;
