@@ -1,0 +1,165 @@
+package cn.gov.wenzhou.kjj.bench;
+
+import cn.gov.wenzhou.kjj.funding.command.FundedProject;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Figure 7: how long the repository takes to load a funded project with 10,000 events, first from its whole history,
+ * then from a snapshot. FundedProject ships without a snapshot trigger, so the bench takes the snapshot itself with
+ * the service's own {@link Snapshotter}; the load after it is proved to start from that snapshot.
+ */
+final class AggregateLoad {
+
+    record Result(Figure withoutSnapshot, Figure withSnapshot, Figure commandWithoutSnapshot,
+                  Figure commandWithSnapshot) {
+    }
+
+    private AggregateLoad() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static Result measure(ConfigurableApplicationContext funding, Projects projects, Settings settings) {
+        int events = settings.aggregateEvents();
+        String projectId = projects.open(99_999);
+        long started = System.nanoTime();
+        projects.spendInBatches(projectId, events - 3, 250);
+        System.out.printf("  built a project with %d events in %.1f s%n", events,
+                (System.nanoTime() - started) / 1e9);
+
+        Repository<FundedProject> repository = repository(funding);
+        EventStore eventStore = funding.getBean(EventStore.class);
+        JdbcTemplate jdbc = new JdbcTemplate(funding.getBean(DataSource.class));
+        Integer stored = jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ?", Integer.class, projectId);
+        if (stored == null || stored != events) {
+            throw new IllegalStateException("expected " + events + " events, found " + stored);
+        }
+        Integer snapshots = jdbc.queryForObject(
+                "select count(*) from snapshot_event_entry where aggregate_identifier = ?", Integer.class, projectId);
+
+        double[] without = time(repository, projectId, settings.loadWarmUp(), settings.loadRepeats());
+        double[] commandWithout = timeCommands(projects, projectId, 2, settings.loadRepeats());
+
+        funding.getBean(Snapshotter.class).scheduleSnapshot(FundedProject.class, projectId);
+        awaitSnapshot(jdbc, projectId);
+        StreamShape shape = shape(eventStore, projectId);
+        if (!shape.startsWithSnapshot()) {
+            throw new IllegalStateException("the load after the snapshot did not start from it: " + shape);
+        }
+        double[] with = time(repository, projectId, 20, settings.snapshotLoadRepeats());
+        // each command appends one event after the snapshot: the load reads the snapshot and those few events
+        double[] commandWith = timeCommands(projects, projectId, 10, settings.snapshotLoadRepeats());
+
+        Figure withoutFigure = Figure.of("7a", "aggregateLoadWithoutSnapshot",
+                        "load of a funded project with " + events + " events, no snapshot (repository.load)", "ms",
+                        without)
+                .with("events", events)
+                .with("snapshotsBeforeTheBenchTookOne", snapshots)
+                .with("storageEngineFetchBatch", "Axon default (100 events per query)");
+        Figure withFigure = Figure.of("7b", "aggregateLoadWithSnapshot",
+                        "the same load from a snapshot of its latest state", "ms", with)
+                .with("eventsAfterSnapshotAtProof", shape.eventsAfterSnapshot())
+                .with("snapshotTakenBy", "the bench (Snapshotter.scheduleSnapshot); FundedProject ships no trigger");
+        Figure commandWithoutFigure = Figure.of("7c", "commandOnLongAggregateWithoutSnapshot",
+                "one RecordExpenditure on that project, no snapshot", "ms", commandWithout);
+        Figure commandWithFigure = Figure.of("7d", "commandOnLongAggregateWithSnapshot",
+                "one RecordExpenditure on that project, with the snapshot", "ms", commandWith);
+        return new Result(withoutFigure, withFigure, commandWithoutFigure, commandWithFigure);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Repository<FundedProject> repository(ConfigurableApplicationContext funding) {
+        if (funding.containsBean("fundedProjectRepository")) {
+            return (Repository<FundedProject>) funding.getBean("fundedProjectRepository");
+        }
+        Map<String, Repository> repositories = funding.getBeansOfType(Repository.class);
+        throw new IllegalStateException("no fundedProjectRepository; repositories: " + repositories.keySet());
+    }
+
+    private static double[] time(Repository<FundedProject> repository, String projectId, int warmUp, int repeats) {
+        for (int i = 0; i < warmUp; i++) {
+            load(repository, projectId);
+        }
+        double[] millis = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            long started = System.nanoTime();
+            load(repository, projectId);
+            millis[i] = (System.nanoTime() - started) / 1e6;
+        }
+        return millis;
+    }
+
+    private static void load(Repository<FundedProject> repository, String projectId) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            repository.load(projectId).version();
+        } finally {
+            unitOfWork.rollback();
+        }
+    }
+
+    private static double[] timeCommands(Projects projects, String projectId, int warmUp, int repeats) {
+        for (int i = 0; i < warmUp; i++) {
+            projects.spend(projectId);
+        }
+        double[] millis = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            long started = System.nanoTime();
+            projects.spend(projectId);
+            millis[i] = (System.nanoTime() - started) / 1e6;
+        }
+        return millis;
+    }
+
+    private static void awaitSnapshot(JdbcTemplate jdbc, String projectId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            Integer count = jdbc.queryForObject(
+                    "select count(*) from snapshot_event_entry where aggregate_identifier = ?", Integer.class,
+                    projectId);
+            if (count != null && count > 0) {
+                return;
+            }
+            sleep(20);
+        }
+        throw new IllegalStateException("no snapshot of " + projectId + " after 60 s");
+    }
+
+    record StreamShape(boolean startsWithSnapshot, long eventsAfterSnapshot) {
+    }
+
+    /** Reads the stream the repository reads: a snapshot first (its payload is the aggregate), then the rest. */
+    private static StreamShape shape(EventStore eventStore, String projectId) {
+        DomainEventStream stream = eventStore.readEvents(projectId);
+        if (!stream.hasNext()) {
+            return new StreamShape(false, 0);
+        }
+        boolean snapshot = FundedProject.class.isAssignableFrom(stream.next().getPayloadType());
+        long rest = 0;
+        while (stream.hasNext()) {
+            stream.next();
+            rest++;
+        }
+        return new StreamShape(snapshot, rest);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

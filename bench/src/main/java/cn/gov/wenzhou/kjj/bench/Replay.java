@@ -1,0 +1,173 @@
+package cn.gov.wenzhou.kjj.bench;
+
+import cn.gov.wenzhou.kjj.embedded.LocalPostgres;
+import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
+import cn.gov.wenzhou.kjj.support.projection.ProjectionStatus;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * Figures 4 and 5: how fast the event table can be read at all (a plain JDBC scan in global-index order, every
+ * column fetched, the order a tracking processor reads in) and how fast a representative projection rebuilds from
+ * it through {@link ProjectionOperations#rebuild}. Interleaved, like figures 1 to 3.
+ */
+final class Replay {
+
+    record Result(Figure scan, Figure rebuild, double[] ratio5over4) {
+    }
+
+    private Replay() {
+    }
+
+    static Result measure(String fundingJdbcUrl, ConfigurableApplicationContext funding, String projection,
+                          Settings settings) throws Exception {
+        ProjectionOperations operations = funding.getBean(ProjectionOperations.class);
+        // the live processor's state before the rebuild (a rebuild resets it anyway): an error is worth knowing
+        ProjectionStatus before = awaitCaughtUpOrError(operations, projection);
+        TrackingEventProcessor processor = funding.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(projection, TrackingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no tracking processor " + projection));
+        long events;
+        long bytes;
+        try (Connection connection = DriverManager.getConnection(fundingJdbcUrl, LocalPostgres.USER, "");
+             Statement statement = connection.createStatement();
+             ResultSet counted = statement.executeQuery(
+                     "select count(*), sum(length(payload) + coalesce(length(meta_data), 0)) from domain_event_entry")) {
+            counted.next();
+            events = counted.getLong(1);
+            bytes = counted.getLong(2);
+        }
+        scan(fundingJdbcUrl);
+        int rounds = settings.rebuildRepeats();
+        double[] scans = new double[rounds];
+        double[] rebuilds = new double[rounds];
+        double[] ratios = new double[rounds];
+        long rebuiltEvents = 0;
+        double[] restartMillis = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            scans[r] = scan(fundingJdbcUrl);
+            Rebuilt rebuilt = rebuild(operations, processor, projection, fundingJdbcUrl);
+            rebuilds[r] = rebuilt.eventsPerSecond;
+            restartMillis[r] = rebuilt.restartMillis;
+            rebuiltEvents = rebuilt.events;
+            ratios[r] = rebuilds[r] / scans[r];
+            System.out.printf("  round %d/%d: scan %.0f events/s, rebuild of %s %.0f events/s%n", r + 1, rounds,
+                    scans[r], projection, rebuilds[r]);
+        }
+        Figure scanFigure = Figure.of("4", "rawEventTableScan",
+                        "raw sequential scan of the event table (JDBC, global-index order, all columns)", "events/s",
+                        scans)
+                .with("events", events)
+                .with("averagePayloadAndMetadataBytes", events == 0 ? 0 : bytes / events)
+                .with("fetchSize", 1000);
+        Figure rebuildFigure = Figure.of("5", "projectionRebuild",
+                        "rebuild of projection '" + projection + "' (ProjectionOperations.rebuild until caught up)",
+                        "events/s", rebuilds)
+                .with("projection", projection)
+                .with("eventsReplayed", rebuiltEvents)
+                .with("stopResetStartMillisMedian", Stats.median(restartMillis))
+                .with("liveStateBeforeRebuild", before.state())
+                .with("liveErrorBeforeRebuild", before.error());
+        return new Result(scanFigure, rebuildFigure, ratios);
+    }
+
+    private static ProjectionStatus awaitCaughtUpOrError(ProjectionOperations operations, String projection) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            ProjectionStatus status = operations.status(projection);
+            if (status.lag() == 0 || "ERROR".equals(status.state()) || status.error() != null
+                    || System.nanoTime() > deadline) {
+                return status;
+            }
+            AggregateLoad.sleep(50);
+        }
+    }
+
+    static double scan(String jdbcUrl) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "")) {
+            connection.setAutoCommit(false); // a cursor, fetched 1000 rows at a time
+            long started = System.nanoTime();
+            long rows = 0;
+            long checksum = 0;
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select global_index, type, aggregate_identifier, sequence_number, event_identifier, time_stamp,
+                           payload_type, payload_revision, payload, meta_data
+                    from domain_event_entry order by global_index""")) {
+                select.setFetchSize(1000);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        checksum += rs.getLong(1);
+                        rs.getString(2);
+                        rs.getString(3);
+                        checksum += rs.getLong(4);
+                        rs.getString(5);
+                        rs.getString(6);
+                        rs.getString(7);
+                        rs.getString(8);
+                        checksum += rs.getBytes(9).length;
+                        byte[] metadata = rs.getBytes(10);
+                        checksum += metadata == null ? 0 : metadata.length;
+                        rows++;
+                    }
+                }
+            }
+            connection.commit();
+            if (checksum == 42) {
+                System.out.print(""); // keeps the reads from being optimised away
+            }
+            return rows / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private record Rebuilt(double eventsPerSecond, long events, double restartMillis) {
+    }
+
+    private static long position(TrackingEventProcessor processor) {
+        return processor.processingStatus().values().stream()
+                .mapToLong(status -> status.getCurrentPosition().orElse(-1))
+                .min().orElse(-1);
+    }
+
+    private static Rebuilt rebuild(ProjectionOperations operations, TrackingEventProcessor processor,
+                                   String projection, String jdbcUrl) throws SQLException {
+        long started = System.nanoTime();
+        ProjectionStatus status = operations.rebuild(projection);
+        long restarted = System.nanoTime();
+        long target = status.rebuild().targetPosition();
+        long deadline = started + Duration.ofMinutes(5).toNanos();
+        // the processor's own status, read without a query: polling ProjectionOperations.status() would ask the
+        // store for its head every time and slow the rebuild it measures
+        while (position(processor) < target) {
+            if (processor.isError()) {
+                throw new IllegalStateException(projection + " failed during its rebuild: "
+                        + operations.status(projection).error());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(projection + " did not finish its rebuild in 5 minutes: "
+                        + operations.status(projection));
+            }
+            AggregateLoad.sleep(10);
+        }
+        long finished = System.nanoTime();
+        long events;
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+             PreparedStatement count = connection.prepareStatement(
+                     "select count(*) from domain_event_entry where global_index <= ?")) {
+            count.setLong(1, target);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                events = rs.getLong(1);
+            }
+        }
+        return new Rebuilt(events / ((finished - started) / 1e9), events, (restarted - started) / 1e6);
+    }
+}

@@ -1,0 +1,35 @@
+package cn.gov.wenzhou.kjj.bench;
+
+import java.time.Duration;
+
+/**
+ * How much of everything is measured. The defaults fit the whole run in about six minutes on two cores; {@code
+ * --quick} is a smoke test of the harness itself and its figures mean nothing.
+ */
+record Settings(int rounds, Duration roundLength, Duration warmUp, int aggregateEvents, int loadWarmUp,
+                int loadRepeats, int snapshotLoadRepeats, int replayEvents, int rebuildRepeats, int latencyWarmUp,
+                int latencySamples, int startupRuns) {
+
+    static Settings defaults() {
+        return new Settings(5, Duration.ofSeconds(2), Duration.ofSeconds(3), 10_000, 2, 7, 50, 40_000, 3, 30, 300, 2);
+    }
+
+    static Settings quick() {
+        return new Settings(2, Duration.ofSeconds(1), Duration.ofSeconds(1), 2_000, 1, 3, 10, 5_000, 2, 5, 30, 1);
+    }
+
+    Settings withStartupRuns(int runs) {
+        return new Settings(rounds, roundLength, warmUp, aggregateEvents, loadWarmUp, loadRepeats,
+                snapshotLoadRepeats, replayEvents, rebuildRepeats, latencyWarmUp, latencySamples, runs);
+    }
+
+    Settings withRounds(int count) {
+        return new Settings(count, roundLength, warmUp, aggregateEvents, loadWarmUp, loadRepeats,
+                snapshotLoadRepeats, replayEvents, count, latencyWarmUp, latencySamples, startupRuns);
+    }
+
+    Settings withReplayEvents(int events) {
+        return new Settings(rounds, roundLength, warmUp, aggregateEvents, loadWarmUp, loadRepeats,
+                snapshotLoadRepeats, events, rebuildRepeats, latencyWarmUp, latencySamples, startupRuns);
+    }
+}
