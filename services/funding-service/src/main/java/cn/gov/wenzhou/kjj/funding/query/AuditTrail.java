@@ -50,7 +50,7 @@ public class AuditTrail {
             sql += " and position > ?";
             args.add(after);
         }
-        sql += " order by position limit ?";
+        sql += filter.orderBy() + " limit ?";
         args.add(limit + 1);
         List<MoneyEventRow> rows = jdbc.query(sql, ROW, args.toArray());
         boolean more = rows.size() > limit;
@@ -63,7 +63,7 @@ public class AuditTrail {
     public void stream(AuditFilter filter, Consumer<MoneyEventRow> sink) {
         AuditFilter.Sql where = filter.where();
         readOnly.executeWithoutResult(status -> streaming.query(
-                "select " + COLUMNS + " from money_event" + where.text() + " order by position",
+                "select " + COLUMNS + " from money_event" + where.text() + filter.orderBy(),
                 rs -> {
                     sink.accept(ROW.mapRow(rs, 0));
                 }, where.args().toArray()));
