@@ -41,7 +41,8 @@ public final class EnrollmentResponses {
 
     /**
      * @param actor who recorded it (shown to the institute only)
-     * @param note  a note staff wrote; gone once the person is erased
+     * @param note  a note staff wrote (the employer sees only rejection and withdrawal reasons); gone once the
+     *              person is erased
      */
     public record HistoryEntry(long sequence, String type, LocalDate occurredOn, Instant recordedAt, String actor,
                                String actorRole, JsonNode details, String note) {

@@ -20,6 +20,10 @@ import java.util.Locale;
 public class EnrollmentViews {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The notes an employer is shown: why its application was rejected or withdrawn. Other notes are internal. */
+    private static final java.util.Set<String> REASONS_FOR_THE_EMPLOYER = java.util.Set.of(
+            EnrollmentEvents.ApplicationRejected.class.getSimpleName(),
+            EnrollmentEvents.ApplicationWithdrawn.class.getSimpleName());
 
     private final EnrollmentQueries queries;
     private final PersonalDataPresenter personalData;
@@ -105,7 +109,8 @@ public class EnrollmentViews {
         try {
             return new EnrollmentResponses.HistoryEntry(row.sequenceNumber(), row.eventType(), row.occurredOn(),
                     row.recordedAt(), institute ? row.actor() : null, row.actorRole(), JSON.readTree(row.details()),
-                    personalData.note(keyId, row.noteCiphertext()));
+                    institute || REASONS_FOR_THE_EMPLOYER.contains(row.eventType())
+                            ? personalData.note(keyId, row.noteCiphertext()) : null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("history details of " + row.eventType() + " are not JSON", e);
         }

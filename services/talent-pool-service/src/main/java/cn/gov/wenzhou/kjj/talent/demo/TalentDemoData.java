@@ -54,7 +54,8 @@ public class TalentDemoData {
     private static final Logger log = LoggerFactory.getLogger(TalentDemoData.class);
     /** The registry demo's platforms (瓯江实验室, 国科温州研究院): the first 17 characters of their credit codes. */
     private static final List<String> PLATFORMS = List.of("12330300MB1234567", "52330300MJ9876543");
-    private static final List<String> ENTERPRISES = List.of("91330300MA2D00001", "91330300MA2D00002",
+    /** The first is the dev stack's {@code enterprise-demo} client (91330300MA2H7K8L0G). */
+    private static final List<String> ENTERPRISES = List.of("91330300MA2H7K8L0", "91330300MA2D00002",
             "91330300MA2D00003", "91330300MA2D00004", "91330300MA2D00005", "91330300MA2D00006");
     private static final List<TitleLevel> LEVELS = List.of(TitleLevel.MID_LEVEL, TitleLevel.ASSOCIATE_SENIOR,
             TitleLevel.TECHNICIAN, TitleLevel.SENIOR, TitleLevel.SENIOR_TECHNICIAN);

@@ -166,6 +166,10 @@ class EnrollmentFlowApiTest {
                 .findValuesAsText("enrollmentId")).containsExactly(id);
         assertThat(own.get("/api/enrollments/" + id + "/history").json().path("events").get(0).path("actor")
                 .isNull()).isTrue();
+        flows.forward(id);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(history(flows.institute, id)).hasSize(2));
+        assertThat(history(flows.institute, id).get(1).path("note").asText()).isEqualTo("材料齐全");
+        assertThat(history(own, id).get(1).path("note").isNull()).as("internal notes stay internal").isTrue();
 
         ApiClient stranger = flows.employer(other);
         assertThat(stranger.get("/api/enrollments/" + id).status()).isEqualTo(403);

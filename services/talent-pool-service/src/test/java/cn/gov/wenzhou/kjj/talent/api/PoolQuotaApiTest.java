@@ -46,6 +46,20 @@ class PoolQuotaApiTest {
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(before);
     }
 
+    @Test
+    void theParametersListEveryVersionWithItsEffectiveDateAndTheOneInForce() {
+        var versions = institute.get("/api/pool/parameters").json();
+
+        assertThat(versions.findValuesAsText("version")).containsExactly("2021.1", "2024.1");
+        assertThat(versions.get(1).path("effectiveFrom").asText()).isEqualTo("2024-07-01");
+        assertThat(versions.get(1).path("inForce").asBoolean()).isTrue();
+        assertThat(versions.get(0).path("inForce").asBoolean()).isFalse();
+        assertThat(versions.get(1).path("eligibleTitleLevels").toString()).contains("MID_LEVEL", "TECHNICIAN")
+                .doesNotContain("JUNIOR", "ADVANCED_WORKER");
+        assertThat(versions.get(1).path("urgentlyNeededFields")).hasSize(10);
+        assertThat(versions.get(1).path("urgentlyNeededFields").findValuesAsText("name")).contains("智能装备");
+    }
+
     private int put(String path, String body) {
         return institute.put(path, body).status();
     }
