@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The city dashboard in three queries, whatever the number of platforms or years: one grouping scan of
- * {@code platform_summary}, one indexed count of recruits, and the per-year city totals (a row per year).
+ * The city dashboard in three small queries, whatever the number of platforms or years: the counts per status, level,
+ * industry and district ({@code platform_count}, a few hundred rows at most), one indexed count of recruits, and the
+ * per-year city totals (a row per year).
  */
 @Component
 public class DashboardQueries {
@@ -39,11 +40,9 @@ public class DashboardQueries {
     }
 
     public Dashboard dashboard(LocalDate today, int recruitmentYear) {
-        List<Group> groups = jdbc.query("""
-                        select status, level, industry, district, count(*) as n from platform_summary
-                        group by status, level, industry, district""",
-                (rs, row) -> new Group(rs.getString("status"), rs.getString("level"), rs.getString("industry"),
-                        rs.getString("district"), rs.getLong("n")));
+        List<Group> groups = jdbc.query("select status, level, industry, district, n from platform_count",
+                (rs, row) -> new Group(rs.getString("status"), rs.getString("level").isEmpty() ? null
+                        : rs.getString("level"), rs.getString("industry"), rs.getString("district"), rs.getLong("n")));
         Long recruited = jdbc.queryForObject("""
                         select count(*) from platform_summary
                         where first_recognized_on >= ? and first_recognized_on < ?""", Long.class,

@@ -27,8 +27,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * One row per platform ({@code platform_summary}): the list, the detail header and the dashboard's counts. Rows come
- * only from events, stamped with the events' own timestamps, so a rebuild reproduces them exactly.
+ * One row per platform ({@code platform_summary}): the list and the detail header; and the dashboard's counts per
+ * status, level, industry and district ({@code platform_count}). Rows come only from events, stamped with the events' own timestamps, so a rebuild reproduces them exactly.
  */
 @Component
 @ProcessingGroup(PlatformSummaryProjection.NAME)
@@ -45,6 +45,7 @@ public class PlatformSummaryProjection {
 
     @EventHandler
     void on(PlatformRegistered event, @Timestamp Instant at) {
+        count(new CountKey(PlatformStatus.REGISTERED.name(), "", event.industry(), event.district().name()), 1);
         jdbc.update("""
                         insert into platform_summary (platform_id, credit_code, name, district, industry,
                             industry_table_version, legal_form, lead_model, hosts, status, registered_on,
@@ -57,28 +58,34 @@ public class PlatformSummaryProjection {
 
     @EventHandler
     void on(PlatformRecognized event, @Timestamp Instant at) {
+        CountKey before = countKey(event.platformId());
         jdbc.update("""
                         update platform_summary set status = ?, level = ?, recognized_on = ?, document_number = ?,
                             first_recognized_on = coalesce(first_recognized_on, ?), updated_at = ?
                         where platform_id = ?""",
                 PlatformStatus.RECOGNIZED.name(), event.level().name(), event.recognizedOn(),
                 event.documentNumber(), event.recognizedOn(), ts(at), event.platformId());
+        moved(before, countKey(event.platformId()));
     }
 
     @EventHandler
     void on(PlatformReRecognized event, @Timestamp Instant at) {
+        CountKey before = countKey(event.platformId());
         jdbc.update("""
                         update platform_summary set status = ?, level = ?, recognized_on = ?, document_number = ?,
                             reapplication_opens_on = null, updated_at = ?
                         where platform_id = ?""",
                 PlatformStatus.RECOGNIZED.name(), event.level().name(), event.recognizedOn(),
                 event.documentNumber(), ts(at), event.platformId());
+        moved(before, countKey(event.platformId()));
     }
 
     @EventHandler
     void on(PlatformUpgraded event, @Timestamp Instant at) {
+        CountKey before = countKey(event.platformId());
         jdbc.update("update platform_summary set level = ?, document_number = ?, updated_at = ? where platform_id = ?",
                 event.toLevel().name(), event.documentNumber(), ts(at), event.platformId());
+        moved(before, countKey(event.platformId()));
     }
 
     @EventHandler
@@ -93,16 +100,19 @@ public class PlatformSummaryProjection {
 
     @EventHandler
     void on(RectificationIssued event, @Timestamp Instant at) {
+        CountKey before = countKey(event.platformId());
         jdbc.update("""
                         update platform_summary set open_rectifications = open_rectifications + 1,
                             status = case when status = ? then ? else status end, updated_at = ?
                         where platform_id = ?""",
                 PlatformStatus.RECOGNIZED.name(), PlatformStatus.UNDER_RECTIFICATION.name(), ts(at),
                 event.platformId());
+        moved(before, countKey(event.platformId()));
     }
 
     @EventHandler
     void on(RectificationConfirmed event, @Timestamp Instant at) {
+        CountKey before = countKey(event.platformId());
         jdbc.update("""
                         update platform_summary set open_rectifications = open_rectifications - 1,
                             status = case when status = ? and open_rectifications = 1 then ? else status end,
@@ -110,16 +120,19 @@ public class PlatformSummaryProjection {
                         where platform_id = ?""",
                 PlatformStatus.UNDER_RECTIFICATION.name(), PlatformStatus.RECOGNIZED.name(), ts(at),
                 event.platformId());
+        moved(before, countKey(event.platformId()));
     }
 
     @EventHandler
     void on(RecognitionRevoked event, @Timestamp Instant at) {
+        CountKey before = countKey(event.platformId());
         jdbc.update("""
                         update platform_summary set status = ?, level = null, open_rectifications = 0, revoked_on = ?,
                             revocation_reason = ?, reapplication_opens_on = ?, updated_at = ?
                         where platform_id = ?""",
                 PlatformStatus.REVOKED.name(), event.revokedOn(), event.reason().name(),
                 event.reapplicationOpensOn(), ts(at), event.platformId());
+        moved(before, countKey(event.platformId()));
     }
 
     @EventHandler
@@ -131,13 +144,43 @@ public class PlatformSummaryProjection {
 
     @EventHandler
     void on(ReapplicationAccepted event, @Timestamp Instant at) {
+        CountKey before = countKey(event.platformId());
         jdbc.update("update platform_summary set status = ?, updated_at = ? where platform_id = ?",
                 PlatformStatus.REAPPLIED.name(), ts(at), event.platformId());
+        moved(before, countKey(event.platformId()));
     }
 
     @ResetHandler
     void reset() {
         jdbc.update("delete from platform_summary");
+        jdbc.update("delete from platform_count");
+    }
+
+    /** Where a platform is counted on the dashboard ({@code platform_count}). */
+    private record CountKey(String status, String level, String industry, String district) {
+    }
+
+    private CountKey countKey(String platformId) {
+        return jdbc.queryForObject("""
+                        select status, coalesce(level, '') as level, industry, district from platform_summary
+                        where platform_id = ?""",
+                (rs, row) -> new CountKey(rs.getString("status"), rs.getString("level"), rs.getString("industry"),
+                        rs.getString("district")), platformId);
+    }
+
+    private void moved(CountKey before, CountKey after) {
+        if (!before.equals(after)) {
+            count(before, -1);
+            count(after, 1);
+        }
+    }
+
+    private void count(CountKey key, int change) {
+        jdbc.update("""
+                        insert into platform_count (status, level, industry, district, n) values (?, ?, ?, ?, ?)
+                        on conflict (status, level, industry, district) do update set n = platform_count.n + excluded.n""",
+                key.status(), key.level(), key.industry(), key.district(), change);
+        jdbc.update("delete from platform_count where n = 0");
     }
 
     private void lastResult(String platformId, int year, String result, Instant at) {

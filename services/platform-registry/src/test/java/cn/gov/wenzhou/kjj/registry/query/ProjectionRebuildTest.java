@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProjectionRebuildTest {
 
     private static final Map<String, List<String>> VIEWS = Map.of(
-            PlatformSummaryProjection.NAME, List.of("platform_summary"),
+            PlatformSummaryProjection.NAME, List.of("platform_summary", "platform_count"),
             PlatformIndicatorsProjection.NAME, List.of("platform_year", "city_year_totals"));
 
     @LocalServerPort
