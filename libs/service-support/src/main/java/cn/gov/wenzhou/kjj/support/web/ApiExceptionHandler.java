@@ -116,7 +116,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return new FieldError(path(unknown), "is not a known field");
         }
         if (cause instanceof InvalidFormatException format) {
-            return new FieldError(path(format), "has the wrong type or format: " + format.getValue());
+            // the submitted value is not repeated: it may be a mistyped personal field
+            return new FieldError(path(format), "has the wrong type or format");
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             return new FieldError(path(mismatch), "has the wrong type");
