@@ -3,6 +3,7 @@ package cn.gov.wenzhou.kjj.devstack;
 import cn.gov.wenzhou.kjj.contracts.Topics;
 import cn.gov.wenzhou.kjj.funding.query.PlatformStandingProjection;
 import cn.gov.wenzhou.kjj.registry.query.PlatformSummaryProjection;
+import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import cn.gov.wenzhou.kjj.support.kafka.CloudEventHeaders;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
 import cn.gov.wenzhou.kjj.support.security.Role;
@@ -120,11 +121,22 @@ class WalkingSkeletonEndToEndTest {
     private String registerPlatform(String name) throws Exception {
         ApiClient.Response created = api(StackService.PLATFORM_REGISTRY).as(Role.REGISTRY_ADMIN).post(
                 "/api/platforms", """
-                        {"creditCode": "91330300MA2H7K8L0G", "name": "%s", "district": "瓯海",
+                        {"creditCode": "%s", "name": "%s", "district": "瓯海",
                          "industry": "泵阀", "legalForm": "ENTERPRISE", "leadModel": "LEADING_ENTERPRISE"}"""
-                        .formatted(name));
+                        .formatted(uniqueCreditCode(), name));
         assertThat(created.status()).isEqualTo(201);
         return created.json().get("platformId").asText();
+    }
+
+    /** Credit codes are unique across platforms: every registration here gets a fresh, valid one. */
+    private static String uniqueCreditCode() {
+        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        StringBuilder first17 = new StringBuilder("913303");
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        while (first17.length() < 17) {
+            first17.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return first17 + String.valueOf(UnifiedSocialCreditCode.checkCharacter(first17.toString()));
     }
 
     private void redeliver(ConsumerRecord<String, byte[]> record) {
