@@ -39,6 +39,10 @@ final class Summaries {
         if (event instanceof PlatformRegistered e) {
             return e.name() + " (" + e.creditCode() + "), " + e.district() + ", " + e.industry() + ", " + e.legalForm();
         }
+        if (event instanceof cn.gov.wenzhou.kjj.contracts.registry.v2.PlatformRegistered e) {
+            return e.name() + " (" + e.creditCode() + "), " + e.district().label() + ", " + e.industry().code()
+                    + " (table " + e.industry().tableVersion() + "), " + e.legalForm() + ", hosts " + e.hosts();
+        }
         if (event instanceof PlatformRecognized e) {
             return "recognized " + e.level() + " by " + e.documentNumber() + " on " + e.recognizedOn();
         }

@@ -2,6 +2,7 @@ package cn.gov.wenzhou.kjj.contracts;
 
 import cn.gov.wenzhou.kjj.contracts.funding.FundingEvents;
 import cn.gov.wenzhou.kjj.contracts.registry.RegistryEvents;
+import cn.gov.wenzhou.kjj.contracts.registry.v2.RegistryEventsV2;
 import cn.gov.wenzhou.kjj.contracts.talent.TalentEvents;
 
 import java.util.List;
@@ -21,7 +22,7 @@ public final class IntegrationEventCatalog {
     public static final String SCHEMA_BASE_URI = "https://kjj.wenzhou.gov.cn/schemas/";
 
     private static final List<Class<? extends IntegrationEvent>> ALL = Stream.of(
-                    RegistryEvents.ALL, FundingEvents.ALL, TalentEvents.ALL)
+                    RegistryEvents.ALL, RegistryEventsV2.ALL, FundingEvents.ALL, TalentEvents.ALL)
             .flatMap(List::stream)
             .toList();
 

@@ -7,12 +7,17 @@ import java.util.Map;
 public final class Topics {
 
     public static final String REGISTRY_PLATFORM_V1 = "registry.platform.v1";
+    /**
+     * The registry's second major version, published alongside v1 while subscribers move. It starts with the one
+     * event whose shape broke ({@code PlatformRegistered}); every other registry event is unchanged and stays on v1.
+     */
+    public static final String REGISTRY_PLATFORM_V2 = "registry.platform.v2";
     public static final String FUNDING_CALL_V1 = "funding.call.v1";
     public static final String FUNDING_PROJECT_V1 = "funding.project.v1";
     public static final String TALENT_ENROLLMENT_V1 = "talent.enrollment.v1";
 
     public static final List<String> ALL = List.of(
-            REGISTRY_PLATFORM_V1, FUNDING_CALL_V1, FUNDING_PROJECT_V1, TALENT_ENROLLMENT_V1);
+            REGISTRY_PLATFORM_V1, REGISTRY_PLATFORM_V2, FUNDING_CALL_V1, FUNDING_PROJECT_V1, TALENT_ENROLLMENT_V1);
 
     /** Partitions of every published topic unless a deployment says otherwise. */
     public static final int DEFAULT_PARTITIONS = 3;

@@ -2,6 +2,7 @@ package cn.gov.wenzhou.kjj.contracts;
 
 import cn.gov.wenzhou.kjj.contracts.funding.FundingEvents;
 import cn.gov.wenzhou.kjj.contracts.registry.RegistryEvents;
+import cn.gov.wenzhou.kjj.contracts.registry.v2.RegistryEventsV2;
 import cn.gov.wenzhou.kjj.contracts.talent.TalentEvents;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** What the contract tests read: the catalogue's resources, parsed the way publishers and subscribers parse them. */
 final class ContractResources {
@@ -121,7 +123,7 @@ final class ContractResources {
 
     private static Map<Class<? extends IntegrationEvent>, String> publishers() {
         Map<String, List<Class<? extends IntegrationEvent>>> byService = Map.of(
-                "platform-registry", RegistryEvents.ALL,
+                "platform-registry", Stream.concat(RegistryEvents.ALL.stream(), RegistryEventsV2.ALL.stream()).toList(),
                 "funding-service", FundingEvents.ALL,
                 "talent-pool-service", TalentEvents.ALL);
         return byService.entrySet().stream()

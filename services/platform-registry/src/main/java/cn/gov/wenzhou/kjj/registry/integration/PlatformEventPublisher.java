@@ -20,6 +20,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
  * Maps the registry's domain events to the published language on {@code registry.platform.v1}. Not published: facts
  * recorded from other services (they are those services' events), and an accepted re-application, for which the
@@ -36,11 +38,23 @@ public class PlatformEventPublisher {
         this.publisher = publisher;
     }
 
+    /**
+     * A registration goes out in both shapes while subscribers move from v1 to v2 (docs/subscribers.md, "Versions"):
+     * the same fact with the same {@code ce_id}, so a subscriber reading both topics sees it once.
+     */
     @EventHandler
     void on(PlatformRegistered event, EventMessage<?> message) {
         publisher.publish(new cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered(
                 event.platformId(), event.creditCode(), event.name(), event.district().name(),
                 event.industry(), event.legalForm().name(), event.leadModel().name(),
+                event.registeredOn()), message);
+        publisher.publish(new cn.gov.wenzhou.kjj.contracts.registry.v2.PlatformRegistered(
+                event.platformId(), event.creditCode(), event.name(),
+                new cn.gov.wenzhou.kjj.contracts.registry.v2.PlatformRegistered.District(event.district().name(),
+                        event.district().chineseName()),
+                new cn.gov.wenzhou.kjj.contracts.registry.v2.PlatformRegistered.Industry(event.industry(),
+                        event.industryTableVersion()),
+                event.legalForm().name(), event.leadModel().name(), event.hosts() == null ? List.of() : List.copyOf(event.hosts()),
                 event.registeredOn()), message);
     }
 

@@ -72,6 +72,30 @@ class RegisterPlatformApiTest {
     }
 
     @Test
+    void registrationIsPublishedOnV2AlongsideV1AsOneFactWithTheSameCeId() throws Exception {
+        ApiClient.Response created = post(body(newCreditCode(), uniqueName("双版本研究院"), "瓯海", "泵阀"));
+        String platformId = created.json().get("platformId").asText();
+        String bootstrap = RealInfrastructure.kafka().bootstrapServers();
+
+        var v1 = TopicRecords.awaitMatching(bootstrap, Topics.REGISTRY_PLATFORM_V1,
+                r -> platformId.equals(r.key()), Duration.ofSeconds(20)).get(0);
+        var v2 = TopicRecords.awaitMatching(bootstrap, Topics.REGISTRY_PLATFORM_V2,
+                r -> platformId.equals(r.key()), Duration.ofSeconds(20)).get(0);
+
+        assertThat(TopicRecords.header(v2, CloudEventHeaders.ID)).isEqualTo(TopicRecords.header(v1, CloudEventHeaders.ID));
+        assertThat(TopicRecords.header(v2, CloudEventHeaders.TYPE))
+                .isEqualTo("cn.gov.wenzhou.kjj.registry.platform.v2.PlatformRegistered");
+        JsonNode v1Data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(v1.value());
+        JsonNode v2Data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(v2.value());
+        assertThat(v1Data.path("district").asText()).isEqualTo("OUHAI");
+        assertThat(v2Data.path("district").path("code").asText()).isEqualTo("OUHAI");
+        assertThat(v2Data.path("district").path("label").asText()).isEqualTo("瓯海区");
+        assertThat(v2Data.path("industry").path("code").asText()).isEqualTo("PUMPS_VALVES");
+        assertThat(v2Data.path("industry").path("tableVersion").asText()).isEqualTo("2023.1");
+        assertThat(v2Data.path("hosts").get(0).asText()).isEqualTo("温州大学");
+    }
+
+    @Test
     void industryAliasResolvesToItsCanonicalCode() {
         String platformId = post(body(newCreditCode(), uniqueName("鞋革研究院"), "OUHAI", "鞋革")).json()
                 .get("platformId").asText();
