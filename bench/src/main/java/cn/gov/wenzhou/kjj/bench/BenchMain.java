@@ -1,6 +1,8 @@
 package cn.gov.wenzhou.kjj.bench;
 
-import cn.gov.wenzhou.kjj.bench.explore.EventStoreFetchDelay;
+import cn.gov.wenzhou.kjj.bench.explore.AsyncProjectionCommits;
+import cn.gov.wenzhou.kjj.bench.explore.TunedEventStore;
+import cn.gov.wenzhou.kjj.bench.explore.ProjectCache;
 import cn.gov.wenzhou.kjj.bench.explore.InboundInUnitOfWork;
 import cn.gov.wenzhou.kjj.bench.explore.JdbcProfile;
 import cn.gov.wenzhou.kjj.bench.explore.NoopProjection;
@@ -36,8 +38,8 @@ import java.util.Set;
  *   --replay-events N    events in the funding store before figures 4-5 (default 40000)
  *   --explore NAME       an exploration: results go to bench/target/explore/NAME.*, not bench/results
  *   --prop [svc:]k=v     exploration: a property for every service, or for one (e.g. funding-service:...)
- *   --with NAME          exploration: add a bench configuration class (noop-projection)
- *   --projection NAME    the projection rebuilt for figure 5 (default finance-audit-trail)
+ *   --with NAME          exploration: add a bench configuration class (see addSource)
+ *   --projection A[,B]   the projection rebuilt for figure 5 (default finance-audit-trail); more: explorations
  * </pre>
  */
 public final class BenchMain {
@@ -152,6 +154,10 @@ public final class BenchMain {
                 if (variant.sourcesFor(StackService.FUNDING).contains(JdbcProfile.class)) {
                     Profiles.commands(report, projects, settings);
                 }
+                if (figures.contains("b")) {
+                    System.out.println("\n(b) commands batched per transaction (exploration)");
+                    Profiles.batching(report, projects, settings);
+                }
                 if (figures.contains("1") || figures.contains("2") || figures.contains("3")) {
                     System.out.println("\n(1-3) durable single-row commits vs commands through Axon, interleaved");
                     try {
@@ -190,13 +196,15 @@ public final class BenchMain {
                     try {
                         topUp(projects, fundingUrl, settings.replayEvents());
                         Replay.Result result = Replay.measure(fundingUrl, stack.context(StackService.FUNDING),
-                                projection, settings);
+                                Arrays.asList(projection.split(",")), settings);
                         report.add(result.scan());
                         report.add(result.rebuild());
+                        result.otherRebuilds().forEach(report::add);
                         report.ratio("projectionRebuildToRawScanRatio", "projectionRebuild", "rawEventTableScan",
                                 result.ratio5over4());
                         if (variant.sourcesFor(StackService.FUNDING).contains(JdbcProfile.class)) {
-                            Profiles.rebuild(report, stack.context(StackService.FUNDING), projection);
+                            Profiles.rebuild(report, stack.context(StackService.FUNDING),
+                                    projection.split(",")[0]);
                         }
                     } catch (Exception e) {
                         failures.add("(4-5) not measured: " + e);
@@ -305,17 +313,23 @@ public final class BenchMain {
                     variant.addSource(service, JdbcProfile.class);
                 }
             }
-            case "fetch-delay" -> {
+            case "event-store" -> {
                 for (StackService service : StackService.values()) {
-                    variant.addSource(service, EventStoreFetchDelay.class);
+                    variant.addSource(service, TunedEventStore.class);
                 }
             }
             case "inbound-unit-of-work" -> {
                 variant.addSource(StackService.FUNDING, InboundInUnitOfWork.class);
                 variant.addSource(StackService.TALENT_POOL, InboundInUnitOfWork.class);
             }
-            default -> throw new IllegalArgumentException("unknown --with " + name
-                    + " (noop-projection, jdbc-profile, fetch-delay, inbound-unit-of-work)");
+            case "async-projection-commits" -> {
+                for (StackService service : StackService.values()) {
+                    variant.addSource(service, AsyncProjectionCommits.class);
+                }
+            }
+            case "project-cache" -> variant.addSource(StackService.FUNDING, ProjectCache.class);
+            default -> throw new IllegalArgumentException("unknown --with " + name + " (noop-projection, "
+                    + "jdbc-profile, event-store, inbound-unit-of-work, async-projection-commits, project-cache)");
         }
     }
 

@@ -28,7 +28,37 @@ final class Profiles {
             projects.spend(ids.get(i % ids.size()));
         }
         double totalMs = (System.nanoTime() - started) / 1e6;
-        report.extra.put("profileCommands", breakdown("RecordExpenditure", commands, totalMs));
+        report.extra.put("profileCommands", breakdown("RecordExpenditure", commands, totalMs, JdbcProfile.CALLER));
+    }
+
+    /** For a rebuild the "caller" is the processor's own thread: its statements are listed under its name. */
+    /**
+     * Exploration (figure "b"): the same expenditures with several commands per transaction (one unit of work, one
+     * durable commit per batch), as a bulk endpoint or an inbox would send them. Shows what amortising the commit buys.
+     */
+    static void batching(Report report, Projects projects, Settings settings) {
+        List<String> ids = projects.open(80_000, 8);
+        int[] sizes = {1, 10, 100};
+        for (int size : sizes) {
+            double[] rates = new double[settings.rounds()];
+            for (int r = -1; r < settings.rounds(); r++) {
+                long started = System.nanoTime();
+                long deadline = started + settings.roundLength().toNanos();
+                long done = 0;
+                int next = 0;
+                while (System.nanoTime() < deadline) {
+                    projects.spendInBatches(ids.get(next), size, size);
+                    next = (next + 1) % ids.size();
+                    done += size;
+                }
+                if (r >= 0) {
+                    rates[r] = done / ((System.nanoTime() - started) / 1e9);
+                }
+            }
+            report.add(Figure.of("b" + size, "commandsBatched" + size, "RecordExpenditure, 1 client, " + size
+                    + " command(s) per transaction (exploration)", "commands/s", rates));
+            System.out.printf("  %d per transaction: %.0f commands/s%n", size, Stats.median(rates));
+        }
     }
 
     static void rebuild(Report report, ConfigurableApplicationContext funding, String projection) {
@@ -38,18 +68,21 @@ final class Profiles {
         long events = operations.rebuild(projection).rebuild().targetPosition();
         operations.awaitCaughtUp(projection, Duration.ofMinutes(5));
         double totalMs = (System.nanoTime() - started) / 1e6;
-        report.extra.put("profileRebuild", breakdown("event of " + projection, events, totalMs));
+        report.extra.put("profileRebuild", breakdown("event of " + projection, events, totalMs, projection));
     }
 
-    private static Map<String, Object> breakdown(String unit, long count, double totalMs) {
+    private static Map<String, Object> breakdown(String unit, long count, double totalMs, String callerKind) {
         Map<String, double[]> calls = JdbcProfile.snapshotAndReset();
         double dbMs = 0;
         double commitMs = 0;
         double statements = 0;
         Map<String, Object> bySql = new LinkedHashMap<>();
+        String caller = "[" + callerKind + "] ";
         for (Map.Entry<String, double[]> entry : calls.entrySet()) {
             double[] value = entry.getValue();
-            if (entry.getKey().equals("COMMIT")) {
+            if (!entry.getKey().startsWith(caller)) {
+                // background work (projections, publishers): listed, not part of the caller's time
+            } else if (entry.getKey().equals(caller + "COMMIT")) {
                 commitMs += value[1];
             } else {
                 dbMs += value[1];
@@ -67,7 +100,8 @@ final class Profiles {
         result.put("commitMsPerUnit", Report.round3(commitMs / count));
         result.put("restMsPerUnit", Report.round3((totalMs - dbMs - commitMs) / count));
         result.put("bySql", bySql);
-        System.out.printf("  profile per %s: %.2f ms = %.2f statements %.2f ms + commits %.2f ms + rest %.2f ms%n",
+        System.out.printf("  profile per %s: %.2f ms = %.2f statements %.2f ms + commit %.2f ms + rest %.2f ms "
+                        + "(on the caller's thread)%n",
                 unit, totalMs / count, statements / count, dbMs / count, commitMs / count,
                 (totalMs - dbMs - commitMs) / count);
         return result;

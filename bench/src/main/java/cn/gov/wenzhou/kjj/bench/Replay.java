@@ -14,6 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Figures 4 and 5: how fast the event table can be read at all (a plain JDBC scan in global-index order, every
@@ -22,20 +24,25 @@ import java.time.Duration;
  */
 final class Replay {
 
-    record Result(Figure scan, Figure rebuild, double[] ratio5over4) {
+    record Result(Figure scan, Figure rebuild, double[] ratio5over4, List<Figure> otherRebuilds) {
     }
 
     private Replay() {
     }
 
-    static Result measure(String fundingJdbcUrl, ConfigurableApplicationContext funding, String projection,
+    /** Figure 5 is the first projection; more (explorations) are rebuilt in the same rounds, after it. */
+    static Result measure(String fundingJdbcUrl, ConfigurableApplicationContext funding, List<String> projections,
                           Settings settings) throws Exception {
         ProjectionOperations operations = funding.getBean(ProjectionOperations.class);
-        // the live processor's state before the rebuild (a rebuild resets it anyway): an error is worth knowing
-        ProjectionStatus before = awaitCaughtUpOrError(operations, projection);
-        TrackingEventProcessor processor = funding.getBean(EventProcessingConfiguration.class)
-                .eventProcessor(projection, TrackingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("no tracking processor " + projection));
+        EventProcessingConfiguration processing = funding.getBean(EventProcessingConfiguration.class);
+        List<ProjectionStatus> before = new ArrayList<>();
+        List<TrackingEventProcessor> processors = new ArrayList<>();
+        for (String projection : projections) {
+            // the live processor's state before the rebuild (a rebuild resets it anyway): an error is worth knowing
+            before.add(awaitCaughtUpOrError(operations, projection));
+            processors.add(processing.eventProcessor(projection, TrackingEventProcessor.class)
+                    .orElseThrow(() -> new IllegalStateException("no tracking processor " + projection)));
+        }
         long events;
         long bytes;
         try (Connection connection = DriverManager.getConnection(fundingJdbcUrl, LocalPostgres.USER, "");
@@ -49,19 +56,23 @@ final class Replay {
         scan(fundingJdbcUrl);
         int rounds = settings.rebuildRepeats();
         double[] scans = new double[rounds];
-        double[] rebuilds = new double[rounds];
+        double[][] rebuilds = new double[projections.size()][rounds];
+        double[][] restartMillis = new double[projections.size()][rounds];
+        long[] rebuiltEvents = new long[projections.size()];
         double[] ratios = new double[rounds];
-        long rebuiltEvents = 0;
-        double[] restartMillis = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             scans[r] = scan(fundingJdbcUrl);
-            Rebuilt rebuilt = rebuild(operations, processor, projection, fundingJdbcUrl);
-            rebuilds[r] = rebuilt.eventsPerSecond;
-            restartMillis[r] = rebuilt.restartMillis;
-            rebuiltEvents = rebuilt.events;
-            ratios[r] = rebuilds[r] / scans[r];
-            System.out.printf("  round %d/%d: scan %.0f events/s, rebuild of %s %.0f events/s%n", r + 1, rounds,
-                    scans[r], projection, rebuilds[r]);
+            StringBuilder line = new StringBuilder(String.format("  round %d/%d: scan %.0f events/s", r + 1, rounds,
+                    scans[r]));
+            for (int p = 0; p < projections.size(); p++) {
+                Rebuilt rebuilt = rebuild(operations, processors.get(p), projections.get(p), fundingJdbcUrl);
+                rebuilds[p][r] = rebuilt.eventsPerSecond;
+                restartMillis[p][r] = rebuilt.restartMillis;
+                rebuiltEvents[p] = rebuilt.events;
+                line.append(String.format(", rebuild of %s %.0f events/s", projections.get(p), rebuilds[p][r]));
+            }
+            ratios[r] = rebuilds[0][r] / scans[r];
+            System.out.println(line);
         }
         Figure scanFigure = Figure.of("4", "rawEventTableScan",
                         "raw sequential scan of the event table (JDBC, global-index order, all columns)", "events/s",
@@ -69,15 +80,19 @@ final class Replay {
                 .with("events", events)
                 .with("averagePayloadAndMetadataBytes", events == 0 ? 0 : bytes / events)
                 .with("fetchSize", 1000);
-        Figure rebuildFigure = Figure.of("5", "projectionRebuild",
-                        "rebuild of projection '" + projection + "' (ProjectionOperations.rebuild until caught up)",
-                        "events/s", rebuilds)
-                .with("projection", projection)
-                .with("eventsReplayed", rebuiltEvents)
-                .with("stopResetStartMillisMedian", Stats.median(restartMillis))
-                .with("liveStateBeforeRebuild", before.state())
-                .with("liveErrorBeforeRebuild", before.error());
-        return new Result(scanFigure, rebuildFigure, ratios);
+        List<Figure> figures = new ArrayList<>();
+        for (int p = 0; p < projections.size(); p++) {
+            figures.add(Figure.of(p == 0 ? "5" : "5" + (char) ('a' + p - 1),
+                            p == 0 ? "projectionRebuild" : "projectionRebuild-" + projections.get(p),
+                            "rebuild of projection '" + projections.get(p)
+                                    + "' (ProjectionOperations.rebuild until caught up)", "events/s", rebuilds[p])
+                    .with("projection", projections.get(p))
+                    .with("eventsReplayed", rebuiltEvents[p])
+                    .with("stopResetStartMillisMedian", Stats.median(restartMillis[p]))
+                    .with("liveStateBeforeRebuild", before.get(p).state())
+                    .with("liveErrorBeforeRebuild", before.get(p).error()));
+        }
+        return new Result(scanFigure, figures.get(0), ratios, figures.subList(1, figures.size()));
     }
 
     private static ProjectionStatus awaitCaughtUpOrError(ProjectionOperations operations, String projection) {
@@ -158,6 +173,7 @@ final class Replay {
             AggregateLoad.sleep(10);
         }
         long finished = System.nanoTime();
+        operations.status(projection); // lets ProjectionOperations record the rebuild as finished
         long events;
         try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
              PreparedStatement count = connection.prepareStatement(

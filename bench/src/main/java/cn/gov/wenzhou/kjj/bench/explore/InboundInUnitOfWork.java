@@ -28,7 +28,7 @@ public class InboundInUnitOfWork {
 
     @Bean
     @Primary
-    public InboundIntegrationEvents inboundInUnitOfWork(ProcessedMessages processedMessages,
+    public InboundIntegrationEvents unitOfWorkInbound(ProcessedMessages processedMessages,
                                                         PlatformTransactionManager springTransactions,
                                                         TransactionManager axonTransactions) {
         return new InboundIntegrationEvents(processedMessages, new TransactionTemplate(springTransactions)) {

@@ -76,16 +76,34 @@ public class JdbcProfile implements BeanPostProcessor {
         });
     }
 
-    private static Object timed(String key, Object target, Method method, Object[] args) throws Throwable {
+    private static Object timed(String statement, Object target, Method method, Object[] args) throws Throwable {
         long started = System.nanoTime();
         try {
             return invoke(target, method, args);
         } finally {
+            String key = "[" + threadKind() + "] " + statement;
             LongAdder[] adders = CALLS.computeIfAbsent(key, k -> new LongAdder[]{new LongAdder(), new LongAdder()});
             adders[0].increment();
             adders[1].add(System.nanoTime() - started);
         }
     }
+
+    /** The caller's own thread, or which processor or container did the work in the background. */
+    private static String threadKind() {
+        String name = Thread.currentThread().getName();
+        if (name.startsWith("main") || name.startsWith("bench")) {
+            return CALLER;
+        }
+        int open = name.indexOf('[');
+        int close = name.indexOf(']');
+        if (open >= 0 && close > open) {
+            return name.substring(open + 1, close);
+        }
+        return name.replaceAll("[-#0-9]+$", "");
+    }
+
+    /** Statements made on the thread that sent the command (or started the rebuild). */
+    public static final String CALLER = "caller";
 
     private static String shorten(String sql) {
         String flat = sql.replaceAll("\\s+", " ").trim();
