@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RunningStack implements AutoCloseable {
 
     private static final AtomicInteger STACKS = new AtomicInteger();
+    private static RunningStack shared;
 
     private final Map<StackService, ConfigurableApplicationContext> services;
     private final Map<StackService, String> databases;
@@ -21,6 +22,18 @@ final class RunningStack implements AutoCloseable {
                          Map<StackService, String> databases) {
         this.services = services;
         this.databases = databases;
+    }
+
+    /**
+     * One stack for every end-to-end test class of this JVM (a stack takes the better part of a minute to start);
+     * it stops with the JVM, before the embedded servers do.
+     */
+    static synchronized RunningStack shared() {
+        if (shared == null) {
+            shared = start();
+            org.springframework.boot.SpringApplication.getShutdownHandlers().add(shared::close);
+        }
+        return shared;
     }
 
     static RunningStack start() {

@@ -19,7 +19,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,12 +42,7 @@ class WalkingSkeletonEndToEndTest {
 
     @BeforeAll
     static void startStack() {
-        stack = RunningStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        stack.close();
+        stack = RunningStack.shared();
     }
 
     @Test
