@@ -2,32 +2,22 @@ package cn.gov.wenzhou.kjj.talent.api;
 
 import cn.gov.wenzhou.kjj.support.security.CurrentActor;
 import cn.gov.wenzhou.kjj.support.security.Role;
-import cn.gov.wenzhou.kjj.support.security.StbSecurityProperties;
 import org.springframework.stereotype.Component;
 
 /**
  * Who is calling, as far as this service's data is concerned: the institute sees people's data in clear; an employer
- * (ENTERPRISE or PLATFORM token) only its own hires, masked. With {@code stb.security.enabled=false} (a laptop's dev
- * stack, never production) every caller is treated as the institute.
+ * (ENTERPRISE or PLATFORM token) only its own hires, masked.
  */
 @Component
 public class TalentCaller {
 
-    private final boolean securityEnabled;
-
-    public TalentCaller(StbSecurityProperties security) {
-        this.securityEnabled = security.enabled();
-    }
-
     /** {@code 403} unless the caller may act for the organisation (the institute may act for every one). */
     public void requireScopeFor(String creditCode) {
-        if (securityEnabled) {
-            CurrentActor.requireScopeFor(creditCode);
-        }
+        CurrentActor.requireScopeFor(creditCode);
     }
 
     /** Personal data in clear: the institute's role only. */
     public boolean seesPersonalData() {
-        return !securityEnabled || CurrentActor.get().map(actor -> actor.has(Role.TALENT_INSTITUTE)).orElse(false);
+        return CurrentActor.get().map(actor -> actor.has(Role.TALENT_INSTITUTE)).orElse(false);
     }
 }
