@@ -1,6 +1,7 @@
 package cn.gov.wenzhou.kjj.bench;
 
 import cn.gov.wenzhou.kjj.bench.explore.AsyncProjectionCommits;
+import cn.gov.wenzhou.kjj.bench.explore.BatchedAuditTrail;
 import cn.gov.wenzhou.kjj.bench.explore.TunedEventStore;
 import cn.gov.wenzhou.kjj.bench.explore.ProjectCache;
 import cn.gov.wenzhou.kjj.bench.explore.InboundInUnitOfWork;
@@ -112,6 +113,7 @@ public final class BenchMain {
                 report.add(startup.startup());
                 report.add(startup.rss());
                 report.add(startup.pss());
+                report.add(startup.restart());
                 report.extra.put("startupRuns", startup.runs());
             } catch (Exception e) {
                 failures.add("(8) not measured: " + e.getMessage());
@@ -154,10 +156,6 @@ public final class BenchMain {
                 if (variant.sourcesFor(StackService.FUNDING).contains(JdbcProfile.class)) {
                     Profiles.commands(report, projects, settings);
                 }
-                if (figures.contains("b")) {
-                    System.out.println("\n(b) commands batched per transaction (exploration)");
-                    Profiles.batching(report, projects, settings);
-                }
                 if (figures.contains("1") || figures.contains("2") || figures.contains("3")) {
                     System.out.println("\n(1-3) durable single-row commits vs commands through Axon, interleaved");
                     try {
@@ -176,6 +174,10 @@ public final class BenchMain {
                         failures.add("(1-3) not measured: " + e);
                         e.printStackTrace();
                     }
+                }
+                if (figures.contains("b")) {
+                    System.out.println("\n(b) commands batched per transaction (exploration)");
+                    Profiles.batching(report, projects, settings);
                 }
                 if (figures.contains("7")) {
                     System.out.println("\n(7) loading a 10,000-event aggregate, without and with a snapshot");
@@ -328,8 +330,10 @@ public final class BenchMain {
                 }
             }
             case "project-cache" -> variant.addSource(StackService.FUNDING, ProjectCache.class);
+            case "batched-audit-trail" -> variant.addSource(StackService.FUNDING, BatchedAuditTrail.class);
             default -> throw new IllegalArgumentException("unknown --with " + name + " (noop-projection, "
-                    + "jdbc-profile, event-store, inbound-unit-of-work, async-projection-commits, project-cache)");
+                    + "jdbc-profile, event-store, inbound-unit-of-work, async-projection-commits, project-cache, "
+                    + "batched-audit-trail)");
         }
     }
 

@@ -11,7 +11,7 @@ record Settings(int rounds, Duration roundLength, Duration warmUp, int aggregate
                 int latencySamples, int startupRuns) {
 
     static Settings defaults() {
-        return new Settings(5, Duration.ofSeconds(2), Duration.ofSeconds(3), 10_000, 2, 7, 50, 40_000, 3, 30, 300, 2);
+        return new Settings(5, Duration.ofSeconds(2), Duration.ofSeconds(3), 10_000, 1, 5, 50, 20_000, 3, 20, 200, 2);
     }
 
     static Settings quick() {
