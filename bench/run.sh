@@ -9,7 +9,7 @@ set -e
 cd "$(dirname "$0")/.."
 if [ -z "$BENCH_SKIP_BUILD" ]; then
   echo "Building the bench, the services, the dev stack and the auth-server (tests skipped)..."
-  ./mvnw -q -B -DskipTests $BENCH_MVN_ARGS install -pl bench,auth-server -am
+  ./mvnw -q -B -DskipTests $BENCH_MVN_ARGS package -pl bench,auth-server -am
 fi
 jar=$(ls bench/target/bench-*-exec.jar | head -n 1)
 exec java ${BENCH_JAVA_OPTS:--Xms512m -Xmx2g -XX:+UseG1GC} -Dbench.repository=. -jar "$jar" "$@"

@@ -41,12 +41,16 @@ import java.util.Set;
  *   --prop [svc:]k=v     exploration: a property for every service, or for one (e.g. funding-service:...)
  *   --with NAME          exploration: add a bench configuration class (see addSource)
  *   --projection A[,B]   the projection rebuilt for figure 5 (default finance-audit-trail); more: explorations
+ *   --startup-restart    figure 8 also restarts the stack once on its existing data (without --clean)
+ *   --big-project N      exploration: a project with N events in the store before figures 4-5
  * </pre>
  */
 public final class BenchMain {
 
     private BenchMain() {
     }
+
+    private static int bigProject;
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("bench.repository", ".")).toAbsolutePath().normalize();
@@ -63,6 +67,7 @@ public final class BenchMain {
         Variant variant = Variant.shipped();
         String explore = null;
         String projection = MoneyEventProjection.NAME;
+        boolean startupRestart = false;
         List<String> arguments = Arrays.asList(args);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -78,6 +83,8 @@ public final class BenchMain {
                 case "--prop" -> variant.addProperty(args[++i]);
                 case "--with" -> addSource(variant, args[++i]);
                 case "--projection" -> projection = args[++i];
+                case "--startup-restart" -> startupRestart = true;
+                case "--big-project" -> bigProject = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; see BenchMain");
             }
         }
@@ -94,7 +101,8 @@ public final class BenchMain {
         report.run.put("startedAt", startedAt.toString());
         report.run.put("command", "./bench/run.sh" + (arguments.isEmpty() ? "" : " " + String.join(" ", arguments)));
         report.run.put("variant", variant.isShipped() ? "shipped (the product's own settings)" : variant.describe());
-        report.run.put("settings", java.util.Map.of("rounds", settings.rounds(),
+        report.run.put("settings", java.util.Map.of("rounds", settings.rounds(), "latencySeconds",
+                settings.latencySeconds(),
                 "roundSeconds", settings.roundLength().toMillis() / 1000.0, "aggregateEvents",
                 settings.aggregateEvents(), "replayEvents", settings.replayEvents(), "latencySamples",
                 settings.latencySamples(), "startupRuns", settings.startupRuns()));
@@ -109,11 +117,13 @@ public final class BenchMain {
         if (figures.contains("8")) {
             System.out.println("\n(8) one-command stack start-up and memory");
             try {
-                StackStartup.Result startup = StackStartup.measure(root, work, settings);
+                StackStartup.Result startup = StackStartup.measure(root, work, settings, startupRestart);
                 report.add(startup.startup());
                 report.add(startup.rss());
                 report.add(startup.pss());
-                report.add(startup.restart());
+                if (startup.restart() != null) {
+                    report.add(startup.restart());
+                }
                 report.extra.put("startupRuns", startup.runs());
             } catch (Exception e) {
                 failures.add("(8) not measured: " + e.getMessage());
@@ -179,23 +189,13 @@ public final class BenchMain {
                     System.out.println("\n(b) commands batched per transaction (exploration)");
                     Profiles.batching(report, projects, settings);
                 }
-                if (figures.contains("7")) {
-                    System.out.println("\n(7) loading a 10,000-event aggregate, without and with a snapshot");
-                    try {
-                        AggregateLoad.Result result = AggregateLoad.measure(stack.context(StackService.FUNDING),
-                                projects, settings);
-                        report.add(result.withoutSnapshot());
-                        report.add(result.withSnapshot());
-                        report.add(result.commandWithoutSnapshot());
-                        report.add(result.commandWithSnapshot());
-                    } catch (Exception e) {
-                        failures.add("(7) not measured: " + e);
-                        e.printStackTrace();
-                    }
-                }
                 if (figures.contains("4") || figures.contains("5")) {
                     System.out.println("\n(4-5) raw scan of the event table vs projection rebuild, interleaved");
                     try {
+                        if (bigProject > 0) {
+                            // exploration: one long-lived project in the store before the rebuild
+                            projects.spendInBatches(projects.open(90_000), bigProject - 3, 250);
+                        }
                         topUp(projects, fundingUrl, settings.replayEvents());
                         Replay.Result result = Replay.measure(fundingUrl, stack.context(StackService.FUNDING),
                                 Arrays.asList(projection.split(",")), settings);
@@ -210,6 +210,20 @@ public final class BenchMain {
                         }
                     } catch (Exception e) {
                         failures.add("(4-5) not measured: " + e);
+                        e.printStackTrace();
+                    }
+                }
+                if (figures.contains("7")) {
+                    System.out.println("\n(7) loading a 10,000-event aggregate, without and with a snapshot");
+                    try {
+                        AggregateLoad.Result result = AggregateLoad.measure(stack.context(StackService.FUNDING),
+                                projects, settings);
+                        report.add(result.withoutSnapshot());
+                        report.add(result.withSnapshot());
+                        report.add(result.commandWithoutSnapshot());
+                        report.add(result.commandWithSnapshot());
+                    } catch (Exception e) {
+                        failures.add("(7) not measured: " + e);
                         e.printStackTrace();
                     }
                 }
