@@ -132,6 +132,7 @@ public final class BenchMain {
         }
 
         judge(report);
+        diagnose(report);
         report.notes.addAll(failures);
         report.run.put("minutes", Math.round((System.nanoTime() - started) / 6e9) / 10.0);
         report.run.put("loadAverageAtEnd", Machine.loadAverage());
@@ -313,6 +314,44 @@ public final class BenchMain {
         Figure rss = report.figure("stackRssSum");
         report.target("(8) memory ≤ 2 GiB (RSS sum, overcounts shared memory)", rss == null ? null : rss.median(),
                 "MiB", false, 2048, "stackRssSum median");
+    }
+
+    /** What the run itself shows about its misses, written under the table. */
+    @SuppressWarnings("unchecked")
+    private static void diagnose(Report report) {
+        Figure latency = report.figure("crossServiceLatency");
+        if (latency != null && latency.details().get("hopFundingEventToViewMillis") instanceof java.util.Map<?, ?> hop
+                && latency.details().get("hopRegistryEventToFundingEventMillis") instanceof java.util.Map<?, ?> first) {
+            report.notes.add(String.format(java.util.Locale.ROOT, "(6) by hop, from the events' own timestamps: "
+                            + "registry event -> funding's PlatformStandingRecorded p50 %.0f ms (p99 %.0f); that event "
+                            + "-> view row p50 %.0f ms (p99 %.0f).", (Double) first.get("p50"),
+                    (Double) first.get("p99"), (Double) hop.get("p50"), (Double) hop.get("p99")));
+        }
+        Figure rebuild = report.figure("projectionRebuild");
+        if (rebuild != null && "ERROR".equals(rebuild.details().get("liveStateBeforeRebuild"))) {
+            String error = String.valueOf(rebuild.details().get("liveErrorBeforeRebuild"));
+            int detail = error.indexOf("Detail:");
+            report.notes.add("(5) before its rebuild, the live " + rebuild.details().get("projection")
+                    + " processor was in ERROR (after the concurrent commands of (3)): "
+                    + error.substring(0, Math.min(error.length(), 40)).replace('\n', ' ') + "... "
+                    + (detail >= 0 ? error.substring(detail).trim() : ""));
+        }
+        Figure sequential = report.figure("commandsSequential");
+        Object failed = sequential == null ? null : sequential.details().get("failedCommands");
+        if (failed instanceof Long count && count > 0) {
+            report.notes.add("(3) " + count + " commands failed during the concurrent rounds (see services.log).");
+        }
+        Object runs = report.extra.get("startupRuns");
+        if (runs instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof java.util.Map<?, ?> run
+                && run.get("byKind") instanceof java.util.Map<?, ?> kinds) {
+            StringBuilder memory = new StringBuilder("(8) memory of the first start-up by process (RSS / PSS MiB):");
+            kinds.forEach((kind, value) -> {
+                java.util.Map<String, Object> sums = (java.util.Map<String, Object>) value;
+                memory.append(' ').append(kind).append(" x").append(sums.get("processes")).append(' ')
+                        .append(sums.get("rssMiB")).append(" / ").append(sums.get("pssMiB")).append(';');
+            });
+            report.notes.add(memory.toString());
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -44,8 +44,6 @@ public final class DevStack {
             return;
         }
         long started = System.nanoTime();
-        // one logging configuration (logback.xml) for the three services sharing this JVM
-        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         Path dataDirectory = Path.of(System.getenv().getOrDefault("STB_DATA_DIR", ".dev-stack")).toAbsolutePath();
         if (flags.contains("--clean")) {
             FileSystemUtils.deleteRecursively(dataDirectory);

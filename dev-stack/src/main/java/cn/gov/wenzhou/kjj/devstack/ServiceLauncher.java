@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.devstack;
 
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayList;
@@ -25,8 +26,13 @@ public final class ServiceLauncher {
                             Map<String, String> extraProperties) {
     }
 
-    /** Starts all services in parallel (start-up is CPU-bound and there are two cores) and waits for each. */
+    /**
+     * Starts all services in parallel (start-up is CPU-bound and there are two cores) and waits for each. Logging is
+     * configured once per JVM (logback.xml): left to Spring Boot, each context would reset and reconfigure Logback
+     * while the others are starting, and a concurrent reset can fail a start.
+     */
     public static Map<StackService, ConfigurableApplicationContext> startAll(Map<StackService, Placement> placements) {
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         ExecutorService starters = Executors.newFixedThreadPool(placements.size(), runnable -> {
             Thread thread = new Thread(runnable);
             thread.setName("start-" + thread.getId());
