@@ -11,7 +11,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +21,7 @@ import java.util.Map;
 
 /**
  * The finance audit trail: every money event of every project, one row each, with who (from the event's metadata),
- * when, why, the document and the parameter version. Rows are keyed by the event's global index, so pages are stable
+ * when, why, the document and the parameter version. Rows are keyed by the event's global index in the store, so pages are stable
  * and a rebuild reproduces them exactly. The project's call and recipient come from its own award row, so this
  * projection depends on no other view.
  */
@@ -40,48 +39,48 @@ public class MoneyEventProjection {
     }
 
     @EventHandler
-    void on(ProjectAwarded e, EventMessage<?> message, TrackingToken token) {
-        insert(token, message, e.projectId(), e.callId(), e.recipientCreditCode(), e.recipientPlatformId(),
+    void on(ProjectAwarded e, EventMessage<?> message) {
+        insert(message, e.projectId(), e.callId(), e.recipientCreditCode(), e.recipientPlatformId(),
                 MoneyEventKind.AWARD, e.awardFen(), null, null, null, e.awardedOn(), "award of " + e.title(),
                 e.documentRef(), e.parameterVersion());
     }
 
     @EventHandler
-    void on(TrancheDisbursed e, EventMessage<?> message, TrackingToken token) {
+    void on(TrancheDisbursed e, EventMessage<?> message) {
         Award award = award(e.projectId());
-        insert(token, message, e.projectId(), award.callId, award.recipient, award.platformId,
+        insert(message, e.projectId(), award.callId, award.recipient, award.platformId,
                 MoneyEventKind.DISBURSEMENT, e.amountFen(), null, null, e.trancheNumber(), e.disbursedOn(),
                 e.reason(), e.documentRef(), e.parameterVersion());
     }
 
     @EventHandler
-    void on(ExpenditureRecorded e, EventMessage<?> message, TrackingToken token) {
+    void on(ExpenditureRecorded e, EventMessage<?> message) {
         Award award = award(e.projectId());
-        insert(token, message, e.projectId(), award.callId, award.recipient, award.platformId,
+        insert(message, e.projectId(), award.callId, award.recipient, award.platformId,
                 MoneyEventKind.EXPENDITURE, e.amountFen(), e.category(), null, null, e.spentOn(), e.purpose(),
                 e.voucherRef(), e.parameterVersion());
     }
 
     @EventHandler
-    void on(BudgetAdjusted e, EventMessage<?> message, TrackingToken token) {
+    void on(BudgetAdjusted e, EventMessage<?> message) {
         Award award = award(e.projectId());
-        insert(token, message, e.projectId(), award.callId, award.recipient, award.platformId,
+        insert(message, e.projectId(), award.callId, award.recipient, award.platformId,
                 MoneyEventKind.ADJUSTMENT, e.amountFen(), e.toCategory(), e.fromCategory(), null, e.adjustedOn(),
                 e.reason(), e.hostApprovalRef(), e.parameterVersion());
     }
 
     @EventHandler
-    void on(FundsRecovered e, EventMessage<?> message, TrackingToken token) {
+    void on(FundsRecovered e, EventMessage<?> message) {
         Award award = award(e.projectId());
-        insert(token, message, e.projectId(), award.callId, award.recipient, award.platformId,
+        insert(message, e.projectId(), award.callId, award.recipient, award.platformId,
                 MoneyEventKind.RECOVERY, e.amountFen(), null, null, null, e.recoveredOn(), "recovery after termination",
                 e.documentRef(), e.parameterVersion());
     }
 
     @EventHandler
-    void on(ProjectClosed e, EventMessage<?> message, TrackingToken token) {
+    void on(ProjectClosed e, EventMessage<?> message) {
         Award award = award(e.projectId());
-        insert(token, message, e.projectId(), award.callId, award.recipient, award.platformId,
+        insert(message, e.projectId(), award.callId, award.recipient, award.platformId,
                 MoneyEventKind.BALANCE_SETTLEMENT, e.balanceFen(), null, null, null, e.closedOn(),
                 e.outcome() + ": balance " + e.disposition(), e.documentRef(), e.parameterVersion());
     }
@@ -91,20 +90,27 @@ public class MoneyEventProjection {
         jdbc.update("delete from money_event");
     }
 
-    private void insert(TrackingToken token, EventMessage<?> message, String projectId, String callId,
+    private void insert(EventMessage<?> message, String projectId, String callId,
                         String recipient, String platformId, MoneyEventKind kind, long amountFen, String category,
                         String counterCategory, Integer trancheNo, LocalDate businessDate, String reason,
                         String documentRef, String parameterVersion) {
         Map<String, ?> metadata = message.getMetaData();
-        jdbc.update("""
+        // The row's position is the event's own global index. The tracking token's position is not: an event that
+        // commits after a later-numbered one (concurrent writers) fills a gap, and its token carries the high-water
+        // mark, which is another event's index. The lookup is by the store's unique event identifier.
+        int inserted = jdbc.update("""
                         insert into money_event (position, event_id, project_id, call_id, recipient_credit_code,
                             platform_id, kind, amount_fen, category, counter_category, tranche_no, business_date,
                             recorded_at, actor, actor_role, reason, document_ref, parameter_version)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                token.position().orElseThrow(), message.getIdentifier(), projectId, callId, recipient, platformId,
+                        select global_index, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                        from domain_event_entry where event_identifier = ?""",
+                message.getIdentifier(), projectId, callId, recipient, platformId,
                 kind.name(), amountFen, category, counterCategory, trancheNo, businessDate,
                 Timestamp.from(message.getTimestamp()), text(metadata.get(Actor.SUBJECT_KEY)),
-                text(metadata.get(Actor.ROLE_KEY)), reason, documentRef, parameterVersion);
+                text(metadata.get(Actor.ROLE_KEY)), reason, documentRef, parameterVersion, message.getIdentifier());
+        if (inserted != 1) {
+            throw new IllegalStateException("money event " + message.getIdentifier() + " is not in the event store");
+        }
     }
 
     private Award award(String projectId) {

@@ -1,0 +1,112 @@
+package cn.gov.wenzhou.kjj.funding.query;
+
+import cn.gov.wenzhou.kjj.funding.FundingIntegrationTest;
+import cn.gov.wenzhou.kjj.funding.FundingScenario;
+import cn.gov.wenzhou.kjj.funding.FundingScenario.Project;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.RecordExpenditure;
+import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static cn.gov.wenzhou.kjj.funding.FundingScenario.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * With concurrent writers an event can commit after one with a higher global index; the tracking processor then
+ * sees a gap, and when the late event arrives its tracking token carries the high-water mark, not the event's index.
+ * The audit trail must still key the late event by its own index (it once took the token's and stopped on a
+ * duplicate key).
+ */
+@FundingIntegrationTest
+class MoneyEventPositionTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ProjectionOperations projections;
+    @Autowired
+    Clock clock;
+
+    @Test
+    void anExpenditureCommittedAfterALaterNumberedOneIsListedUnderItsOwnGlobalIndex() throws Exception {
+        FundingScenario funding = new FundingScenario(port);
+        Project late = disbursedProject(funding);
+        Project early = disbursedProject(funding);
+        projections.awaitCaughtUp(MoneyEventProjection.NAME, PATIENCE);
+
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        String lateExpenditure = UUID.randomUUID().toString();
+        // its own thread: on two cores the common pool has one worker, which something else may hold
+        ExecutorService writerThread = Executors.newSingleThreadExecutor();
+        CompletableFuture<Void> lateWriter = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
+            commands.sendAndWait(new RecordExpenditure(late.projectId(), lateExpenditure, "OPERATING", 10_000L,
+                    "记-late", "迟提交", LocalDate.now(clock)));
+            appended.countDown();
+            try {
+                commit.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }), writerThread);
+        await().atMost(PATIENCE).until(() -> appended.getCount() == 0 || lateWriter.isDone());
+        if (lateWriter.isDone()) {
+            lateWriter.get(); // the command failed: show why
+        }
+
+        ok(funding.spend(early.projectId(), "OPERATING", 20_000L));
+        await().atMost(PATIENCE).until(() -> rows(early.projectId(), "EXPENDITURE") == 1);
+        commit.countDown();
+        lateWriter.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        writerThread.shutdown();
+
+        await().atMost(PATIENCE).until(() -> rows(late.projectId(), "EXPENDITURE") == 1);
+        assertThat(projections.status(MoneyEventProjection.NAME).state()).isNotEqualTo("ERROR");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from money_event m join domain_event_entry d on d.event_identifier = m.event_id
+                where m.position <> d.global_index""", Long.class)).isZero();
+        Long lateIndex = jdbc.queryForObject("""
+                select d.global_index from domain_event_entry d
+                where d.aggregate_identifier = ? and d.payload_type like '%ExpenditureRecorded'""", Long.class,
+                late.projectId());
+        Long earlyIndex = jdbc.queryForObject("""
+                select d.global_index from domain_event_entry d
+                where d.aggregate_identifier = ? and d.payload_type like '%ExpenditureRecorded'""", Long.class,
+                early.projectId());
+        assertThat(lateIndex).as("the late event took the lower index").isLessThan(earlyIndex);
+    }
+
+    private Project disbursedProject(FundingScenario funding) {
+        Project project = funding.signedProject();
+        ok(funding.disburse(project.projectId(), 1, null));
+        return project;
+    }
+
+    private long rows(String projectId, String kind) {
+        return jdbc.queryForObject("select count(*) from money_event where project_id = ? and kind = ?", Long.class,
+                projectId, kind);
+    }
+}
