@@ -4,7 +4,6 @@ import cn.gov.wenzhou.kjj.bench.explore.AsyncProjectionCommits;
 import cn.gov.wenzhou.kjj.bench.explore.BatchedAuditTrail;
 import cn.gov.wenzhou.kjj.bench.explore.TunedEventStore;
 import cn.gov.wenzhou.kjj.bench.explore.ProjectCache;
-import cn.gov.wenzhou.kjj.bench.explore.InboundInUnitOfWork;
 import cn.gov.wenzhou.kjj.bench.explore.JdbcProfile;
 import cn.gov.wenzhou.kjj.bench.explore.NoopProjection;
 import cn.gov.wenzhou.kjj.devstack.StackService;
@@ -373,10 +372,6 @@ public final class BenchMain {
                     variant.addSource(service, TunedEventStore.class);
                 }
             }
-            case "inbound-unit-of-work" -> {
-                variant.addSource(StackService.FUNDING, InboundInUnitOfWork.class);
-                variant.addSource(StackService.TALENT_POOL, InboundInUnitOfWork.class);
-            }
             case "async-projection-commits" -> {
                 for (StackService service : StackService.values()) {
                     variant.addSource(service, AsyncProjectionCommits.class);
@@ -385,7 +380,7 @@ public final class BenchMain {
             case "project-cache" -> variant.addSource(StackService.FUNDING, ProjectCache.class);
             case "batched-audit-trail" -> variant.addSource(StackService.FUNDING, BatchedAuditTrail.class);
             default -> throw new IllegalArgumentException("unknown --with " + name + " (noop-projection, "
-                    + "jdbc-profile, event-store, inbound-unit-of-work, async-projection-commits, project-cache, "
+                    + "jdbc-profile, event-store, async-projection-commits, project-cache, "
                     + "batched-audit-trail)");
         }
     }

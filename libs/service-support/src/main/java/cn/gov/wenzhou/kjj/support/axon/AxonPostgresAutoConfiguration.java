@@ -6,12 +6,14 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.concurrent.TimeUnit;
 
@@ -49,6 +51,11 @@ public class AxonPostgresAutoConfiguration {
                 .objectMapper(AxonJson.stateMapper())
                 .revisionResolver(new AnnotationRevisionResolver())
                 .build();
+    }
+
+    @Bean
+    public TransactionalUnitOfWork transactionalUnitOfWork(PlatformTransactionManager transactionManager) {
+        return new TransactionalUnitOfWork(new SpringTransactionManager(transactionManager));
     }
 
     /**

@@ -2,11 +2,11 @@ package cn.gov.wenzhou.kjj.support.kafka;
 
 import cn.gov.wenzhou.kjj.contracts.IntegrationEvent;
 import cn.gov.wenzhou.kjj.contracts.IntegrationEventCatalog;
+import cn.gov.wenzhou.kjj.support.axon.TransactionalUnitOfWork;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,17 +17,17 @@ import java.util.function.Consumer;
 
 /**
  * The consuming side of the published language: checks the CloudEvents headers, resolves {@code ce_type} to its
- * record, and applies the consumer's effect exactly once — the effect and the "seen {@code ce_id}" row commit in one
- * database transaction. A failing effect is retried by the listener container and then dead-lettered.
+ * record, and applies the consumer's effect exactly once — the effect (commands included) and the "seen {@code ce_id}"
+ * row commit in one database transaction ({@link TransactionalUnitOfWork}). A failing effect is retried by the listener container and then dead-lettered.
  */
 public class InboundIntegrationEvents {
 
     private static final Logger log = LoggerFactory.getLogger(InboundIntegrationEvents.class);
 
     private final ProcessedMessages processedMessages;
-    private final TransactionTemplate transaction;
+    private final TransactionalUnitOfWork transaction;
 
-    public InboundIntegrationEvents(ProcessedMessages processedMessages, TransactionTemplate transaction) {
+    public InboundIntegrationEvents(ProcessedMessages processedMessages, TransactionalUnitOfWork transaction) {
         this.processedMessages = processedMessages;
         this.transaction = transaction;
     }
@@ -43,7 +43,7 @@ public class InboundIntegrationEvents {
             return false;
         }
         ReceivedEvent event = received.get();
-        Boolean applied = transaction.execute(status -> {
+        boolean applied = transaction.execute(consumer + " applies " + event.type(), () -> {
             if (!processedMessages.markProcessed(consumer, event.id())) {
                 log.debug("{} already processed {} ({})", consumer, event.id(), event.type());
                 return false;
@@ -51,7 +51,7 @@ public class InboundIntegrationEvents {
             effect.accept(event);
             return true;
         });
-        return Boolean.TRUE.equals(applied);
+        return applied;
     }
 
     /** Parses a record; empty when its type is unknown to this build (a newer producer: tolerated, skipped). */

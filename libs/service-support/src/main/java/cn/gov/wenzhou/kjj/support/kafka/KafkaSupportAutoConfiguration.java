@@ -1,6 +1,7 @@
 package cn.gov.wenzhou.kjj.support.kafka;
 
 import cn.gov.wenzhou.kjj.contracts.Topics;
+import cn.gov.wenzhou.kjj.support.axon.TransactionalUnitOfWork;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -16,8 +17,6 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.FixedBackOff;
 
 import java.nio.charset.StandardCharsets;
@@ -41,8 +40,8 @@ public class KafkaSupportAutoConfiguration {
 
     @Bean
     public InboundIntegrationEvents inboundIntegrationEvents(ProcessedMessages processedMessages,
-                                                             PlatformTransactionManager transactionManager) {
-        return new InboundIntegrationEvents(processedMessages, new TransactionTemplate(transactionManager));
+                                                             TransactionalUnitOfWork transaction) {
+        return new InboundIntegrationEvents(processedMessages, transaction);
     }
 
     /** Every published topic exists with the documented retention, whichever service starts first. */

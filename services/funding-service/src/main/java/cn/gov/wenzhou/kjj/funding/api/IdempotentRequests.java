@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.api;
 
+import cn.gov.wenzhou.kjj.support.axon.TransactionalUnitOfWork;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,8 +11,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,14 +36,14 @@ public class IdempotentRequests {
     public static final String REPLAYED = "Idempotent-Replayed";
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transaction;
+    private final TransactionalUnitOfWork transaction;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public IdempotentRequests(JdbcTemplate jdbc, PlatformTransactionManager transactions, ObjectMapper json,
+    public IdempotentRequests(JdbcTemplate jdbc, TransactionalUnitOfWork transaction, ObjectMapper json,
                               Clock clock) {
         this.jdbc = jdbc;
-        this.transaction = new TransactionTemplate(transactions);
+        this.transaction = transaction;
         this.json = json;
         this.clock = clock;
     }
@@ -52,14 +51,14 @@ public class IdempotentRequests {
     public ResponseEntity<Object> run(String key, HttpServletRequest request, Object body,
                                       Supplier<ResponseEntity<?>> action) {
         if (key == null) {
-            return transaction.execute(status -> cast(action.get()));
+            return transaction.execute("request", () -> cast(action.get()));
         }
         if (key.isBlank() || key.length() > 200) {
             throw new InvalidInputException(HEADER, "must have 1 to 200 characters");
         }
         String path = request.getRequestURI();
         String hash = hash(request.getMethod() + " " + path + "\n" + write(body));
-        return transaction.execute(status -> {
+        return transaction.execute("idempotent request", () -> {
             int claimed = jdbc.update("""
                             insert into idempotency_record (idempotency_key, method, path, request_hash, status,
                                 response_body, created_at)
