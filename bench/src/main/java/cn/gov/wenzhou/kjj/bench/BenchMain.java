@@ -3,7 +3,6 @@ package cn.gov.wenzhou.kjj.bench;
 import cn.gov.wenzhou.kjj.bench.explore.AsyncProjectionCommits;
 import cn.gov.wenzhou.kjj.bench.explore.BatchedAuditTrail;
 import cn.gov.wenzhou.kjj.bench.explore.TunedEventStore;
-import cn.gov.wenzhou.kjj.bench.explore.ProjectCache;
 import cn.gov.wenzhou.kjj.bench.explore.JdbcProfile;
 import cn.gov.wenzhou.kjj.bench.explore.NoopProjection;
 import cn.gov.wenzhou.kjj.devstack.StackService;
@@ -377,10 +376,9 @@ public final class BenchMain {
                     variant.addSource(service, AsyncProjectionCommits.class);
                 }
             }
-            case "project-cache" -> variant.addSource(StackService.FUNDING, ProjectCache.class);
             case "batched-audit-trail" -> variant.addSource(StackService.FUNDING, BatchedAuditTrail.class);
             default -> throw new IllegalArgumentException("unknown --with " + name + " (noop-projection, "
-                    + "jdbc-profile, event-store, async-projection-commits, project-cache, "
+                    + "jdbc-profile, event-store, async-projection-commits, "
                     + "batched-audit-trail)");
         }
     }

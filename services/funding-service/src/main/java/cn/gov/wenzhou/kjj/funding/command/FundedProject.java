@@ -42,7 +42,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * adjustments, checks, suspension, termination with recovery, closure with balance settlement. Every money rule of
  * DOMAIN.md §2 is decided here, on the project's books.
  */
-@Aggregate
+@Aggregate(cache = FundingCommandConfiguration.PROJECT_CACHE,
+        snapshotTriggerDefinition = FundingCommandConfiguration.PROJECT_SNAPSHOT_TRIGGER)
 public class FundedProject {
 
     @AggregateIdentifier
