@@ -1,13 +1,6 @@
 package cn.gov.wenzhou.kjj.talent.command;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventsourcing.SnapshotterSpanFactory;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.annotation.HandlerDefinition;
-import org.axonframework.messaging.annotation.ParameterResolverFactory;
-import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
-import org.springframework.beans.factory.DisposableBean;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -18,10 +11,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
-/** The pool's aggregate cache and snapshots, the rule parameters and the personal-data cipher. */
+/**
+ * The pool's aggregate cache and snapshots (taken off the committing thread: service-support's SnapshotExecutor), the
+ * rule parameters and the personal-data cipher.
+ */
 @Configuration
 @EnableConfigurationProperties({TalentPolicyProperties.class, PersonalDataProperties.class})
 public class TalentCommandConfiguration {
@@ -35,36 +28,6 @@ public class TalentCommandConfiguration {
     @Bean(POOL_CACHE)
     public Cache staffingPoolCache() {
         return new StrongReferenceCache(4);
-    }
-
-    /**
-     * Snapshots are taken on their own thread. Axon's default takes them on the committing thread while the pool's
-     * lock is still held: under a burst of admissions that thread would wait for a database connection held by
-     * threads waiting for the lock.
-     */
-    @Bean
-    public SnapshotThread snapshotThread() {
-        return new SnapshotThread();
-    }
-
-    /** Replaces Axon's auto-configured snapshotter (same settings) to run on {@link SnapshotThread}. */
-    @Bean
-    public SpringAggregateSnapshotter offThreadSnapshotter(org.axonframework.config.Configuration configuration,
-                                                           HandlerDefinition handlerDefinition,
-                                                           ParameterResolverFactory parameterResolverFactory,
-                                                           EventStore eventStore,
-                                                           TransactionManager transactionManager,
-                                                           SnapshotterSpanFactory spanFactory,
-                                                           SnapshotThread thread) {
-        return SpringAggregateSnapshotter.builder()
-                .repositoryProvider(configuration::repository)
-                .transactionManager(transactionManager)
-                .eventStore(eventStore)
-                .parameterResolverFactory(parameterResolverFactory)
-                .handlerDefinition(handlerDefinition)
-                .spanFactory(spanFactory)
-                .executor(thread.executor)
-                .build();
     }
 
     /** A snapshot every {@code threshold} events, so a cold load reads one snapshot and a short tail. */
@@ -89,20 +52,5 @@ public class TalentCommandConfiguration {
         PersonalDataCipher cipher = PersonalDataCipher.fromBase64(properties.masterKey());
         log.info("personal data master key {} in use", cipher.masterKeyId());
         return cipher;
-    }
-
-    /** The single thread snapshots are taken on; stopped with the context. */
-    public static final class SnapshotThread implements DisposableBean {
-
-        private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "talent-snapshotter");
-            thread.setDaemon(true);
-            return thread;
-        });
-
-        @Override
-        public void destroy() {
-            executor.shutdown();
-        }
     }
 }
