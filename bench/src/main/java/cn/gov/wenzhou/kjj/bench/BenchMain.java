@@ -31,7 +31,8 @@ import java.util.Set;
  *
  * <pre>
  *   --quick              smoke test of the harness (figures meaningless)
- *   --figures 1,2,...    only these figures (default: all; 1-3 and 4-5 go together)
+ *   --figures 1,2,...    only these figures (default: all; 1-3 and 4-5 go together; q: the query speeds of
+ *                        issues 3 and 4)
  *   --startup-runs N     start-ups of the one-command stack for figure 8 (default 2)
  *   --rounds N           interleaved rounds of figures 1-5 (default 5 for 1-3, 3 for 4-5)
  *   --replay-events N    events in the funding store before figures 4-5 (default 40000)
@@ -61,7 +62,7 @@ public final class BenchMain {
         org.slf4j.bridge.SLF4JBridgeHandler.install();
 
         Settings settings = Settings.defaults();
-        Set<String> figures = new LinkedHashSet<>(List.of("1", "2", "3", "4", "5", "6", "7", "8"));
+        Set<String> figures = new LinkedHashSet<>(List.of("1", "2", "3", "4", "5", "6", "7", "q", "8"));
         Variant variant = Variant.shipped();
         String explore = null;
         String projection = MoneyEventProjection.NAME;
@@ -241,6 +242,18 @@ public final class BenchMain {
                         e.printStackTrace();
                     }
                 }
+                if (figures.contains("q")) {
+                    System.out.println("\n(q) query speeds at the scale of issues 3 and 4 (last: its rows stay)");
+                    try {
+                        QuerySpeed.measure(stack.baseUrl(StackService.PLATFORM_REGISTRY),
+                                stack.jdbcUrl(StackService.PLATFORM_REGISTRY.database()),
+                                stack.baseUrl(StackService.FUNDING), fundingUrl, stack.tokens)
+                                .figures().forEach(report::add);
+                    } catch (Exception e) {
+                        failures.add("(q) not measured: " + e);
+                        e.printStackTrace();
+                    }
+                }
             } finally {
                 System.out.println("\nStopping the in-process services, Kafka and PostgreSQL...");
                 stack.stopServices();
@@ -309,6 +322,15 @@ public final class BenchMain {
         Figure pss = report.figure("stackPssSum");
         report.target("(8) memory ≤ 2 GiB (PSS sum)", pss == null ? null : pss.median(), "MiB", false, 2048,
                 "stackPssSum median");
+        Figure dashboard = report.figure("registryDashboard");
+        report.target("issue 3: dashboard ≤ 50 ms (p95)", dashboard == null ? null
+                : (Double) dashboard.details().get("p95"), "ms", false, 50, "registryDashboard p95");
+        Figure list = report.figure("registryFilteredList");
+        report.target("issue 3: filtered list ≤ 50 ms (p95)", list == null ? null
+                : (Double) list.details().get("p95"), "ms", false, 50, "registryFilteredList p95");
+        Figure firstPage = report.figure("auditTrailFirstPage");
+        report.target("issue 4: audit trail first page ≤ 100 ms (p95)", firstPage == null ? null
+                : (Double) firstPage.details().get("p95"), "ms", false, 100, "auditTrailFirstPage p95");
         Figure rss = report.figure("stackRssSum");
         report.target("(8) memory ≤ 2 GiB (RSS sum, overcounts shared memory)", rss == null ? null : rss.median(),
                 "MiB", false, 2048, "stackRssSum median");
