@@ -11,6 +11,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -46,12 +48,14 @@ public class MoneyEventProjection {
     private static final String INSERT_AWARD = "insert into money_event (" + COLUMNS + """
             ) select d.global_index, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
             from domain_event_entry d where d.event_identifier = ?""";
-    /* One statement per event: the award row gives call, recipient and platform (no query of its own). */
+    /* The award row gives call, recipient and platform: no query of its own. */
     private static final String INSERT_AFTER_AWARD = "insert into money_event (" + COLUMNS + """
             ) select d.global_index, ?, a.project_id, a.call_id, a.recipient_credit_code, a.platform_id,
                 ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
             from domain_event_entry d join money_event a on a.project_id = ? and a.kind = 'AWARD'
             where d.event_identifier = ?""";
+
+    private static final String PENDING = MoneyEventProjection.class.getName() + ".pending";
 
     private final JdbcTemplate jdbc;
 
@@ -117,10 +121,44 @@ public class MoneyEventProjection {
     }
 
     private void insert(String sql, List<Object> values, EventMessage<?> message) {
-        if (jdbc.update(sql, values.toArray()) != 1) {
-            throw new IllegalStateException("money event " + message.getIdentifier()
-                    + " is not in the event store, or its project has no award row");
+        Pending row = new Pending(sql, values.toArray(), message.getIdentifier());
+        if (!CurrentUnitOfWork.isStarted()) {
+            flush(List.of(row));
+            return;
         }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.getOrComputeResource(PENDING, key -> {
+            List<Pending> rows = new ArrayList<>();
+            batch.onPrepareCommit(u -> flush(rows));
+            return rows;
+        }).add(row);
+    }
+
+    /**
+     * Writes a processor batch's rows just before its transaction commits, in event order: consecutive rows of the
+     * same statement go in one JDBC batch (an award precedes, in its own batch, the rows that join it).
+     */
+    private void flush(List<Pending> rows) {
+        int from = 0;
+        while (from < rows.size()) {
+            String sql = rows.get(from).sql();
+            int to = from;
+            while (to < rows.size() && rows.get(to).sql().equals(sql)) {
+                to++;
+            }
+            List<Pending> run = rows.subList(from, to);
+            int[] counts = jdbc.batchUpdate(sql, run.stream().map(Pending::values).toList());
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 1) {
+                    throw new IllegalStateException("money event " + run.get(i).eventId()
+                            + " is not in the event store, or its project has no award row");
+                }
+            }
+            from = to;
+        }
+    }
+
+    private record Pending(String sql, Object[] values, String eventId) {
     }
 
     /** What a money event says for itself, in column order from {@code kind} to {@code parameter_version}. */
