@@ -52,8 +52,11 @@ public class TalentDemoData {
     static final int APPLICATIONS = 36;
 
     private static final Logger log = LoggerFactory.getLogger(TalentDemoData.class);
-    /** The registry demo's platforms (瓯江实验室, 国科温州研究院): the first 17 characters of their credit codes. */
-    private static final List<String> PLATFORMS = List.of("12330300MB1234567", "52330300MJ9876543");
+    /**
+     * Two of the registry demo's platforms, 瓯江实验室 and 浙大温州研究院 (registry DemoPlan: the flagship code and
+     * index 2, a private non-enterprise unit): the first 17 characters of their credit codes.
+     */
+    private static final List<String> PLATFORMS = List.of("12330300MB1234567", "52330300MAD000002");
     /** The first is the dev stack's {@code enterprise-demo} client (91330300MA2H7K8L0G). */
     private static final List<String> ENTERPRISES = List.of("91330300MA2H7K8L0", "91330300MA2D00002",
             "91330300MA2D00003", "91330300MA2D00004", "91330300MA2D00005", "91330300MA2D00006");

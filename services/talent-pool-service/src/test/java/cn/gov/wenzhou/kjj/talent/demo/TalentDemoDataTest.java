@@ -58,7 +58,7 @@ class TalentDemoDataTest {
     @Test
     void demoDataFillsAnEmptyStoreThroughTheCommandsAndRebuildsIdentically() {
         Map<String, String> platformIds = Map.of("12330300MB1234567", UUID.randomUUID().toString(),
-                "52330300MJ9876543", UUID.randomUUID().toString());
+                "52330300MAD000002", UUID.randomUUID().toString());
         platformIds.forEach((first17, platformId) -> publisher.publish(new PlatformRegistered(platformId,
                 first17 + UnifiedSocialCreditCode.checkCharacter(first17), "演示平台", "OUHAI", "LIFE_HEALTH",
                 "PUBLIC_INSTITUTION", "GOVERNMENT", LocalDate.of(2024, 1, 2)), platformId,
