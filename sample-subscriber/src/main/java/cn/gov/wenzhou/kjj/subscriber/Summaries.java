@@ -13,6 +13,7 @@ import cn.gov.wenzhou.kjj.contracts.registry.PlatformReRecognized;
 import cn.gov.wenzhou.kjj.contracts.registry.PlatformRecognized;
 import cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered;
 import cn.gov.wenzhou.kjj.contracts.registry.PlatformUpgraded;
+import cn.gov.wenzhou.kjj.contracts.registry.ReapplicationAccepted;
 import cn.gov.wenzhou.kjj.contracts.registry.ReapplicationRefused;
 import cn.gov.wenzhou.kjj.contracts.registry.RecognitionRevoked;
 import cn.gov.wenzhou.kjj.contracts.registry.RectificationConfirmed;
@@ -73,6 +74,9 @@ final class Summaries {
         }
         if (event instanceof ReapplicationRefused e) {
             return "re-application refused on " + e.attemptedOn() + ", reopens " + e.reopensOn();
+        }
+        if (event instanceof ReapplicationAccepted e) {
+            return "re-applied on " + e.appliedOn() + ", awaits recognition";
         }
         if (event instanceof PlatformReRecognized e) {
             return "recognized again " + e.level() + " by " + e.documentNumber() + " on " + e.recognizedOn();

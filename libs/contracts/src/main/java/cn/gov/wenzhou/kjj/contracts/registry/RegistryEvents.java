@@ -18,6 +18,7 @@ public final class RegistryEvents {
             RectificationConfirmed.class,
             RecognitionRevoked.class,
             ReapplicationRefused.class,
+            ReapplicationAccepted.class,
             PlatformReRecognized.class);
 
     private RegistryEvents() {

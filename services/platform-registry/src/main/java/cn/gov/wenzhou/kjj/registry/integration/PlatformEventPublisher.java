@@ -9,6 +9,7 @@ import cn.gov.wenzhou.kjj.registry.command.PlatformReRecognized;
 import cn.gov.wenzhou.kjj.registry.command.PlatformRecognized;
 import cn.gov.wenzhou.kjj.registry.command.PlatformRegistered;
 import cn.gov.wenzhou.kjj.registry.command.PlatformUpgraded;
+import cn.gov.wenzhou.kjj.registry.command.ReapplicationAccepted;
 import cn.gov.wenzhou.kjj.registry.command.ReapplicationRefused;
 import cn.gov.wenzhou.kjj.registry.command.RecognitionRevoked;
 import cn.gov.wenzhou.kjj.registry.command.RectificationConfirmed;
@@ -24,8 +25,7 @@ import java.util.List;
 
 /**
  * Maps the registry's domain events to the published language on {@code registry.platform.v1}. Not published: facts
- * recorded from other services (they are those services' events), and an accepted re-application, for which the
- * contract has no event yet (the platform stays unrecognized until {@code PlatformReRecognized}).
+ * recorded from other services (they are those services' events).
  */
 @Component
 @ProcessingGroup("kafka-publisher")
@@ -116,6 +116,12 @@ public class PlatformEventPublisher {
     void on(ReapplicationRefused event, EventMessage<?> message) {
         publisher.publish(new cn.gov.wenzhou.kjj.contracts.registry.ReapplicationRefused(event.platformId(),
                 event.creditCode(), event.attemptedOn(), event.reopensOn()), message);
+    }
+
+    @EventHandler
+    void on(ReapplicationAccepted event, EventMessage<?> message) {
+        publisher.publish(new cn.gov.wenzhou.kjj.contracts.registry.ReapplicationAccepted(event.platformId(),
+                event.creditCode(), event.appliedOn()), message);
     }
 
     @EventHandler
