@@ -93,12 +93,12 @@ public final class DevStack {
             stopped.countDown();
         }, "dev-stack-stop"));
 
-        printBanner(started, dataDirectory, postgres, kafka, issuer);
+        printBanner(started, dataDirectory, postgres, kafka, issuer, flags.contains("--demo"));
         stopped.await();
     }
 
     private static void printBanner(long started, Path dataDirectory, LocalPostgres postgres, LocalKafka kafka,
-                                    LocalIssuer issuer) throws Exception {
+                                    LocalIssuer issuer, boolean demo) throws Exception {
         StringBuilder banner = new StringBuilder();
         banner.append(String.format(Locale.ROOT, "%n=== Wenzhou science-fund stack is up in %.1f s ===%n",
                 (System.nanoTime() - started) / 1e9));
@@ -107,6 +107,9 @@ public final class DevStack {
         banner.append(String.format("  Issuer      %s  (OIDC; demo clients and users: README, auth-server.yml)%n",
                 issuer.issuer()));
         banner.append(String.format("  Data        %s%n", dataDirectory));
+        if (demo) {
+            banner.append("  Demo data   loading in the background into an empty stack ('demo data: ...' log lines)\n");
+        }
         for (StackService service : StackService.values()) {
             banner.append(String.format("  %-20s http://localhost:%d/swagger-ui.html   health: /actuator/health%n",
                     service.serviceName(), service.defaultPort()));

@@ -59,7 +59,23 @@ public class FundingDemoData {
         this.clock = clock;
     }
 
+    /**
+     * Loads on its own thread once the service is ready: the service reports healthy and answers at once, and the
+     * demo year arrives over the next seconds (log line "demo data: …").
+     */
     @EventListener(ApplicationReadyEvent.class)
+    public void loadInBackground() {
+        Thread loader = new Thread(() -> {
+            try {
+                loadIntoEmptyStore();
+            } catch (RuntimeException e) {
+                log.warn("demo data could not be loaded completely: {}", e.getClass().getSimpleName(), e);
+            }
+        }, "funding-demo-data");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
     public void loadIntoEmptyStore() {
         Long calls = jdbc.queryForObject(
                 "select count(*) from domain_event_entry where payload_type like '%.ChallengeCallOpened'", Long.class);

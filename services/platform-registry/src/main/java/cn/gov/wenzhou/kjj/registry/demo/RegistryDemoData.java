@@ -44,8 +44,24 @@ public class RegistryDemoData {
         this.plan = new DemoPlan(parameters, industries);
     }
 
-    /** @return whether the demo was loaded (false when the registry already holds history) */
+    /**
+     * Loads on its own thread once the service is ready: the service reports healthy and answers at once, and the
+     * demo data arrive over the next twenty seconds or so (log line "demo data: …").
+     */
     @EventListener(ApplicationReadyEvent.class)
+    public void loadInBackground() {
+        Thread loader = new Thread(() -> {
+            try {
+                loadIfEmpty();
+            } catch (RuntimeException e) {
+                log.warn("demo data could not be loaded completely: {}", e.getClass().getSimpleName(), e);
+            }
+        }, "registry-demo-data");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    /** @return whether the demo was loaded (false when the registry already holds history) */
     public boolean loadIfEmpty() {
         Long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
         if (events != null && events > 0) {
