@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Figure 7: how long the repository takes to load a funded project with 10,000 events, first from its whole history,
@@ -131,10 +133,10 @@ final class AggregateLoad {
 
     /** Waits until the snapshots already handed to the service's snapshot thread are written. */
     private static void drain(SnapshotExecutor snapshotter) {
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
         snapshotter.execute(done::countDown);
         try {
-            if (!done.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!done.await(60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the snapshot thread is still busy after 60 s");
             }
         } catch (InterruptedException e) {

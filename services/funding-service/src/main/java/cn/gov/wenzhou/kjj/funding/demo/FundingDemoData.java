@@ -1,8 +1,8 @@
 package cn.gov.wenzhou.kjj.funding.demo;
 
 import cn.gov.wenzhou.kjj.funding.command.BudgetLine;
-import cn.gov.wenzhou.kjj.funding.command.CallCommands;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.AwardedApplication;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands;
 import cn.gov.wenzhou.kjj.funding.command.CategoryKind;
 import cn.gov.wenzhou.kjj.funding.command.EnterpriseTier;
 import cn.gov.wenzhou.kjj.funding.command.FundingParameters;
@@ -11,6 +11,7 @@ import cn.gov.wenzhou.kjj.funding.command.OpenChallengeCall;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands;
 import cn.gov.wenzhou.kjj.funding.command.RecordPlatformStanding;
 import cn.gov.wenzhou.kjj.funding.command.Standing;
+import cn.gov.wenzhou.kjj.support.demo.BackgroundLoad;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
@@ -65,15 +66,7 @@ public class FundingDemoData {
      */
     @EventListener(ApplicationReadyEvent.class)
     public void loadInBackground() {
-        Thread loader = new Thread(() -> {
-            try {
-                loadIntoEmptyStore();
-            } catch (RuntimeException e) {
-                log.warn("demo data could not be loaded completely: {}", e.getClass().getSimpleName(), e);
-            }
-        }, "funding-demo-data");
-        loader.setDaemon(true);
-        loader.start();
+        BackgroundLoad.start("funding-demo-data", this::loadIntoEmptyStore);
     }
 
     public void loadIntoEmptyStore() {

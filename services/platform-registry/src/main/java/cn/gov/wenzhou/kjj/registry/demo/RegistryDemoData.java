@@ -2,6 +2,7 @@ package cn.gov.wenzhou.kjj.registry.demo;
 
 import cn.gov.wenzhou.kjj.registry.command.EvaluationParameters;
 import cn.gov.wenzhou.kjj.registry.command.IndustryCodeTable;
+import cn.gov.wenzhou.kjj.support.demo.BackgroundLoad;
 import cn.gov.wenzhou.kjj.support.security.Actor;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -50,15 +51,7 @@ public class RegistryDemoData {
      */
     @EventListener(ApplicationReadyEvent.class)
     public void loadInBackground() {
-        Thread loader = new Thread(() -> {
-            try {
-                loadIfEmpty();
-            } catch (RuntimeException e) {
-                log.warn("demo data could not be loaded completely: {}", e.getClass().getSimpleName(), e);
-            }
-        }, "registry-demo-data");
-        loader.setDaemon(true);
-        loader.start();
+        BackgroundLoad.start("registry-demo-data", this::loadIfEmpty);
     }
 
     /** @return whether the demo was loaded (false when the registry already holds history) */

@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.talent.demo;
 
+import cn.gov.wenzhou.kjj.support.demo.BackgroundLoad;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
 import cn.gov.wenzhou.kjj.talent.command.ChineseIdNumber;
@@ -88,22 +89,12 @@ public class TalentDemoData {
             log.info("talent pool already holds history; demo data not loaded");
             return;
         }
-        Thread loader = new Thread(this::loadSafely, "talent-demo-data");
-        loader.setDaemon(true);
-        loader.start();
+        BackgroundLoad.start("talent-demo-data", this::loadDemo);
     }
 
     public static String enrollmentId(int index) {
         return UUID.nameUUIDFromBytes(("talent-demo-enrollment-" + index).getBytes(StandardCharsets.UTF_8))
                 .toString();
-    }
-
-    private void loadSafely() {
-        try {
-            loadDemo();
-        } catch (RuntimeException e) {
-            log.warn("demo data could not be loaded completely: {}", e.getClass().getSimpleName(), e);
-        }
     }
 
     private void loadDemo() {
