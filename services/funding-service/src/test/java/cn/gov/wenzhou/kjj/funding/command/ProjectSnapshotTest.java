@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
+import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
 import cn.gov.wenzhou.kjj.funding.FundingIntegrationTest;
 import cn.gov.wenzhou.kjj.funding.FundingScenario;
 import cn.gov.wenzhou.kjj.funding.FundingScenario.Project;
@@ -14,7 +15,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.UUID;
 
 import static cn.gov.wenzhou.kjj.funding.FundingScenario.ok;
@@ -45,7 +45,7 @@ class ProjectSnapshotTest {
         ok(funding.disburse(project.projectId(), 1, null));
         for (int i = 0; i < 110; i++) {
             commands.sendAndWait(new RecordExpenditure(project.projectId(), UUID.randomUUID().toString(),
-                    "OPERATING", 1_000L, "记-" + i, "耗材", LocalDate.now(clock)));
+                    "OPERATING", 1_000L, "记-" + i, "耗材", BusinessCalendar.today(clock)));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "select count(*) from snapshot_event_entry where aggregate_identifier = ?", Long.class,

@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.query;
 
+import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
 import cn.gov.wenzhou.kjj.funding.FundingIntegrationTest;
 import cn.gov.wenzhou.kjj.funding.FundingScenario;
 import cn.gov.wenzhou.kjj.funding.FundingScenario.Project;
@@ -14,7 +15,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -64,7 +64,7 @@ class MoneyEventPositionTest {
         ExecutorService writerThread = Executors.newSingleThreadExecutor();
         CompletableFuture<Void> lateWriter = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
             commands.sendAndWait(new RecordExpenditure(late.projectId(), lateExpenditure, "OPERATING", 10_000L,
-                    "记-late", "迟提交", LocalDate.now(clock)));
+                    "记-late", "迟提交", BusinessCalendar.today(clock)));
             appended.countDown();
             try {
                 commit.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
