@@ -1,6 +1,7 @@
 package cn.gov.wenzhou.kjj.support.time;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -14,6 +15,11 @@ public final class BusinessCalendar {
 
     public static LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    /** The Wenzhou date of an instant (an event's timestamp, say). */
+    public static LocalDate dateOf(Instant instant) {
+        return LocalDate.ofInstant(instant, ZONE);
     }
 
     public static int currentYear(Clock clock) {
