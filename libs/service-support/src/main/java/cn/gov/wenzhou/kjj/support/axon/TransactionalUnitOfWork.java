@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.support.axon;
 
+import cn.gov.wenzhou.kjj.support.kafka.EffectTransaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.ResultMessage;
@@ -18,7 +19,7 @@ import java.util.function.Supplier;
  * and only see the events at their next poll, about a second later. The aggregates' locks would also be released
  * before the commit.
  */
-public class TransactionalUnitOfWork {
+public class TransactionalUnitOfWork implements EffectTransaction {
 
     private final TransactionManager transactionManager;
 
@@ -31,6 +32,7 @@ public class TransactionalUnitOfWork {
      *
      * @param label what the work is, for Axon's bookkeeping (never personal data)
      */
+    @Override
     public <T> T execute(String label, Supplier<T> work) {
         DefaultUnitOfWork<GenericMessage<String>> unitOfWork = DefaultUnitOfWork.startAndGet(new GenericMessage<>(label));
         unitOfWork.attachTransaction(transactionManager);

@@ -3,6 +3,7 @@ package cn.gov.wenzhou.kjj.support.app;
 import cn.gov.wenzhou.kjj.contracts.Topics;
 import cn.gov.wenzhou.kjj.support.kafka.InboundIntegrationEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,8 @@ public class EffectListener {
     public static final String CONSUMER = "support-test.effects";
 
     public final Set<String> failing = ConcurrentHashMap.newKeySet();
+    /** The subjects whose effect ran inside an Axon unit of work (so processors wake only after the commit). */
+    public final Set<String> inUnitOfWork = ConcurrentHashMap.newKeySet();
     private final InboundIntegrationEvents inbound;
     private final JdbcTemplate jdbc;
 
@@ -28,6 +31,9 @@ public class EffectListener {
     @KafkaListener(topics = Topics.REGISTRY_PLATFORM_V1)
     void on(ConsumerRecord<String, byte[]> record) {
         inbound.apply(record, CONSUMER, received -> {
+            if (CurrentUnitOfWork.isStarted()) {
+                inUnitOfWork.add(received.subject());
+            }
             jdbc.update("insert into test_effect (message_id, subject) values (?, ?)", received.id(),
                     received.subject());
             if (failing.contains(received.subject())) {

@@ -81,6 +81,17 @@ class IntegrationPipelineTest {
         assertThat(effectCount(ceId)).isEqualTo(1);
     }
 
+    /** The consumer ledger lives in integration-consumer (no Axon); a service still runs effects in a unit of work. */
+    @Test
+    void effectRunsInAnAxonUnitOfWorkInAService() {
+        String subject = UUID.randomUUID().toString();
+        String ceId = UUID.randomUUID().toString();
+        kafka.send(record(subject, ceId));
+
+        await().atMost(PATIENCE).until(() -> effectCount(ceId) == 1);
+        assertThat(effects.inUnitOfWork).contains(subject);
+    }
+
     @Test
     void recordThatKeepsFailingIsDeadLetteredWithItsReasonAndConsumptionGoesOn() {
         String subject = UUID.randomUUID().toString();

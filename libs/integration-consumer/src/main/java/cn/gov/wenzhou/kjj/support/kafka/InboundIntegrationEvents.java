@@ -2,7 +2,6 @@ package cn.gov.wenzhou.kjj.support.kafka;
 
 import cn.gov.wenzhou.kjj.contracts.IntegrationEvent;
 import cn.gov.wenzhou.kjj.contracts.IntegrationEventCatalog;
-import cn.gov.wenzhou.kjj.support.axon.TransactionalUnitOfWork;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -18,16 +17,17 @@ import java.util.function.Consumer;
 /**
  * The consuming side of the published language: checks the CloudEvents headers, resolves {@code ce_type} to its
  * record, and applies the consumer's effect exactly once — the effect (commands included) and the "seen {@code ce_id}"
- * row commit in one database transaction ({@link TransactionalUnitOfWork}). A failing effect is retried by the listener container and then dead-lettered.
+ * row commit in one database transaction ({@link EffectTransaction}). A failing effect is retried by the listener
+ * container and then dead-lettered.
  */
 public class InboundIntegrationEvents {
 
     private static final Logger log = LoggerFactory.getLogger(InboundIntegrationEvents.class);
 
     private final ProcessedMessages processedMessages;
-    private final TransactionalUnitOfWork transaction;
+    private final EffectTransaction transaction;
 
-    public InboundIntegrationEvents(ProcessedMessages processedMessages, TransactionalUnitOfWork transaction) {
+    public InboundIntegrationEvents(ProcessedMessages processedMessages, EffectTransaction transaction) {
         this.processedMessages = processedMessages;
         this.transaction = transaction;
     }
