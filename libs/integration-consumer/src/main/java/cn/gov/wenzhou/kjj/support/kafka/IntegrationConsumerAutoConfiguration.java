@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.support.kafka;
 
+import cn.gov.wenzhou.kjj.support.time.ClockAutoConfiguration;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -27,14 +28,14 @@ import java.util.function.Supplier;
  * Consuming the published events the same way in every application (see DESIGN.md, Kafka conventions): each effect
  * once, in one transaction with its {@code ce_id}; a record that keeps failing dead-lettered, and consumption goes on.
  */
-@AutoConfiguration(after = {KafkaAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+@AutoConfiguration(after = {ClockAutoConfiguration.class, KafkaAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
         JdbcTemplateAutoConfiguration.class})
 @EnableConfigurationProperties(StbKafkaProperties.class)
 public class IntegrationConsumerAutoConfiguration {
 
     @Bean
-    public ProcessedMessages processedMessages(JdbcTemplate jdbcTemplate, ObjectProvider<Clock> clock) {
-        return new ProcessedMessages(jdbcTemplate, clock.getIfAvailable(Clock::systemUTC));
+    public ProcessedMessages processedMessages(JdbcTemplate jdbcTemplate, Clock clock) {
+        return new ProcessedMessages(jdbcTemplate, clock);
     }
 
     /** The application's own {@link EffectTransaction} when it has one (the services': an Axon unit of work). */
