@@ -8,8 +8,10 @@ import cn.gov.wenzhou.kjj.registry.command.PlatformStatus;
 import cn.gov.wenzhou.kjj.registry.command.RegisterPlatform;
 import cn.gov.wenzhou.kjj.registry.query.PlatformDetail;
 import cn.gov.wenzhou.kjj.registry.query.PlatformFilter;
+import cn.gov.wenzhou.kjj.registry.query.PlatformHistory;
 import cn.gov.wenzhou.kjj.registry.query.PlatformPage;
 import cn.gov.wenzhou.kjj.registry.query.PlatformQueries;
+import cn.gov.wenzhou.kjj.registry.query.PlatformSort;
 import cn.gov.wenzhou.kjj.registry.query.PlatformTimeline;
 import cn.gov.wenzhou.kjj.registry.query.TimelineEntry;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
@@ -23,6 +25,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +53,15 @@ public class PlatformController {
     private final CommandGateway commands;
     private final PlatformQueries queries;
     private final PlatformTimeline timeline;
+    private final PlatformHistory history;
     private final PlatformAccess access;
     private final IndustryCodeTable industries;
     private final Clock clock;
 
     public PlatformController(CommandGateway commands, PlatformQueries queries, PlatformTimeline timeline,
-                              PlatformAccess access, IndustryCodeTable industries, Clock clock) {
+                              PlatformHistory history, PlatformAccess access, IndustryCodeTable industries,
+                              Clock clock) {
+        this.history = history;
         this.commands = commands;
         this.queries = queries;
         this.timeline = timeline;
@@ -91,7 +98,7 @@ public class PlatformController {
     }
 
     @GetMapping
-    @Operation(summary = "List platforms with filters and paging, ordered by name",
+    @Operation(summary = "List platforms with filters, an order and paging (by default by name)",
             description = "With year, the list holds the platforms recognized by the end of that year or having a "
                     + "record for it, each with that year's report, result and rectification; grade and reported "
                     + "filter on that record.")
@@ -110,7 +117,10 @@ public class PlatformController {
             @Parameter(description = "Part of the name") @RequestParam(required = false) String name,
             @RequestParam(required = false) String creditCode,
             @Parameter(description = "From 0") @RequestParam(defaultValue = "0") int page,
-            @Parameter(description = "1 to 200") @RequestParam(defaultValue = "20") int size) {
+            @Parameter(description = "1 to 200") @RequestParam(defaultValue = "20") int size,
+            @Parameter(description = "name (default), registeredOn, firstRecognizedOn, status, level, district, "
+                    + "industry or updatedAt") @RequestParam(required = false) String sort,
+            @Parameter(description = "asc (default) or desc") @RequestParam(required = false) String direction) {
         if ((grade != null || reported != null) && year == null) {
             throw new InvalidInputException(grade != null ? "grade" : "reported", "needs a year");
         }
@@ -129,6 +139,12 @@ public class PlatformController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
+        PlatformSort order = sort == null || sort.isBlank() ? PlatformSort.NAME : PlatformSort.parse(sort)
+                .orElseThrow(() -> new InvalidInputException("sort", "is not one of name, registeredOn, "
+                        + "firstRecognizedOn, status, level, district, industry, updatedAt"));
+        if (direction != null && !direction.equals("asc") && !direction.equals("desc")) {
+            throw new InvalidInputException("direction", "is not asc or desc");
+        }
         LocalDate today = BusinessCalendar.today(clock);
         return queries.list(new PlatformFilter(
                 industry == null ? null : industries.resolve(industry, today, "industry").industry().code(),
@@ -137,7 +153,7 @@ public class PlatformController {
                 district == null ? null : District.parse(district, "district").name(),
                 year, grade, reported, recognizedYear, name,
                 creditCode == null ? null : UnifiedSocialCreditCode.parse(creditCode, "creditCode").value()),
-                page, size);
+                page, size, order, "desc".equals(direction));
     }
 
     @GetMapping("/mine")
@@ -168,6 +184,26 @@ public class PlatformController {
     public List<TimelineEntry> timeline(@PathVariable String platformId) {
         access.require(platformId);
         return timeline.of(platformId);
+    }
+
+    @GetMapping("/{platformId}/as-of")
+    @Operation(summary = "A platform's record as of a past instant, replayed from the event store",
+            description = "Give 'at' (an instant, UTC) or 'date' (the end of that business day, Asia/Shanghai). "
+                    + "Status, level, recognition, each year's report, result and rectification, revocation and "
+                    + "the date re-application reopens, and what funding and the talent pool had recorded by then. "
+                    + "404 before the platform was registered. A PLATFORM caller sees only its own.")
+    public PlatformHistory.AsOf asOf(@PathVariable String platformId,
+                                     @RequestParam(required = false)
+                                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at,
+                                     @RequestParam(required = false)
+                                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        if ((at == null) == (date == null)) {
+            throw new InvalidInputException("at", "give either 'at' or 'date'");
+        }
+        access.require(platformId);
+        Instant instant = at != null ? at
+                : date.plusDays(1).atStartOfDay(BusinessCalendar.ZONE).toInstant().minusNanos(1);
+        return history.asOf(platformId, instant);
     }
 
     private static void year(Integer year, String field) {

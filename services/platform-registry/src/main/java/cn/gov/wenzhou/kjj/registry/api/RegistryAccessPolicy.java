@@ -29,6 +29,7 @@ public class RegistryAccessPolicy {
                 .get("/api/platforms/mine", PLATFORM)
                 .get("/api/platforms/*", REGISTRY_ADMIN, FUNDING_OFFICER, FINANCE_AUDITOR, PLATFORM)
                 .get("/api/platforms/*/timeline", REGISTRY_ADMIN, FUNDING_OFFICER, FINANCE_AUDITOR, PLATFORM)
+                .get("/api/platforms/*/as-of", REGISTRY_ADMIN, FUNDING_OFFICER, FINANCE_AUDITOR, PLATFORM)
                 .post("/api/platforms/*/recognition", REGISTRY_ADMIN)
                 .post("/api/platforms/*/upgrade", REGISTRY_ADMIN)
                 .post("/api/platforms/*/reapplication", REGISTRY_ADMIN, PLATFORM)

@@ -42,6 +42,10 @@ public class PlatformQueries {
     }
 
     public PlatformPage list(PlatformFilter filter, int page, int size) {
+        return list(filter, page, size, PlatformSort.NAME, false);
+    }
+
+    public PlatformPage list(PlatformFilter filter, int page, int size, PlatformSort sort, boolean descending) {
         List<Object> args = new ArrayList<>();
         StringBuilder from = new StringBuilder(" from platform_summary s");
         if (filter.year() != null) {
@@ -80,7 +84,7 @@ public class PlatformQueries {
         pageArgs.add(size);
         pageArgs.add((long) page * size);
         List<PlatformPage.Item> items = jdbc.query("select s.*" + (filter.year() != null ? YEAR_COLUMNS : "") + from
-                        + " order by s.name, s.platform_id limit ? offset ?",
+                        + sort.orderBy(descending) + " limit ? offset ?",
                 (rs, row) -> new PlatformPage.Item(platform(rs),
                         filter.year() == null ? null : rs.getObject("y_year") == null
                                 ? emptyYear(filter.year()) : year(rs)),

@@ -187,6 +187,32 @@ class PlatformQueriesApiTest {
                 .isEqualTo(funding.path("fen").asLong());
     }
 
+    @Test
+    void theListIsSortedByAnyOfferedKeyEitherWayAndRefusesOthers() {
+        String prefix = uniqueName("排序");
+        platforms.register(prefix + "-乙", "鹿城", "数字经济");
+        platforms.register(prefix + "-甲", "瑞安", "泵阀");
+        platforms.register(prefix + "-丙", "乐清", "电气");
+        caughtUp();
+
+        List<String> byName = names("name=" + prefix + "&sort=name");
+        List<String> byNameDescending = names("name=" + prefix + "&sort=name&direction=desc");
+        assertThat(byName).hasSize(3).isSorted();
+        List<String> reversed = new ArrayList<>(byName);
+        java.util.Collections.reverse(reversed);
+        assertThat(byNameDescending).containsExactlyElementsOf(reversed);
+        assertThat(names("name=" + prefix + "&sort=district"))
+                .containsExactly(prefix + "-乙", prefix + "-甲", prefix + "-丙");  // LUCHENG < RUIAN < YUEQING
+        expect(200, admin.get("/api/platforms?sort=registeredOn&direction=desc"));
+
+        ApiClient.Response bogus = admin.get("/api/platforms?sort=credit_code; drop table platform_summary");
+        assertThat(bogus.status()).isEqualTo(400);
+        assertThat(bogus.json().path("errors").get(0).path("field").asText()).isEqualTo("sort");
+        ApiClient.Response sideways = admin.get("/api/platforms?sort=name&direction=up");
+        assertThat(sideways.status()).isEqualTo(400);
+        assertThat(sideways.json().path("errors").get(0).path("field").asText()).isEqualTo("direction");
+    }
+
     private void caughtUp() {
         projections.awaitCaughtUp(PlatformSummaryProjection.NAME, Duration.ofSeconds(30));
         projections.awaitCaughtUp(PlatformIndicatorsProjection.NAME, Duration.ofSeconds(30));

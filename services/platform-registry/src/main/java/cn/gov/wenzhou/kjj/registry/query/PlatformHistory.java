@@ -1,0 +1,220 @@
+package cn.gov.wenzhou.kjj.registry.query;
+
+import cn.gov.wenzhou.kjj.registry.command.AnnualReportSubmitted;
+import cn.gov.wenzhou.kjj.registry.command.EvaluationNotAttended;
+import cn.gov.wenzhou.kjj.registry.command.FundedProjectClosed;
+import cn.gov.wenzhou.kjj.registry.command.FundedProjectWon;
+import cn.gov.wenzhou.kjj.registry.command.Indicators;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvaluated;
+import cn.gov.wenzhou.kjj.registry.command.PlatformReRecognized;
+import cn.gov.wenzhou.kjj.registry.command.PlatformRecognized;
+import cn.gov.wenzhou.kjj.registry.command.PlatformRegistered;
+import cn.gov.wenzhou.kjj.registry.command.PlatformStatus;
+import cn.gov.wenzhou.kjj.registry.command.PlatformUpgraded;
+import cn.gov.wenzhou.kjj.registry.command.PoolHireJoined;
+import cn.gov.wenzhou.kjj.registry.command.PoolHireLeft;
+import cn.gov.wenzhou.kjj.registry.command.ProjectFundsReceived;
+import cn.gov.wenzhou.kjj.registry.command.ProjectFundsRecovered;
+import cn.gov.wenzhou.kjj.registry.command.ProjectRole;
+import cn.gov.wenzhou.kjj.registry.command.ReapplicationAccepted;
+import cn.gov.wenzhou.kjj.registry.command.ReapplicationRefused;
+import cn.gov.wenzhou.kjj.registry.command.RecognitionRevoked;
+import cn.gov.wenzhou.kjj.registry.command.RectificationConfirmed;
+import cn.gov.wenzhou.kjj.registry.command.RectificationIssued;
+import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A platform's record as of a past instant, replayed from the event store itself (never from a projection): its
+ * events recorded up to that instant, folded in order. Status follows the list's meaning: a recognized platform with
+ * an open rectification is UNDER_RECTIFICATION.
+ */
+@Component
+public class PlatformHistory {
+
+    private final EventStore eventStore;
+
+    public PlatformHistory(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    public AsOf asOf(String platformId, Instant at) {
+        DomainEventStream events = eventStore.readEvents(platformId);
+        Fold fold = new Fold();
+        int applied = 0;
+        boolean isPlatform = false;
+        Instant last = null;
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
+            if (applied == 0 && !(event.getPayload() instanceof PlatformRegistered)) {
+                break;
+            }
+            isPlatform = true;
+            if (event.getTimestamp().isAfter(at)) {
+                break;
+            }
+            fold.apply(event.getPayload());
+            applied++;
+            last = event.getTimestamp();
+        }
+        if (!isPlatform) {
+            throw new NotFoundException("platform", platformId);
+        }
+        if (applied == 0) {
+            throw new NotFoundException("platform as of " + at + " (registered later):", platformId);
+        }
+        return new AsOf(at, applied, last, fold.state());
+    }
+
+    /**
+     * @param eventsApplied how many of the platform's events were recorded up to {@code at}
+     * @param lastEventAt   when the last of them was recorded
+     */
+    @Schema(description = "A platform's record as of an instant, replayed from its events")
+    public record AsOf(Instant at, int eventsApplied, Instant lastEventAt, State state) {
+    }
+
+    public record State(String platformId, String creditCode, String name, String district, String industry,
+                        @Schema(allowableValues = {"REGISTERED", "RECOGNIZED", "UNDER_RECTIFICATION", "REVOKED",
+                                "REAPPLIED"}) String status,
+                        String level, LocalDate registeredOn, LocalDate firstRecognizedOn, LocalDate recognizedOn,
+                        String documentNumber, List<Integer> openRectifications, LocalDate revokedOn,
+                        String revocationReason, LocalDate reapplicationOpensOn, int refusedReapplications,
+                        List<Year> years, Recorded recorded) {
+    }
+
+    /** One evaluation year as it stood: the latest report revision, the result, the rectification. */
+    public record Year(int year, int reportRevision, LocalDate reportSubmittedOn, Indicators indicators,
+                       @Schema(allowableValues = {"EXCELLENT", "GOOD", "PASS", "FAIL", "NOT_ATTENDED"}) String grade,
+                       BigDecimal score, String parameterVersion, Boolean justified,
+                       LocalDate rectificationIssuedOn, String supervisingAuthority,
+                       LocalDate rectificationConfirmedOn) {
+    }
+
+    /** What funding-service and talent-pool-service had recorded for the platform by then; money in fen. */
+    public record Recorded(long projectsWon, long projectsLed, long awardFen, long fundsReceivedFen,
+                           long fundsRecoveredFen, long projectsClosed, long poolHiresJoined, long poolHiresLeft) {
+    }
+
+    /** The fold: one mutable accumulator per replay, never shared. */
+    private static final class Fold {
+        private PlatformRegistered registered;
+        private PlatformStatus status;
+        private String level;
+        private LocalDate firstRecognizedOn;
+        private LocalDate recognizedOn;
+        private String documentNumber;
+        private final TreeSet<Integer> open = new TreeSet<>();
+        private LocalDate revokedOn;
+        private String revocationReason;
+        private LocalDate reopensOn;
+        private int refused;
+        private final TreeMap<Integer, Year> years = new TreeMap<>();
+        private long won, led, award, received, recovered, closed, joined, left;
+
+        void apply(Object event) {
+            if (event instanceof PlatformRegistered e) {
+                registered = e;
+                status = PlatformStatus.REGISTERED;
+            } else if (event instanceof PlatformRecognized e) {
+                recognized(e.level().name(), e.documentNumber(), e.recognizedOn());
+            } else if (event instanceof PlatformReRecognized e) {
+                recognized(e.level().name(), e.documentNumber(), e.recognizedOn());
+                reopensOn = null;
+            } else if (event instanceof PlatformUpgraded e) {
+                level = e.toLevel().name();
+                documentNumber = e.documentNumber();
+            } else if (event instanceof AnnualReportSubmitted e) {
+                Year y = year(e.year());
+                years.put(e.year(), new Year(e.year(), e.revision(), e.submittedOn(), e.indicators(), y.grade(),
+                        y.score(), y.parameterVersion(), y.justified(), y.rectificationIssuedOn(),
+                        y.supervisingAuthority(), y.rectificationConfirmedOn()));
+            } else if (event instanceof PlatformEvaluated e) {
+                Year y = year(e.year());
+                years.put(e.year(), new Year(e.year(), y.reportRevision(), y.reportSubmittedOn(), y.indicators(),
+                        e.grade().name(), e.score(), e.parameterVersion(), null, y.rectificationIssuedOn(),
+                        y.supervisingAuthority(), y.rectificationConfirmedOn()));
+            } else if (event instanceof EvaluationNotAttended e) {
+                Year y = year(e.year());
+                years.put(e.year(), new Year(e.year(), y.reportRevision(), y.reportSubmittedOn(), y.indicators(),
+                        "NOT_ATTENDED", null, null, e.justified(), y.rectificationIssuedOn(),
+                        y.supervisingAuthority(), y.rectificationConfirmedOn()));
+            } else if (event instanceof RectificationIssued e) {
+                Year y = year(e.year());
+                years.put(e.year(), new Year(e.year(), y.reportRevision(), y.reportSubmittedOn(), y.indicators(),
+                        y.grade(), y.score(), y.parameterVersion(), y.justified(), e.issuedOn(),
+                        e.supervisingAuthority(), null));
+                open.add(e.year());
+            } else if (event instanceof RectificationConfirmed e) {
+                Year y = year(e.year());
+                years.put(e.year(), new Year(e.year(), y.reportRevision(), y.reportSubmittedOn(), y.indicators(),
+                        y.grade(), y.score(), y.parameterVersion(), y.justified(), y.rectificationIssuedOn(),
+                        y.supervisingAuthority(), e.confirmedOn()));
+                open.remove(e.year());
+            } else if (event instanceof RecognitionRevoked e) {
+                status = PlatformStatus.REVOKED;
+                level = null;
+                open.clear();
+                revokedOn = e.revokedOn();
+                revocationReason = e.reason().name();
+                reopensOn = e.reapplicationOpensOn();
+            } else if (event instanceof ReapplicationRefused) {
+                refused++;
+            } else if (event instanceof ReapplicationAccepted) {
+                status = PlatformStatus.REAPPLIED;
+            } else if (event instanceof FundedProjectWon e) {
+                won++;
+                if (e.role() == ProjectRole.LEAD) {
+                    led++;
+                    award = Math.addExact(award, e.awardFen());
+                }
+            } else if (event instanceof ProjectFundsReceived e) {
+                received = Math.addExact(received, e.amountFen());
+            } else if (event instanceof ProjectFundsRecovered e) {
+                recovered = Math.addExact(recovered, e.amountFen());
+            } else if (event instanceof FundedProjectClosed) {
+                closed++;
+            } else if (event instanceof PoolHireJoined) {
+                joined++;
+            } else if (event instanceof PoolHireLeft) {
+                left++;
+            }
+        }
+
+        private void recognized(String newLevel, String document, LocalDate on) {
+            status = PlatformStatus.RECOGNIZED;
+            level = newLevel;
+            documentNumber = document;
+            recognizedOn = on;
+            if (firstRecognizedOn == null) {
+                firstRecognizedOn = on;
+            }
+        }
+
+        private Year year(int year) {
+            return years.getOrDefault(year, new Year(year, 0, null, null, null, null, null, null, null, null, null));
+        }
+
+        State state() {
+            String shown = status == PlatformStatus.RECOGNIZED && !open.isEmpty()
+                    ? PlatformStatus.UNDER_RECTIFICATION.name() : status.name();
+            return new State(registered.platformId(), registered.creditCode(), registered.name(),
+                    registered.district().name(), registered.industry(), shown, level, registered.registeredOn(),
+                    firstRecognizedOn, recognizedOn, documentNumber, new ArrayList<>(open), revokedOn,
+                    revocationReason, reopensOn, refused, new ArrayList<>(years.values()),
+                    new Recorded(won, led, award, received, recovered, closed, joined, left));
+        }
+    }
+}
