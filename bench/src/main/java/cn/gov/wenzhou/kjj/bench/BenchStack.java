@@ -1,9 +1,11 @@
 package cn.gov.wenzhou.kjj.bench;
 
+import cn.gov.wenzhou.kjj.devstack.LocalSecrets;
 import cn.gov.wenzhou.kjj.devstack.ServiceLauncher;
 import cn.gov.wenzhou.kjj.devstack.StackService;
 import cn.gov.wenzhou.kjj.embedded.LocalKafka;
 import cn.gov.wenzhou.kjj.embedded.LocalPostgres;
+import cn.gov.wenzhou.kjj.talent.command.MasterKey;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
@@ -31,6 +33,8 @@ import java.util.concurrent.Future;
 final class BenchStack implements AutoCloseable {
 
     static final String BASELINE_DATABASE = "bench";
+    /** Every bench run starts from a new data directory: a new master key for the talent pool each time. */
+    private static final String TALENT_MASTER_KEY = MasterKey.generateBase64();
 
     final LocalPostgres postgres;
     final LocalKafka kafka;
@@ -76,6 +80,7 @@ final class BenchStack implements AutoCloseable {
             properties.put("stb.demo.enabled", "false");
             properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", tokens.issuer());
             properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", tokens.jwkSetUri());
+            properties.putAll(LocalSecrets.propertiesFor(service, TALENT_MASTER_KEY));
             properties.putAll(variant.propertiesFor(service));
             placements.put(service, new ServiceLauncher.Placement(postgres.jdbcUrl(service.database()),
                     LocalPostgres.USER, "", kafka.bootstrapServers(), 0, properties));

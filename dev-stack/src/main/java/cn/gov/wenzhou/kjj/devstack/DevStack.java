@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,11 +71,14 @@ public final class DevStack {
             System.out.printf(Locale.ROOT, "PostgreSQL ready after %.1f s%n", (System.nanoTime() - started) / 1e9);
             kafka = kafkaStarting.join();
             Map<StackService, ServiceLauncher.Placement> placements = new EnumMap<>(StackService.class);
+            String talentMasterKey = LocalSecrets.talentMasterKey(dataDirectory);
             for (StackService service : StackService.values()) {
+                Map<String, String> properties = new HashMap<>(Map.of(
+                        "stb.demo.enabled", String.valueOf(flags.contains("--demo")),
+                        "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer()));
+                properties.putAll(LocalSecrets.propertiesFor(service, talentMasterKey));
                 placements.put(service, new ServiceLauncher.Placement(postgres.jdbcUrl(service.database()),
-                        LocalPostgres.USER, "", kafka.bootstrapServers(), service.defaultPort(),
-                        Map.of("stb.demo.enabled", String.valueOf(flags.contains("--demo")),
-                                "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer())));
+                        LocalPostgres.USER, "", kafka.bootstrapServers(), service.defaultPort(), properties));
             }
             services = ServiceLauncher.startAll(placements);
             issuer.awaitReady(Duration.ofSeconds(60));

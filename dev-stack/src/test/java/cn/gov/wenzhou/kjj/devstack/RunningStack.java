@@ -1,11 +1,13 @@
 package cn.gov.wenzhou.kjj.devstack;
 
+import cn.gov.wenzhou.kjj.talent.command.MasterKey;
 import cn.gov.wenzhou.kjj.testsupport.PostgresServer;
 import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
 import cn.gov.wenzhou.kjj.testsupport.TestTokens;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -42,15 +44,18 @@ final class RunningStack implements AutoCloseable {
         int stack = STACKS.incrementAndGet();
         Map<StackService, ServiceLauncher.Placement> placements = new EnumMap<>(StackService.class);
         Map<StackService, String> databases = new EnumMap<>(StackService.class);
+        String talentMasterKey = MasterKey.generateBase64(); // the stack's databases are new: a key of its own
         for (StackService service : StackService.values()) {
             String database = "stack" + stack + "_" + service.database();
             postgres.createDatabase(database);
             databases.put(service, database);
+            Map<String, String> properties = new HashMap<>(Map.of(
+                    "stb.kafka.consumer-group", "stack" + stack + "-" + service.serviceName(),
+                    "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.get().jwkSetUri(),
+                    "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.get().issuer()));
+            properties.putAll(LocalSecrets.propertiesFor(service, talentMasterKey));
             placements.put(service, new ServiceLauncher.Placement(postgres.jdbcUrl(database), postgres.username(),
-                    postgres.password(), kafka, 0, Map.of(
-                            "stb.kafka.consumer-group", "stack" + stack + "-" + service.serviceName(),
-                            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.get().jwkSetUri(),
-                            "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.get().issuer())));
+                    postgres.password(), kafka, 0, properties));
         }
         return new RunningStack(ServiceLauncher.startAll(placements), databases);
     }

@@ -24,35 +24,30 @@ public class JdbcPersonRegistry implements PersonRegistry {
     private static final String NOTE = "note";
 
     private final JdbcTemplate jdbc;
-    private final PersonalDataCipher cipher;
+    private final MasterKeys keys;
     private final Clock clock;
 
-    public JdbcPersonRegistry(JdbcTemplate jdbc, PersonalDataCipher cipher, Clock clock) {
+    public JdbcPersonRegistry(JdbcTemplate jdbc, MasterKeys keys, Clock clock) {
         this.jdbc = jdbc;
-        this.cipher = cipher;
+        this.keys = keys;
         this.clock = clock;
-        Long foreign = jdbc.queryForObject("select count(*) from personal_data_key "
-                + "where wrapped_key is not null and master_key_id <> ?", Long.class, cipher.masterKeyId());
-        if (foreign != null && foreign > 0) {
-            throw new IllegalStateException(foreign + " personal data keys are wrapped under another master key"
-                    + " than TALENT_MASTER_KEY: start with the key that wrapped them");
-        }
+        requireKeysForEveryStoredDataKey();
     }
 
     @Override
     public SealedPerson register(String enrollmentId, PersonalData data) {
-        String lookupHash = cipher.lookupHash(data.idNumber());
-        String candidateKeyId = UUID.randomUUID().toString();
-        jdbc.update("""
-                        insert into personal_data_key (person_id, key_id, wrapped_key, master_key_id, lookup_hash,
-                                                       created_at)
-                        values (?, ?, ?, ?, ?, ?) on conflict (lookup_hash) do nothing""",
-                UUID.randomUUID().toString(), candidateKeyId,
-                cipher.wrap(cipher.newDataKey(), candidateKeyId), cipher.masterKeyId(), lookupHash,
-                Timestamp.from(clock.instant()));
-        StoredKey key = jdbc.queryForObject(
-                "select person_id, key_id, wrapped_key from personal_data_key where lookup_hash = ?",
-                (rs, row) -> new StoredKey(rs.getString(1), rs.getString(2), rs.getBytes(3)), lookupHash);
+        StoredKey key = find(data.idNumber()).orElseGet(() -> {
+            String lookupHash = keys.current().lookupHash(data.idNumber());
+            String candidateKeyId = UUID.randomUUID().toString();
+            jdbc.update("""
+                            insert into personal_data_key (person_id, key_id, wrapped_key, master_key_id, lookup_hash,
+                                                           created_at)
+                            values (?, ?, ?, ?, ?, ?) on conflict (lookup_hash) do nothing""",
+                    UUID.randomUUID().toString(), candidateKeyId,
+                    keys.current().wrap(PersonalDataCipher.newDataKey(), candidateKeyId), keys.current().id(),
+                    lookupHash, Timestamp.from(clock.instant()));
+            return find(data.idNumber()).orElseThrow();
+        });
         int claimed = jdbc.update("""
                 insert into person_enrollment (enrollment_id, person_id, open) values (?, ?, true)
                 on conflict (person_id) where open do nothing""", enrollmentId, key.personId());
@@ -60,11 +55,11 @@ public class JdbcPersonRegistry implements PersonRegistry {
             throw new RuleViolationException("enrollment.person-already-enrolled",
                     "this person already has an open application or holds a post; one at a time");
         }
-        byte[] dataKey = cipher.unwrap(key.wrappedKey(), key.keyId());
+        byte[] dataKey = keys.byId(key.masterKeyId()).unwrap(key.wrappedKey(), key.keyId());
         return new SealedPerson(key.personId(), new EncryptedPersonalData(key.keyId(),
-                cipher.encrypt(dataKey, key.keyId(), NAME, data.name()),
-                cipher.encrypt(dataKey, key.keyId(), ID_NUMBER, data.idNumber()),
-                cipher.encrypt(dataKey, key.keyId(), PHONE, data.phone())));
+                PersonalDataCipher.encrypt(dataKey, key.keyId(), NAME, data.name()),
+                PersonalDataCipher.encrypt(dataKey, key.keyId(), ID_NUMBER, data.idNumber()),
+                PersonalDataCipher.encrypt(dataKey, key.keyId(), PHONE, data.phone())));
     }
 
     @Override
@@ -77,7 +72,7 @@ public class JdbcPersonRegistry implements PersonRegistry {
         if (note == null || note.isBlank()) {
             return null;
         }
-        return dataKey(keyId).map(key -> cipher.encrypt(key, keyId, NOTE, note.trim())).orElse(null);
+        return dataKey(keyId).map(key -> PersonalDataCipher.encrypt(key, keyId, NOTE, note.trim())).orElse(null);
     }
 
     @Override
@@ -104,9 +99,9 @@ public class JdbcPersonRegistry implements PersonRegistry {
             return Optional.empty();
         }
         return dataKey(data.keyId()).map(key -> new PersonalData(
-                cipher.decrypt(key, data.keyId(), NAME, data.nameCiphertext()),
-                cipher.decrypt(key, data.keyId(), ID_NUMBER, data.idNumberCiphertext()),
-                cipher.decrypt(key, data.keyId(), PHONE, data.phoneCiphertext())));
+                PersonalDataCipher.decrypt(key, data.keyId(), NAME, data.nameCiphertext()),
+                PersonalDataCipher.decrypt(key, data.keyId(), ID_NUMBER, data.idNumberCiphertext()),
+                PersonalDataCipher.decrypt(key, data.keyId(), PHONE, data.phoneCiphertext())));
     }
 
     @Override
@@ -114,16 +109,62 @@ public class JdbcPersonRegistry implements PersonRegistry {
         if (keyId == null || noteCiphertext == null) {
             return Optional.empty();
         }
-        return dataKey(keyId).map(key -> cipher.decrypt(key, keyId, NOTE, noteCiphertext));
+        return dataKey(keyId).map(key -> PersonalDataCipher.decrypt(key, keyId, NOTE, noteCiphertext));
+    }
+
+    /**
+     * The person with this ID number, found under the lookup hash of either master key held (during a rotation a
+     * person's hash is recomputed under the new key), locked until the command commits: a rotation re-wrapping the
+     * same key waits, and an erasure too.
+     */
+    private Optional<StoredKey> find(String idNumber) {
+        List<String> hashes = keys.lookupHashes(idNumber);
+        return jdbc.query("select person_id, key_id, wrapped_key, master_key_id from personal_data_key"
+                        + " where lookup_hash in (" + String.join(", ", hashes.stream().map(h -> "?").toList())
+                        + ") order by person_id limit 1 for update",
+                (rs, row) -> new StoredKey(rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getString(4)),
+                hashes.toArray()).stream().findFirst();
     }
 
     private Optional<byte[]> dataKey(String keyId) {
-        return jdbc.query("select wrapped_key from personal_data_key where key_id = ?",
-                        (rs, row) -> Optional.ofNullable(rs.getBytes(1)), keyId)
-                .stream().findFirst().flatMap(wrapped -> wrapped)
-                .map(wrapped -> cipher.unwrap(wrapped, keyId));
+        return jdbc.query("select wrapped_key, master_key_id from personal_data_key where key_id = ?",
+                        (rs, row) -> new Wrapped(rs.getBytes(1), rs.getString(2)), keyId)
+                .stream().findFirst().filter(stored -> stored.key() != null)
+                .map(stored -> keys.byId(stored.masterKeyId()).unwrap(stored.key(), keyId));
     }
 
-    private record StoredKey(String personId, String keyId, byte[] wrappedKey) {
+    /**
+     * Refuses to start when a stored data key is wrapped under a master key the service was not given: better now
+     * than on the first read of that person.
+     */
+    private void requireKeysForEveryStoredDataKey() {
+        jdbc.query("select master_key_id, count(*) from personal_data_key where wrapped_key is not null"
+                + " group by master_key_id order by master_key_id", rs -> {
+            String masterKeyId = rs.getString(1);
+            if (keys.holds(masterKeyId)) {
+                return;
+            }
+            String held = MasterKeys.CURRENT_VARIABLE + " is " + keys.current().id()
+                    + keys.previous().map(previous -> ", " + MasterKeys.PREVIOUS_VARIABLE + " is " + previous.id())
+                    .orElse(", " + MasterKeys.PREVIOUS_VARIABLE + " is not set");
+            String message = rs.getLong(2) + " personal data keys are wrapped under master key " + masterKeyId
+                    + ", which the service was not given (" + held + ").";
+            if (MasterKey.PUBLISHED_DEVELOPMENT_KEY_ID.equals(masterKeyId)) {
+                throw new MasterKeyConfigurationException(message + " It is the development key once published in"
+                        + " the repository.", "A dev stack's data directory from before the key became required:"
+                        + " start it afresh with ./run.sh --clean (demo data only). A deployment that ran without"
+                        + " TALENT_MASTER_KEY: its data is readable by anyone with the repository; set the published"
+                        + " key (from the repository's history) as TALENT_PREVIOUS_MASTER_KEY and a new one as"
+                        + " TALENT_MASTER_KEY.");
+            }
+            throw new MasterKeyConfigurationException(message, "Start with the master key that wrapped them, as"
+                    + " TALENT_MASTER_KEY, or as TALENT_PREVIOUS_MASTER_KEY next to a new TALENT_MASTER_KEY.");
+        });
+    }
+
+    private record Wrapped(byte[] key, String masterKeyId) {
+    }
+
+    private record StoredKey(String personId, String keyId, byte[] wrappedKey, String masterKeyId) {
     }
 }

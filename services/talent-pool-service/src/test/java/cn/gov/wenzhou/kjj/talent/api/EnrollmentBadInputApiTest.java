@@ -6,7 +6,7 @@ import cn.gov.wenzhou.kjj.talent.TalentIntegrationTest;
 import cn.gov.wenzhou.kjj.talent.TalentTestData;
 import cn.gov.wenzhou.kjj.talent.command.ChineseIdNumber;
 import cn.gov.wenzhou.kjj.talent.command.PersonalData;
-import cn.gov.wenzhou.kjj.talent.command.PersonalDataCipher;
+import cn.gov.wenzhou.kjj.talent.command.MasterKeys;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class EnrollmentBadInputApiTest {
     @Autowired
     ProjectionOperations projections;
     @Autowired
-    PersonalDataCipher cipher;
+    MasterKeys keys;
     TalentFlows flows;
     String employer;
 
@@ -311,6 +311,6 @@ class EnrollmentBadInputApiTest {
     private long keysOf(PersonalData person) {
         return jdbc.queryForObject("""
                 select count(*) from personal_data_key k left join person_enrollment p on p.person_id = k.person_id
-                where k.lookup_hash = ?""", Long.class, cipher.lookupHash(person.idNumber()));
+                where k.lookup_hash = ?""", Long.class, keys.current().lookupHash(person.idNumber()));
     }
 }
