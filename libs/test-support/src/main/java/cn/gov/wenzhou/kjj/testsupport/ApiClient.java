@@ -62,6 +62,12 @@ public final class ApiClient {
         return withToken(TestTokens.get().mint("org-" + creditCode, List.of(role), creditCode));
     }
 
+    /** A caller for an organisation holding several roles at once (an organisation role among them, or not). */
+    public ApiClient asOrganisationWithRoles(String creditCode, String... roles) {
+        return withToken(TestTokens.get().mint("org-" + creditCode + "-" + String.join("-", roles).toLowerCase(),
+                Arrays.asList(roles), creditCode));
+    }
+
     public ApiClient withToken(String bearerToken) {
         return new ApiClient(http, bearerToken, headers);
     }

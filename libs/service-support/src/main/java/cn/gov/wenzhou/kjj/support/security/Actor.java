@@ -20,6 +20,14 @@ public record Actor(String subject, Set<Role> roles, String creditCode) {
         return roles.contains(role);
     }
 
+    /**
+     * Whether the actor holds a role confined to one organisation ({@link Role#ENTERPRISE}, {@link Role#PLATFORM}),
+     * whatever other roles it has: such an actor is always scoped to its credit code.
+     */
+    public boolean isOrganisation() {
+        return roles.stream().anyMatch(Role::isOrganisation);
+    }
+
     /** The role recorded in metadata: the first of the actor's roles in {@link Role} order, or {@code SYSTEM}. */
     public String primaryRole() {
         return roles.stream().sorted().map(Role::name).findFirst().orElse("SYSTEM");

@@ -20,6 +20,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
@@ -36,7 +37,8 @@ import java.util.Map;
 /**
  * Every service is an OAuth2 resource server: a JWT from the configured issuer, for the configured audience, with its
  * roles in the {@code roles} claim. Who may call what comes from the service's {@link AccessPolicy}; anything not in it
- * is denied. Unauthenticated: health and the API and event documentation only.
+ * is denied, and so is everything to a token with an organisation role but no valid {@code credit_code} claim
+ * ({@link OrganisationClaimRequired}). Unauthenticated: health and the API and event documentation only.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
 @ConditionalOnWebApplication
@@ -47,6 +49,10 @@ public class ResourceServerAutoConfiguration {
     public static final String ROLES_CLAIM = "roles";
     /** Problem type of a request the access policy refuses for the caller's roles (the role matrix checks it). */
     public static final String FORBIDDEN_BY_ROLE = "forbidden-role";
+    /** Problem type of a token with an organisation role but no valid {@code credit_code}: refused everywhere. */
+    public static final String FORBIDDEN_WITHOUT_ORGANISATION = "forbidden-organisation-claim";
+    /** Operations every service has (projections, parked events): for {@link Role#OPERATOR} only. */
+    public static final String OPS_PATHS = "/ops/**";
     public static final String[] PUBLIC_PATHS = {
             "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
             "/swagger-ui/**", "/asyncapi.yaml", "/schemas/**", "/error"};
@@ -65,12 +71,12 @@ public class ResourceServerAutoConfiguration {
         http.authorizeHttpRequests(auth -> {
                     auth.requestMatchers(PUBLIC_PATHS).permitAll();
                     auth.requestMatchers(HttpMethod.GET, "/actuator/info", "/actuator/prometheus")
-                            .hasRole(Role.OPERATOR.name());
-                    // every service's projection operations (support.ops): operators only
-                    auth.requestMatchers("/ops/**").hasRole(Role.OPERATOR.name());
+                            .access(OrganisationClaimRequired.and(Role.OPERATOR));
+                    // every service's operations (support.ops: projections, parked events): operators only
+                    auth.requestMatchers(OPS_PATHS).access(OrganisationClaimRequired.and(Role.OPERATOR));
                     for (AccessPolicy.Rule rule : policy.rules()) {
                         auth.requestMatchers(rule.method(), rule.pattern())
-                                .hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+                                .access(OrganisationClaimRequired.and(rule.roles().toArray(Role[]::new)));
                     }
                     auth.anyRequest().denyAll();
                 })
@@ -130,6 +136,12 @@ public class ResourceServerAutoConfiguration {
 
     private static void forbidden(HttpServletRequest request, HttpServletResponse response) throws IOException {
         log.info("403 {} {}", request.getMethod(), request.getRequestURI());
+        if (OrganisationClaimRequired.lacksClaim(SecurityContextHolder.getContext().getAuthentication())) {
+            write(response, HttpStatus.FORBIDDEN, FORBIDDEN_WITHOUT_ORGANISATION, "Forbidden",
+                    "The token carries an organisation role (ENTERPRISE or PLATFORM) but no valid credit_code "
+                            + "claim: it may not call anything.");
+            return;
+        }
         write(response, HttpStatus.FORBIDDEN, FORBIDDEN_BY_ROLE, "Forbidden",
                 "The token's roles do not allow this request.");
     }

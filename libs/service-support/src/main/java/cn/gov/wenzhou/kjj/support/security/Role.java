@@ -22,4 +22,9 @@ public enum Role {
     public String authority() {
         return "ROLE_" + name();
     }
+
+    /** A role confined to one organisation, named by the token's {@code credit_code} claim. */
+    public boolean isOrganisation() {
+        return this == ENTERPRISE || this == PLATFORM;
+    }
 }

@@ -9,6 +9,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,9 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class RoleMatrix {
 
-    /** Endpoints that are not the service's own API: documentation, errors, shared operations. */
+    /** Endpoints that are no one's API: documentation and errors (public). */
     private static final List<String> NOT_OURS = List.of("/v3/api-docs", "/swagger-ui", "/error", "/asyncapi",
-            "/schemas/", "/ops/");
+            "/schemas/");
+    /** The operations every service shares (support.ops): the filter chain gives them to OPERATOR, before any policy. */
+    private static final String OPS = "/ops/";
+    private static final String SOME_CREDIT_CODE = "91330300MA2H7K8L0G";
 
     private final ApplicationContext context;
     private final AccessPolicy policy;
@@ -61,30 +65,101 @@ public final class RoleMatrix {
     public void everyEndpointHasARule() {
         List<Endpoint> endpoints = endpoints();
         assertThat(endpoints).as("the service exposes endpoints").isNotEmpty();
-        assertThat(endpoints).allSatisfy(endpoint -> assertThat(ruleFor(endpoint))
+        assertThat(endpoints).filteredOn(endpoint -> !isOps(endpoint)).allSatisfy(endpoint -> assertThat(
+                        ruleFor(endpoint))
                 .as(endpoint + " has a rule in the access policy (an endpoint without one is denied to everyone)")
                 .isPresent());
     }
 
-    /** Calls every endpoint as every role and checks the filter chain's decision against the policy. */
+    /**
+     * Calls every endpoint as every role and checks the filter chain's decision against the policy (for the shared
+     * operations under {@code /ops/}: OPERATOR only).
+     */
     public void everyRoleGetsExactlyWhatThePolicySays() {
         for (Endpoint endpoint : endpoints()) {
-            Set<Role> allowed = ruleFor(endpoint).map(AccessPolicy.Rule::roles).orElse(EnumSet.noneOf(Role.class));
-            String path = concrete(endpoint.pattern());
-            String body = endpoint.method() == HttpMethod.GET || endpoint.method() == HttpMethod.DELETE ? null : "{}";
+            Set<Role> allowed = allowedRoles(endpoint);
             for (Role role : Role.values()) {
-                ApiClient.Response response = api.asOrganisation(role.name(), "91330300MA2H7K8L0G")
-                        .exchange(endpoint.method(), path, body);
-                boolean deniedForRole = response.status() == 403
-                        && response.body().contains(ResourceServerAutoConfiguration.FORBIDDEN_BY_ROLE);
-                assertThat(deniedForRole)
+                ApiClient.Response response = call(api.asOrganisation(role.name(), SOME_CREDIT_CODE), endpoint);
+                assertThat(deniedForRole(response))
                         .as("%s as %s (answered %s)", endpoint, role, response)
                         .isEqualTo(!allowed.contains(role));
                 assertThat(response.status()).as("%s as %s is authenticated", endpoint, role).isNotEqualTo(401);
             }
-            ApiClient.Response anonymous = api.anonymous().exchange(endpoint.method(), path, body);
+            ApiClient.Response anonymous = call(api.anonymous(), endpoint);
             assertThat(anonymous.status()).as("%s without a token", endpoint).isEqualTo(401);
         }
+    }
+
+    /**
+     * A token holding an organisation role (ENTERPRISE, PLATFORM) without a valid {@code credit_code} claim is refused
+     * everywhere, alone or beside any other role: unscoped, it would see every organisation's records.
+     */
+    public void organisationRoleWithoutItsClaimIsRefusedEverywhere() {
+        List<Role> others = Arrays.stream(Role.values()).filter(role -> !role.isOrganisation()).toList();
+        for (Endpoint endpoint : endpoints()) {
+            for (Role organisation : List.of(Role.ENTERPRISE, Role.PLATFORM)) {
+                List<ApiClient> callers = List.of(api.as(organisation.name()),
+                        api.as(concat(organisation, others)),
+                        api.asOrganisationWithRoles("not-a-credit-code", organisation.name()),
+                        api.asOrganisationWithRoles(" ", concat(organisation, others)));
+                for (ApiClient caller : callers) {
+                    ApiClient.Response response = call(caller, endpoint);
+                    assertThat(response.status()).as("%s as %s without its claim (answered %s)", endpoint,
+                            organisation, response).isEqualTo(403);
+                    assertThat(response.body()).as("%s as %s without its claim", endpoint, organisation)
+                            .contains(ResourceServerAutoConfiguration.FORBIDDEN_WITHOUT_ORGANISATION);
+                }
+            }
+        }
+    }
+
+    /**
+     * A token with an organisation role and another role may do what either role may (and the controllers scope it to
+     * its organisation): the roles add up, they do not cancel each other.
+     */
+    public void mixedRolesMayWhatEitherRoleMay() {
+        for (Endpoint endpoint : endpoints()) {
+            Set<Role> allowed = allowedRoles(endpoint);
+            for (Role organisation : List.of(Role.ENTERPRISE, Role.PLATFORM)) {
+                for (Role other : Role.values()) {
+                    if (other == organisation) {
+                        continue;
+                    }
+                    ApiClient.Response response = call(api.asOrganisationWithRoles(SOME_CREDIT_CODE,
+                            organisation.name(), other.name()), endpoint);
+                    assertThat(deniedForRole(response))
+                            .as("%s as %s + %s (answered %s)", endpoint, organisation, other, response)
+                            .isEqualTo(!allowed.contains(organisation) && !allowed.contains(other));
+                }
+            }
+        }
+    }
+
+    private ApiClient.Response call(ApiClient caller, Endpoint endpoint) {
+        String body = endpoint.method() == HttpMethod.GET || endpoint.method() == HttpMethod.DELETE ? null : "{}";
+        return caller.exchange(endpoint.method(), concrete(endpoint.pattern()), body);
+    }
+
+    private static boolean deniedForRole(ApiClient.Response response) {
+        return response.status() == 403 && response.body().contains(ResourceServerAutoConfiguration.FORBIDDEN_BY_ROLE);
+    }
+
+    private static String[] concat(Role first, List<Role> more) {
+        List<String> names = new ArrayList<>();
+        names.add(first.name());
+        more.forEach(role -> names.add(role.name()));
+        return names.toArray(String[]::new);
+    }
+
+    private Set<Role> allowedRoles(Endpoint endpoint) {
+        if (isOps(endpoint)) {
+            return EnumSet.of(Role.OPERATOR);
+        }
+        return ruleFor(endpoint).map(AccessPolicy.Rule::roles).orElse(EnumSet.noneOf(Role.class));
+    }
+
+    private static boolean isOps(Endpoint endpoint) {
+        return endpoint.pattern().startsWith(OPS);
     }
 
     /** The rule Spring Security applies: the first whose method and pattern match. */

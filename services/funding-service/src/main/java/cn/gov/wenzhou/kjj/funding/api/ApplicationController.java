@@ -14,7 +14,6 @@ import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import cn.gov.wenzhou.kjj.support.security.CurrentActor;
-import cn.gov.wenzhou.kjj.support.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -179,17 +178,14 @@ public class ApplicationController {
         return Map.of("applicationId", applicationId, "status", "DECLINED");
     }
 
-    /** An enterprise always reads its own organisation; others name the organisation. */
-    static String ownCreditCodeOr(String creditCode) {
-        var actor = CurrentActor.require();
-        boolean enterprise = actor.roles().stream().allMatch(r -> r == Role.ENTERPRISE || r == Role.PLATFORM);
-        String code = enterprise && creditCode == null ? actor.creditCode() : creditCode;
+    /** An organisation caller always reads its own organisation; others name the organisation. */
+    private static String ownCreditCodeOr(String creditCode) {
+        String named = creditCode == null ? null : UnifiedSocialCreditCode.parse(creditCode, "creditCode").value();
+        String code = CurrentActor.scopedOrganisation(named);
         if (code == null) {
             throw new InvalidInputException("creditCode", "is required");
         }
-        String parsed = UnifiedSocialCreditCode.parse(code, "creditCode").value();
-        CurrentActor.requireScopeFor(parsed);
-        return parsed;
+        return code;
     }
 
     /** A member; a platform named by its credit code only is identified from the registry's news. */

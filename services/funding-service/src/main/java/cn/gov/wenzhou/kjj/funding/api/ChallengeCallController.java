@@ -12,7 +12,6 @@ import cn.gov.wenzhou.kjj.funding.query.FundingViews.DemandView;
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import cn.gov.wenzhou.kjj.support.security.CurrentActor;
-import cn.gov.wenzhou.kjj.support.security.Role;
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -120,10 +119,11 @@ public class ChallengeCallController {
 
     @GetMapping("/{callId}/demands")
     @Operation(summary = "A call's demands; status SUBMITTED, LISTED or NOT_LISTED",
-            description = "An enterprise sees the published list (LISTED demands) only.")
+            description = "An enterprise (any token with an organisation role) sees the published list (LISTED "
+                    + "demands) only.")
     public List<DemandView> demands(@PathVariable String callId, @RequestParam(required = false) String status) {
         CallView call = call(callId);
-        if (CurrentActor.require().roles().stream().allMatch(r -> r == Role.ENTERPRISE)) {
+        if (CurrentActor.organisationScope().isPresent()) {
             return "COLLECTING_DEMANDS".equals(call.status()) ? List.of() : queries.demands(callId, "LISTED");
         }
         return queries.demands(callId, status);

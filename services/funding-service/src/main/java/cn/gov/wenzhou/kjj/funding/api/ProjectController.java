@@ -14,6 +14,7 @@ import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.TerminateProject;
 import cn.gov.wenzhou.kjj.funding.query.FundingQueries;
 import cn.gov.wenzhou.kjj.funding.query.FundingViews.ProjectView;
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
+import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import cn.gov.wenzhou.kjj.support.security.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -124,11 +125,8 @@ public class ProjectController {
     public List<ProjectView> list(@RequestParam(required = false) String callId,
                                   @RequestParam(required = false) String recipient,
                                   @RequestParam(required = false) String status) {
-        boolean organisation = CurrentActor.require().creditCode() != null
-                && CurrentActor.require().roles().stream().allMatch(r -> r.name().equals("ENTERPRISE")
-                || r.name().equals("PLATFORM"));
-        String scoped = organisation ? ApplicationController.ownCreditCodeOr(recipient) : recipient;
-        return queries.projects(callId, scoped, status);
+        String named = recipient == null ? null : UnifiedSocialCreditCode.parse(recipient, "recipient").value();
+        return queries.projects(callId, CurrentActor.scopedOrganisation(named), status);
     }
 
     @GetMapping("/{projectId}")

@@ -159,10 +159,8 @@ public class PlatformController {
     @GetMapping("/mine")
     @Operation(summary = "The calling platform's own record (PLATFORM role, by the credit code in its token)")
     public PlatformDetail mine() {
-        String creditCode = CurrentActor.require().creditCode();
-        if (creditCode == null) {
-            throw new NotFoundException("platform for credit code", "(none in token)");
-        }
+        String creditCode = CurrentActor.organisationScope()
+                .orElseThrow(() -> new NotFoundException("platform for credit code", "(none in token)"));
         return queries.byCreditCode(creditCode)
                 .flatMap(platform -> queries.detail(platform.platformId()))
                 .orElseThrow(() -> new NotFoundException("platform for credit code", creditCode));

@@ -137,6 +137,33 @@ class PlatformQueriesApiTest {
     }
 
     @Test
+    void aPlatformThatAlsoHoldsAStaffRoleIsStillConfinedToItself() {
+        Registered own = platforms.recognized(uniqueName("兼职本平台"));
+        Registered other = platforms.recognized(uniqueName("兼职他平台"));
+        ApiClient mixed = ApiClient.on(port).asOrganisationWithRoles(own.creditCode(), "PLATFORM", "REGISTRY_ADMIN");
+
+        expect(200, mixed.get("/api/platforms/" + own.platformId()));
+        assertThat(mixed.get("/api/platforms/" + other.platformId()).status()).isEqualTo(403);
+        assertThat(mixed.get("/api/platforms/" + other.platformId() + "/timeline").status()).isEqualTo(403);
+        assertThat(mixed.post("/api/platforms/" + other.platformId() + "/annual-reports",
+                TestPlatforms.reportBody(2024, 5)).status()).isEqualTo(403);
+        assertThat(mixed.post("/api/platforms/" + other.platformId() + "/upgrade",
+                "{\"level\": \"PROVINCIAL\", \"documentNumber\": \"x\", \"upgradedOn\": \"2022-01-01\"}").status())
+                .isEqualTo(403);
+        assertThat(platforms.eventTypes(other.platformId())).doesNotContain("AnnualReportSubmitted",
+                "PlatformUpgraded");
+    }
+
+    @Test
+    void aPlatformTokenWithoutItsCreditCodeReadsNothing() {
+        Registered platform = platforms.recognized(uniqueName("无代码"));
+        assertThat(platforms.as(Role.PLATFORM).get("/api/platforms/mine").status()).isEqualTo(403);
+        assertThat(platforms.as(Role.PLATFORM).get("/api/platforms/" + platform.platformId()).status())
+                .isEqualTo(403);
+        assertThat(platforms.as(Role.PLATFORM, Role.REGISTRY_ADMIN).get("/api/platforms").status()).isEqualTo(403);
+    }
+
+    @Test
     void fundingAndFinanceReadPlatformsButChangeNothing() {
         Registered platform = platforms.recognized(uniqueName("只读"));
         for (Role role : List.of(Role.FUNDING_OFFICER, Role.FINANCE_AUDITOR)) {

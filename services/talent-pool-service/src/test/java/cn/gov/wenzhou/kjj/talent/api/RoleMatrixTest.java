@@ -28,4 +28,14 @@ class RoleMatrixTest {
     void everyRoleGetsExactlyWhatThePolicySays() {
         new RoleMatrix(context, port).everyRoleGetsExactlyWhatThePolicySays();
     }
+
+    @Test
+    void organisationRoleWithoutItsClaimIsRefusedEverywhere() {
+        new RoleMatrix(context, port).organisationRoleWithoutItsClaimIsRefusedEverywhere();
+    }
+
+    @Test
+    void mixedRolesMayWhatEitherRoleMay() {
+        new RoleMatrix(context, port).mixedRolesMayWhatEitherRoleMay();
+    }
 }
