@@ -2,6 +2,7 @@ package cn.gov.wenzhou.kjj.subscriber;
 
 import cn.gov.wenzhou.kjj.contracts.IntegrationEvent;
 import cn.gov.wenzhou.kjj.contracts.funding.ChallengeCallOpened;
+import cn.gov.wenzhou.kjj.contracts.funding.ChallengeListPublished;
 import cn.gov.wenzhou.kjj.contracts.funding.FundsRecovered;
 import cn.gov.wenzhou.kjj.contracts.funding.ProjectAwarded;
 import cn.gov.wenzhou.kjj.contracts.funding.ProjectClosed;
@@ -20,6 +21,7 @@ import cn.gov.wenzhou.kjj.contracts.registry.RectificationConfirmed;
 import cn.gov.wenzhou.kjj.contracts.registry.RectificationIssued;
 import cn.gov.wenzhou.kjj.contracts.talent.HireAdmitted;
 import cn.gov.wenzhou.kjj.contracts.talent.HireExited;
+import cn.gov.wenzhou.kjj.contracts.talent.PoolQuotaSet;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -84,6 +86,11 @@ final class Summaries {
         if (event instanceof ChallengeCallOpened e) {
             return "call " + e.year() + " \"" + e.title() + "\" opened on " + e.openedOn();
         }
+        if (event instanceof ChallengeListPublished e) {
+            long ceiling = e.demands().stream().mapToLong(ChallengeListPublished.ListedDemand::budgetCeilingFen).sum();
+            return "list published on " + e.publishedOn() + ": " + e.demands().size() + " demand(s), ceilings "
+                    + yuan(ceiling);
+        }
         if (event instanceof ProjectAwarded e) {
             return "\"" + e.title() + "\" awarded " + yuan(e.awardFen()) + " (+" + yuan(e.coFundingFen())
                     + " co-funding) to " + e.recipientCreditCode();
@@ -103,6 +110,9 @@ final class Summaries {
         if (event instanceof HireExited e) {
             return "exited (" + e.reason() + "): " + e.titleLevel() + " in " + e.field() + ", employer "
                     + e.employerCreditCode();
+        }
+        if (event instanceof PoolQuotaSet e) {
+            return "quota " + e.year() + ": " + e.posts() + " posts, decided on " + e.decidedOn();
         }
         return generic(event);
     }

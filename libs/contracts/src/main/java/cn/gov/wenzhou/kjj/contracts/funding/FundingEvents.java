@@ -9,6 +9,7 @@ public final class FundingEvents {
 
     public static final List<Class<? extends IntegrationEvent>> ALL = List.of(
             ChallengeCallOpened.class,
+            ChallengeListPublished.class,
             ProjectAwarded.class,
             TrancheDisbursed.class,
             FundsRecovered.class,

@@ -3,6 +3,7 @@ package cn.gov.wenzhou.kjj.talent.integration;
 import cn.gov.wenzhou.kjj.support.kafka.IntegrationEventPublisher;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents.HireAdmitted;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents.HireExited;
+import cn.gov.wenzhou.kjj.talent.command.PoolQuotaSet;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -10,9 +11,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
 /**
- * Maps admissions and exits to the published language on {@code talent.enrollment.v1}. Only organisation-level facts
- * cross the boundary (employer, platform, field, title level, dates): never a name, ID number or phone, not even
- * encrypted.
+ * Maps admissions and exits to the published language on {@code talent.enrollment.v1}, and the pool's quota decisions
+ * on {@code talent.pool.v1}. Only organisation-level facts and counts cross the boundary (employer, platform, field,
+ * title level, dates, posts): never a name, ID number or phone, not even encrypted, nor a decision's free-text reason.
  */
 @Component
 @ProcessingGroup("kafka-publisher")
@@ -37,5 +38,11 @@ public class EnrollmentEventPublisher {
         publisher.publish(new cn.gov.wenzhou.kjj.contracts.talent.HireExited(event.enrollmentId(),
                 event.employerCreditCode(), event.employerPlatformId(), event.field(), event.titleLevel().name(),
                 event.reason().name(), event.exitedOn()), message);
+    }
+
+    @EventHandler
+    void on(PoolQuotaSet event, EventMessage<?> message) {
+        publisher.publish(new cn.gov.wenzhou.kjj.contracts.talent.PoolQuotaSet(event.poolId(), event.year(),
+                event.posts(), event.decidedOn()), message);
     }
 }

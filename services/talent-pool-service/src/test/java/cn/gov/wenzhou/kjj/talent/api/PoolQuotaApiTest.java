@@ -1,14 +1,23 @@
 package cn.gov.wenzhou.kjj.talent.api;
 
+import cn.gov.wenzhou.kjj.contracts.IntegrationEventCatalog;
+import cn.gov.wenzhou.kjj.contracts.Topics;
+import cn.gov.wenzhou.kjj.contracts.talent.PoolQuotaSet;
+import cn.gov.wenzhou.kjj.support.kafka.IntegrationJson;
 import cn.gov.wenzhou.kjj.support.security.Role;
 import cn.gov.wenzhou.kjj.talent.TalentIntegrationTest;
+import cn.gov.wenzhou.kjj.talent.command.StaffingPool;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
+import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
+import cn.gov.wenzhou.kjj.testsupport.TopicRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +46,24 @@ class PoolQuotaApiTest {
                 .isPositive();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(institute.get("/api/pool/status/2031").json().path("quota").asInt()).isEqualTo(180));
+    }
+
+    @Test
+    void quotaIsPublishedOnTheTalentPoolTopicAsACountWithoutItsReason() throws Exception {
+        assertThat(put("/api/pool/quotas/2032", "{\"posts\": 175, \"reason\": \"REASON-STAYS-INSIDE\"}"))
+                .isEqualTo(200);
+
+        ConsumerRecord<String, byte[]> record = TopicRecords.awaitMatching(
+                RealInfrastructure.kafka().bootstrapServers(), Topics.TALENT_POOL_V1,
+                r -> new String(r.value(), StandardCharsets.UTF_8).contains("\"year\":2032"),
+                Duration.ofSeconds(30)).get(0);
+        PoolQuotaSet published = IntegrationJson.mapper().readValue(record.value(), PoolQuotaSet.class);
+
+        assertThat(record.key()).isEqualTo(StaffingPool.WENZHOU);
+        assertThat(TopicRecords.header(record, "ce_type")).isEqualTo(IntegrationEventCatalog.typeOf(PoolQuotaSet.class));
+        assertThat(published.posts()).isEqualTo(175);
+        assertThat(published.poolId()).isEqualTo(StaffingPool.WENZHOU);
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain("REASON-STAYS-INSIDE", "reason");
     }
 
     @Test
