@@ -15,6 +15,7 @@ import java.util.List;
  * @param clients         machine clients (client-credentials grant), one per role
  * @param users           people (authorization-code grant with PKCE, e.g. from Swagger UI)
  * @param browserOrigins  the Swagger UIs allowed to call the token endpoint from a browser
+ * @param console         the web console's client (authorization code + PKCE, confidential)
  */
 @ConfigurationProperties("stb.auth")
 public record AuthProperties(String issuer,
@@ -22,7 +23,15 @@ public record AuthProperties(String issuer,
                              @DefaultValue("30m") Duration tokenTtl,
                              List<DemoClient> clients,
                              List<DemoUser> users,
-                             List<String> browserOrigins) {
+                             List<String> browserOrigins,
+                             ConsoleClient console) {
+
+    /**
+     * The console's client: its secret, and the base URLs it is served from (each gets the sign-in callback and the
+     * signed-out page as redirect URIs; a loopback IP base URL matches any port, as RFC 8252 asks).
+     */
+    public record ConsoleClient(String clientId, String secret, List<String> baseUrls) {
+    }
 
     /** A machine client acting in one or more roles; {@code creditCode} scopes ENTERPRISE and PLATFORM clients. */
     public record DemoClient(String clientId, String secret, List<String> roles, String creditCode) {

@@ -20,6 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -111,6 +112,22 @@ public class AuthorizationServerConfiguration {
                 .tokenSettings(tokens);
         properties.browserOrigins().forEach(origin -> swagger.redirectUri(origin + "/swagger-ui/oauth2-redirect.html"));
         clients.add(swagger.build());
+        AuthProperties.ConsoleClient console = properties.console();
+        if (console != null) {
+            RegisteredClient.Builder web = RegisteredClient.withId(UUID.randomUUID().toString())
+                    .clientId(console.clientId())
+                    .clientSecret(encoder.encode(console.secret()))
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                    .scope(OidcScopes.OPENID)
+                    .clientSettings(ClientSettings.builder().requireProofKey(true)
+                            .requireAuthorizationConsent(false).build())
+                    .tokenSettings(tokens);
+            console.baseUrls().forEach(base -> web.redirectUri(base + "/login/oauth2/code/stb")
+                    .postLogoutRedirectUri(base + "/signed-out"));
+            clients.add(web.build());
+        }
         return new InMemoryRegisteredClientRepository(clients);
     }
 
@@ -124,11 +141,15 @@ public class AuthorizationServerConfiguration {
                 .toList());
     }
 
-    /** Adds the claims the services rely on; nothing personal beyond the sign-in name goes into a token. */
+    /**
+     * Adds the claims the services rely on; nothing personal beyond the sign-in name goes into a token. The ID token
+     * carries the roles and credit code too: the console shapes its menu from them.
+     */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> serviceClaims(AuthProperties properties) {
         return context -> {
-            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+            boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
+            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType()) && !idToken) {
                 return;
             }
             List<String> roles;
@@ -149,7 +170,10 @@ public class AuthorizationServerConfiguration {
                         .filter(u -> u.username().equals(context.getPrincipal().getName()))
                         .findFirst().map(AuthProperties.DemoUser::creditCode);
             }
-            context.getClaims().audience(List.of(properties.audience())).claim("roles", roles);
+            if (!idToken) {
+                context.getClaims().audience(List.of(properties.audience()));
+            }
+            context.getClaims().claim("roles", roles);
             creditCode.ifPresent(code -> context.getClaims().claim("credit_code", code));
         };
     }

@@ -61,6 +61,38 @@ class AuthServerTest {
         assertThat(keys.path("keys")).hasSize(1);
     }
 
+    @Test
+    void theConsolesSignInIsRefusedWithoutAProofKey() throws Exception {
+        java.net.http.HttpResponse<Void> withoutPkce = authorize("");
+        assertThat(withoutPkce.statusCode()).isEqualTo(302);
+        assertThat(withoutPkce.headers().firstValue("Location").orElseThrow())
+                .startsWith("http://127.0.0.1:8080/login/oauth2/code/stb?error=invalid_request");
+
+        java.net.http.HttpResponse<Void> withPkce = authorize(
+                "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256");
+        assertThat(withPkce.statusCode()).isEqualTo(302);
+        assertThat(withPkce.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    @Test
+    void theConsolesRedirectOnALoopbackAddressMayUseAnyPort() throws Exception {
+        java.net.http.HttpResponse<Void> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + "/oauth2/authorize?response_type=code&client_id=console&scope=openid&state=s"
+                        + "&redirect_uri=http://127.0.0.1:43210/login/oauth2/code/stb"
+                        + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    private java.net.http.HttpResponse<Void> authorize(String pkce) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/oauth2/authorize?response_type=code"
+                        + "&client_id=console&scope=openid&state=s"
+                        + "&redirect_uri=http://127.0.0.1:8080/login/oauth2/code/stb" + pkce)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+    }
+
     private String token(String clientId, String secret) throws Exception {
         String body = http().post().uri("/oauth2/token")
                 .headers(h -> h.setBasicAuth(clientId, secret))
