@@ -22,7 +22,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The whole system on one machine with nothing installed but a JDK: a durable embedded PostgreSQL, an embedded KRaft
- * Kafka broker and the three services, on fixed ports, data kept under {@code .dev-stack/} (or {@code STB_DATA_DIR}).
+ * Kafka broker, the three services, the issuer and the web console, on fixed ports, data kept under
+ * {@code .dev-stack/} (or {@code STB_DATA_DIR}).
  *
  * <pre>
  *   --demo    load sample data through the services' own commands (only into an empty stack)
@@ -52,6 +53,19 @@ public final class DevStack {
         }
 
         LocalIssuer issuer = LocalIssuer.start(authServerJar(), dataDirectory.resolve("logs/auth-server.log"));
+        Map<StackService, String> serviceUrls = new EnumMap<>(StackService.class);
+        for (StackService service : StackService.values()) {
+            serviceUrls.put(service, "http://localhost:" + service.defaultPort());
+        }
+        // the console needs nothing to start (it reads the issuer when the first user signs in)
+        LocalConsole console;
+        try {
+            console = LocalConsole.start(consoleJar(), dataDirectory.resolve("logs/console.log"), "localhost",
+                    LocalConsole.PORT, issuer.issuer(), serviceUrls);
+        } catch (IOException e) {
+            issuer.close();
+            throw e;
+        }
         // Kafka's broker starts while PostgreSQL does. The services start once both are up: starting them while the
         // broker still starts was measured slower (47 s against 40 s), since start-up is CPU-bound on two cores.
         CompletableFuture<LocalKafka> kafkaStarting = CompletableFuture.supplyAsync(() -> {
@@ -82,9 +96,10 @@ public final class DevStack {
             }
             services = ServiceLauncher.startAll(placements);
             issuer.awaitReady(Duration.ofSeconds(60));
+            console.awaitReady(Duration.ofSeconds(60));
         } catch (Exception | Error e) {
             stop(services, kafka != null ? kafka : kafkaStarting.exceptionally(failed -> null).join(), postgres,
-                    issuer);
+                    issuer, console);
             throw e;
         }
 
@@ -93,16 +108,16 @@ public final class DevStack {
         LocalKafka runningKafka = kafka;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the stack...");
-            stop(running, runningKafka, postgres, issuer);
+            stop(running, runningKafka, postgres, issuer, console);
             stopped.countDown();
         }, "dev-stack-stop"));
 
-        printBanner(started, dataDirectory, postgres, kafka, issuer, flags.contains("--demo"));
+        printBanner(started, dataDirectory, postgres, kafka, issuer, console, flags.contains("--demo"));
         stopped.await();
     }
 
     private static void printBanner(long started, Path dataDirectory, LocalPostgres postgres, LocalKafka kafka,
-                                    LocalIssuer issuer, boolean demo) throws Exception {
+                                    LocalIssuer issuer, LocalConsole console, boolean demo) throws Exception {
         StringBuilder banner = new StringBuilder();
         banner.append(String.format(Locale.ROOT, "%n=== Wenzhou science-fund stack is up in %.1f s ===%n",
                 (System.nanoTime() - started) / 1e9));
@@ -110,6 +125,9 @@ public final class DevStack {
         banner.append(String.format("  Kafka       %s  (KRaft, topics keep everything)%n", kafka.bootstrapServers()));
         banner.append(String.format("  Issuer      %s  (OIDC; demo clients and users: README, auth-server.yml)%n",
                 issuer.issuer()));
+        banner.append(String.format("  Console     %s  (sign in as a demo user, password <user>-pw:%n", console.baseUrl()));
+        banner.append("              registry.admin, funding.officer, finance.auditor, talent.institute,\n");
+        banner.append("              enterprise.demo, platform.demo, operator)\n");
         banner.append(String.format("  Data        %s%n", dataDirectory));
         if (demo) {
             banner.append("  Demo data   loading in the background into an empty stack ('demo data: ...' log lines)\n");
@@ -129,8 +147,20 @@ public final class DevStack {
                 : Path.of("auth-server", "target", "auth-server-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath();
     }
 
+    /** The console's executable jar: {@code -Dstb.console.jar}, else where the build puts it. */
+    private static Path consoleJar() {
+        String configured = System.getProperty("stb.console.jar");
+        return configured != null ? Path.of(configured)
+                : Path.of("console", "target", "console-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath();
+    }
+
     private static void stop(Map<StackService, ConfigurableApplicationContext> services, LocalKafka kafka,
-                             LocalPostgres postgres, LocalIssuer issuer) {
+                             LocalPostgres postgres, LocalIssuer issuer, LocalConsole console) {
+        try {
+            console.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         List<ConfigurableApplicationContext> contexts = new ArrayList<>(services.values());
         contexts.forEach(context -> {
             try {

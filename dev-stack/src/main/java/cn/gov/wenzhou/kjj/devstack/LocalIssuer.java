@@ -2,78 +2,59 @@ package cn.gov.wenzhou.kjj.devstack;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * The stack's OAuth2/OIDC issuer (the auth-server module), run as a child process: it is a separate system in
  * production too, and its Spring Authorization Server must not share a JVM with the services' auto-configuration.
  */
-final class LocalIssuer implements AutoCloseable {
+public final class LocalIssuer implements AutoCloseable {
 
     static final int PORT = 9000;
 
-    private final Process process;
+    private final ChildJvm process;
+    private final String issuer;
 
-    private LocalIssuer(Process process) {
+    private LocalIssuer(ChildJvm process, String issuer) {
         this.process = process;
+        this.issuer = issuer;
     }
 
     static LocalIssuer start(Path jar, Path logFile) throws IOException {
-        if (!Files.isRegularFile(jar)) {
-            throw new IOException("auth-server jar not found at " + jar + "; build with ./mvnw -DskipTests install");
-        }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Files.createDirectories(logFile.getParent());
-        Process process = new ProcessBuilder(List.of(java, "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.address=127.0.0.1",
-                "--server.port=" + PORT))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                .start();
-        return new LocalIssuer(process);
+        return start(jar, logFile, PORT, "http://localhost:" + PORT, List.of());
     }
 
-    String issuer() {
-        return "http://localhost:" + PORT;
-    }
-
-    void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest discovery = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
-                .timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() - deadline < 0) {
-            if (!process.isAlive()) {
-                throw new IOException("auth-server exited with " + process.exitValue() + "; see its log");
+    /**
+     * @param issuer          the issuer URL its tokens name (and where it is reached)
+     * @param consoleBaseUrls where a console is served besides the defaults (the console's redirect URIs)
+     */
+    public static LocalIssuer start(Path jar, Path logFile, int port, String issuer, List<String> consoleBaseUrls)
+            throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("--server.address=127.0.0.1", "--server.port=" + port,
+                "--stb.auth.issuer=" + issuer));
+        if (!consoleBaseUrls.isEmpty()) {
+            for (int i = 0; i < consoleBaseUrls.size(); i++) {
+                arguments.add("--stb.auth.console.base-urls[" + i + "]=" + consoleBaseUrls.get(i));
             }
-            try {
-                if (http.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            process.waitFor(200, TimeUnit.MILLISECONDS);
         }
-        throw new IOException("auth-server not ready after " + timeout);
+        return new LocalIssuer(ChildJvm.start("auth-server", jar, List.of("-Xms32m", "-Xmx128m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), arguments, Map.of(), logFile), issuer);
     }
 
-    long pid() {
-        return process.pid();
+    public String issuer() {
+        return issuer;
+    }
+
+    public void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        process.awaitReady(URI.create(issuer + "/.well-known/openid-configuration"), timeout);
     }
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(15, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+        process.close();
     }
 }

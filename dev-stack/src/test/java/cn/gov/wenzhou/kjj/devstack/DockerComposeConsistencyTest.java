@@ -1,6 +1,7 @@
 package cn.gov.wenzhou.kjj.devstack;
 
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.yaml.snakeyaml.Yaml;
 
@@ -30,6 +31,27 @@ class DockerComposeConsistencyTest {
     /** Read by the JVM itself, not by Spring. */
     private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "TZ");
 
+    /** The console is not on this module's classpath (it runs in its own JVM): its configuration is read from source. */
+    @Test
+    void composeMatchesTheConsolesConfiguration() throws IOException {
+        Map<String, Object> compose = load(Files.newInputStream(Path.of("..", "docker-compose.yml")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> definition = ((Map<String, Map<String, Object>>) compose.get("services")).get("console");
+        assertThat(definition).as("compose defines the console").isNotNull();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> environment = (Map<String, Object>) definition.get("environment");
+        Map<String, String> placeholders = placeholdersIn(Files.readString(
+                Path.of("..", "console", "src", "main", "resources", "console.yml")));
+
+        assertConsistent("console", environment, placeholders, LocalConsole.PORT, definition);
+        assertThat(environment).containsKeys("OIDC_ISSUER_URI", "OIDC_CLIENT_SECRET", "REGISTRY_URL", "FUNDING_URL",
+                "TALENT_URL");
+        for (StackService service : StackService.values()) {
+            assertThat(environment.values()).as("the console reaches " + service.serviceName())
+                    .contains("http://" + service.serviceName() + ":" + service.defaultPort());
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> composeMatchesEveryServiceConfiguration() throws IOException {
         Map<String, Object> compose = load(Files.newInputStream(Path.of("..", "docker-compose.yml")));
@@ -45,34 +67,42 @@ class DockerComposeConsistencyTest {
                     Map<String, Object> environment = (Map<String, Object>) definition.get("environment");
                     Map<String, String> placeholders = placeholdersOf(service.serviceName() + ".yml");
 
-                    environment.keySet().stream().filter(name -> !JVM_VARIABLES.contains(name)).forEach(name ->
-                            assertThat(placeholders).as(name + " is read by " + service.serviceName())
-                                    .containsKey(name));
-                    placeholders.forEach((name, fallback) -> {
-                        if (fallback == null) {
-                            assertThat(environment).as(name + " has no default, compose must set it")
-                                    .containsKey(name);
-                        }
-                    });
-                    String port = String.valueOf(environment.getOrDefault("HTTP_PORT",
-                            placeholders.get("HTTP_PORT")));
-                    assertThat(port).isEqualTo(String.valueOf(service.defaultPort()));
-                    assertThat(String.valueOf(((List<?>) definition.get("ports")).get(0))).isEqualTo(port + ":" + port);
+                    assertConsistent(service.serviceName(), environment, placeholders, service.defaultPort(),
+                            definition);
                     assertThat(String.valueOf(environment.get("DB_URL"))).endsWith("/" + service.database());
-                    assertThat(Path.of("..", String.valueOf(definition.get("build")), "Dockerfile")).exists();
                 }));
+    }
+
+    private static void assertConsistent(String application, Map<String, Object> environment,
+                                         Map<String, String> placeholders, int defaultPort,
+                                         Map<String, Object> definition) {
+        environment.keySet().stream().filter(name -> !JVM_VARIABLES.contains(name)).forEach(name ->
+                assertThat(placeholders).as(name + " is read by " + application).containsKey(name));
+        placeholders.forEach((name, fallback) -> {
+            if (fallback == null) {
+                assertThat(environment).as(name + " has no default, compose must set it").containsKey(name);
+            }
+        });
+        String port = String.valueOf(environment.getOrDefault("HTTP_PORT", placeholders.get("HTTP_PORT")));
+        assertThat(port).isEqualTo(String.valueOf(defaultPort));
+        assertThat(String.valueOf(((List<?>) definition.get("ports")).get(0))).isEqualTo(port + ":" + port);
+        assertThat(Path.of("..", String.valueOf(definition.get("build")), "Dockerfile")).exists();
     }
 
     private static Map<String, String> placeholdersOf(String resource) throws IOException {
         try (InputStream in = DockerComposeConsistencyTest.class.getClassLoader().getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
-            Matcher matcher = PLACEHOLDER.matcher(new String(in.readAllBytes()));
-            Map<String, String> placeholders = new HashMap<>();
-            while (matcher.find()) {
-                placeholders.put(matcher.group(1), matcher.group(2) == null ? null : matcher.group(3));
-            }
-            return placeholders;
+            return placeholdersIn(new String(in.readAllBytes()));
         }
+    }
+
+    private static Map<String, String> placeholdersIn(String configuration) {
+        Matcher matcher = PLACEHOLDER.matcher(configuration);
+        Map<String, String> placeholders = new HashMap<>();
+        while (matcher.find()) {
+            placeholders.put(matcher.group(1), matcher.group(2) == null ? null : matcher.group(3));
+        }
+        return placeholders;
     }
 
     private static Map<String, Object> load(InputStream in) throws IOException {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The three services as dev-stack runs them, on the test JVM's real PostgreSQL and Kafka, on random ports. */
-final class RunningStack implements AutoCloseable {
+public final class RunningStack implements AutoCloseable {
 
     private static final AtomicInteger STACKS = new AtomicInteger();
     private static RunningStack shared;
@@ -39,6 +39,13 @@ final class RunningStack implements AutoCloseable {
     }
 
     static RunningStack start() {
+        return start(Map.of(
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.get().jwkSetUri(),
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.get().issuer()));
+    }
+
+    /** A stack whose services get these properties besides their placement (e.g. which issuer they trust). */
+    public static RunningStack start(Map<String, String> properties) {
         PostgresServer postgres = RealInfrastructure.postgres();
         String kafka = RealInfrastructure.kafka().bootstrapServers();
         int stack = STACKS.incrementAndGet();
@@ -49,22 +56,20 @@ final class RunningStack implements AutoCloseable {
             String database = "stack" + stack + "_" + service.database();
             postgres.createDatabase(database);
             databases.put(service, database);
-            Map<String, String> properties = new HashMap<>(Map.of(
-                    "stb.kafka.consumer-group", "stack" + stack + "-" + service.serviceName(),
-                    "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.get().jwkSetUri(),
-                    "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.get().issuer()));
-            properties.putAll(LocalSecrets.propertiesFor(service, talentMasterKey));
+            Map<String, String> serviceProperties = new HashMap<>(properties);
+            serviceProperties.put("stb.kafka.consumer-group", "stack" + stack + "-" + service.serviceName());
+            serviceProperties.putAll(LocalSecrets.propertiesFor(service, talentMasterKey));
             placements.put(service, new ServiceLauncher.Placement(postgres.jdbcUrl(database), postgres.username(),
-                    postgres.password(), kafka, 0, properties));
+                    postgres.password(), kafka, 0, serviceProperties));
         }
         return new RunningStack(ServiceLauncher.startAll(placements), databases);
     }
 
-    String baseUrl(StackService service) {
+    public String baseUrl(StackService service) {
         return "http://localhost:" + services.get(service).getEnvironment().getProperty("local.server.port");
     }
 
-    <T> T bean(StackService service, Class<T> type) {
+    public <T> T bean(StackService service, Class<T> type) {
         return services.get(service).getBean(type);
     }
 

@@ -1,0 +1,42 @@
+package cn.gov.wenzhou.kjj.console;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Where the console signs users in and where the services are ({@code stb.console}).
+ *
+ * @param issuerUri    the OIDC issuer; its discovery document is read when the first user signs in
+ * @param clientId     the console's client at the issuer (a confidential client, authorization code + PKCE)
+ * @param clientSecret from the environment; never a default outside the dev stack
+ * @param services     base URLs of the three services
+ * @param connectTimeout how long to wait for a service to accept a connection before calling it down
+ * @param readTimeout  how long to wait for a service's answer
+ */
+@ConfigurationProperties("stb.console")
+public record ConsoleProperties(URI issuerUri,
+                                @DefaultValue("console") String clientId,
+                                String clientSecret,
+                                Services services,
+                                @DefaultValue("2s") Duration connectTimeout,
+                                @DefaultValue("30s") Duration readTimeout) {
+
+    public ConsoleProperties {
+        if (issuerUri == null) {
+            throw new IllegalStateException("stb.console.issuer-uri (OIDC_ISSUER_URI) must be set");
+        }
+        if (clientSecret == null || clientSecret.isBlank()) {
+            throw new IllegalStateException("stb.console.client-secret (OIDC_CLIENT_SECRET) must be set");
+        }
+        if (services == null || services.platformRegistry() == null || services.fundingService() == null
+                || services.talentPoolService() == null) {
+            throw new IllegalStateException("stb.console.services needs the URL of each of the three services");
+        }
+    }
+
+    public record Services(URI platformRegistry, URI fundingService, URI talentPoolService) {
+    }
+}

@@ -1,0 +1,55 @@
+package cn.gov.wenzhou.kjj.console;
+
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The one stub backend of the test JVM, wired into the console's configuration, and signed-in users for MockMvc
+ * (an OIDC login whose ID token carries the roles, and an access token the console sends on).
+ */
+public abstract class ConsoleTestSupport {
+
+    static final StubBackend BACKEND = new StubBackend();
+    /** A port nothing listens on: a service that is down. */
+    static final String DOWN = "http://127.0.0.1:9";
+
+    @DynamicPropertySource
+    static void backend(DynamicPropertyRegistry properties) {
+        properties.add("stb.console.issuer-uri", BACKEND::url);
+        properties.add("stb.console.services.platform-registry", BACKEND::url);
+        properties.add("stb.console.services.funding-service", BACKEND::url);
+        properties.add("stb.console.services.talent-pool-service", () -> DOWN);
+    }
+
+    static OidcLoginRequestPostProcessor as(String... roles) {
+        List<String> roleList = Arrays.asList(roles);
+        OidcIdToken idToken = OidcIdToken.withTokenValue("id-token")
+                .subject("test." + String.join("-", roleList).toLowerCase())
+                .issuer(BACKEND.url())
+                .issuedAt(Instant.now().minusSeconds(60))
+                .expiresAt(Instant.now().plusSeconds(3600))
+                .claim("roles", roleList)
+                .build();
+        return SecurityMockMvcRequestPostProcessors.oidcLogin()
+                .idToken(token -> token.claims(claims -> claims.putAll(idToken.getClaims())))
+                .authorities(roleList.stream().map(role -> (org.springframework.security.core.GrantedAuthority)
+                        new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + role))
+                        .toList())
+                .clientRegistration(ClientRegistration.withRegistrationId("stb")
+                        .clientId("console")
+                        .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                        .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                        .authorizationUri(BACKEND.url() + "/oauth2/authorize")
+                        .tokenUri(BACKEND.url() + "/oauth2/token")
+                        .build());
+    }
+}
