@@ -37,6 +37,8 @@ public class TalentAccessPolicy {
                 .post("/api/enrollments/*/erasure", TALENT_INSTITUTE)
                 .get("/api/employers/*/enrollments", TALENT_INSTITUTE, ENTERPRISE, PLATFORM)
                 .get("/api/employers/*/platform", TALENT_INSTITUTE, ENTERPRISE, PLATFORM)
+                // the operators hold the deployment's secrets and restart it with the new key: they rotate it too
+                .post("/ops/personal-data/master-key-rotation", OPERATOR)
                 .get("/ops/**", OPERATOR)
                 .post("/ops/projections/*/rebuild", OPERATOR)
                 .build();

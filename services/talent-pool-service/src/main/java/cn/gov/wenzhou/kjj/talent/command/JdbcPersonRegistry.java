@@ -19,7 +19,8 @@ import java.util.UUID;
 public class JdbcPersonRegistry implements PersonRegistry {
 
     private static final String NAME = "name";
-    private static final String ID_NUMBER = "idNumber";
+    /** The field name bound into an ID number's ciphertext. */
+    static final String ID_NUMBER = "idNumber";
     private static final String PHONE = "phone";
     private static final String NOTE = "note";
 
@@ -155,10 +156,12 @@ public class JdbcPersonRegistry implements PersonRegistry {
                         + " start it afresh with ./run.sh --clean (demo data only). A deployment that ran without"
                         + " TALENT_MASTER_KEY: its data is readable by anyone with the repository; set the published"
                         + " key (from the repository's history) as TALENT_PREVIOUS_MASTER_KEY and a new one as"
-                        + " TALENT_MASTER_KEY.");
+                        + " TALENT_MASTER_KEY, and rotate at once (docs/talent-pool-service.md, \"Rotating the"
+                        + " master key\").");
             }
             throw new MasterKeyConfigurationException(message, "Start with the master key that wrapped them, as"
-                    + " TALENT_MASTER_KEY, or as TALENT_PREVIOUS_MASTER_KEY next to a new TALENT_MASTER_KEY.");
+                    + " TALENT_MASTER_KEY, or as TALENT_PREVIOUS_MASTER_KEY to finish a rotation away from it"
+                    + " (docs/talent-pool-service.md, \"Rotating the master key\").");
         });
     }
 

@@ -8,7 +8,10 @@ package cn.gov.wenzhou.kjj.talent.command;
 public class MasterKeyConfigurationException extends IllegalStateException {
 
     static final String GENERATE = "Generate a key with `openssl rand -base64 32`, keep it in the deployment's"
-            + " secret store and set it as TALENT_MASTER_KEY (the dev stack generates its own; tests set their own).";
+            + " secret store and set it as TALENT_MASTER_KEY (the dev stack generates its own; tests set their own)."
+            + " To move data encrypted under an old key to a new one: TALENT_MASTER_KEY=<new>,"
+            + " TALENT_PREVIOUS_MASTER_KEY=<old>, then POST /ops/personal-data/master-key-rotation"
+            + " (docs/talent-pool-service.md, \"Rotating the master key\").";
 
     private final String action;
 

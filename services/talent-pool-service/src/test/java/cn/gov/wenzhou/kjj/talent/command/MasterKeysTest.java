@@ -41,7 +41,8 @@ class MasterKeysTest {
         FailureAnalysis analysis = new MasterKeyFailureAnalyzer().analyze(new IllegalStateException(refused));
 
         assertThat(analysis.getDescription()).contains("TALENT_MASTER_KEY is not set");
-        assertThat(analysis.getAction()).contains("openssl rand -base64 32");
+        assertThat(analysis.getAction()).contains("openssl rand -base64 32", "TALENT_PREVIOUS_MASTER_KEY",
+                "/ops/personal-data/master-key-rotation");
     }
 
     @Test
