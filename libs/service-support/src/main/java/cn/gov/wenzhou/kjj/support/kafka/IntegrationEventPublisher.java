@@ -1,17 +1,13 @@
 package cn.gov.wenzhou.kjj.support.kafka;
 
 import cn.gov.wenzhou.kjj.contracts.IntegrationEvent;
-import cn.gov.wenzhou.kjj.contracts.IntegrationEventCatalog;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,24 +55,7 @@ public class IntegrationEventPublisher {
     }
 
     ProducerRecord<String, byte[]> toRecord(IntegrationEvent event, String subject, String id, Instant time) {
-        Class<? extends IntegrationEvent> type = event.getClass();
-        byte[] value;
-        try {
-            value = IntegrationJson.mapper().writeValueAsBytes(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize " + type.getSimpleName(), e);
-        }
-        ProducerRecord<String, byte[]> record =
-                new ProducerRecord<>(IntegrationEventCatalog.topicOf(type), subject, value);
-        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        header(record, CloudEventHeaders.ID, id);
-        header(record, CloudEventHeaders.SOURCE, properties.source());
-        header(record, CloudEventHeaders.TYPE, IntegrationEventCatalog.typeOf(type));
-        header(record, CloudEventHeaders.TIME, time.toString());
-        header(record, CloudEventHeaders.SUBJECT, subject);
-        header(record, CloudEventHeaders.DATA_SCHEMA, IntegrationEventCatalog.schemaIdOf(type));
-        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        return record;
+        return CloudEventRecords.of(event, properties.source(), subject, id, time);
     }
 
     private List<CompletableFuture<?>> pendingSendsOf(UnitOfWork<?> unitOfWork) {
@@ -97,9 +76,5 @@ public class IntegrationEventPublisher {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Kafka did not acknowledge the batch; it will be retried", e);
         }
-    }
-
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
     }
 }
