@@ -81,17 +81,21 @@ public class EnrollmentController {
 
     @GetMapping
     @Operation(summary = "Applications and hires by state (the institute's worklist)",
-            description = "Newest applications first. reviewDueBy lists admitted hires whose periodic review is due.")
+            description = "Newest applications first. reviewDueBy lists admitted hires whose periodic review is due;"
+                    + " samePersonElsewhere=true the applications whose person another employer has applied for or"
+                    + " employs through the pool (each enrollment lists them in samePersonElsewhere).")
     public EnrollmentResponses.Page list(
             @Parameter(description = "APPLIED, FORWARDED, APPROVED, ADMITTED, EXITED, REJECTED, WITHDRAWN; repeatable")
             @RequestParam(required = false) List<String> state,
             @Parameter(description = "an employer's credit code") @RequestParam(required = false) String employer,
             @RequestParam(required = false) LocalDate reviewDueBy,
+            @Parameter(description = "true: only enrollments whose person has an open enrollment with another"
+                    + " employer (duplicates to review)") @RequestParam(required = false) Boolean samePersonElsewhere,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         String creditCode = employer == null ? null : UnifiedSocialCreditCode.parse(employer, "employer").value();
-        return views.page(new EnrollmentQueries.Filter(EnrollmentViews.states(state), creditCode, reviewDueBy),
-                page, size);
+        return views.page(new EnrollmentQueries.Filter(EnrollmentViews.states(state), creditCode, reviewDueBy,
+                samePersonElsewhere), page, size);
     }
 
     @GetMapping("/{enrollmentId}")

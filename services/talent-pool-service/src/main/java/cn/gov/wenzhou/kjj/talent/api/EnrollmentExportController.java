@@ -25,7 +25,7 @@ public class EnrollmentExportController {
     private static final List<String> COLUMNS = List.of("enrollment_id", "state", "employer_credit_code",
             "employer_platform_id", "position", "title_level", "field", "hire_date", "applied_on", "policy_version",
             "council_resolution", "admitted_on", "terms_version", "term_ends_on", "next_review_due", "exit_reason",
-            "exited_on", "name", "id_number", "phone", "personal_data");
+            "exited_on", "name", "id_number", "phone", "personal_data", "same_person_elsewhere");
 
     private final EnrollmentQueries queries;
     private final EnrollmentViews views;
@@ -43,13 +43,18 @@ public class EnrollmentExportController {
             @Parameter(description = "states to include; all when absent") @RequestParam(required = false)
             List<String> state) {
         StringBuilder csv = new StringBuilder("\uFEFF").append(String.join(",", COLUMNS)).append("\r\n");
-        for (EnrollmentRow row : queries.all(new EnrollmentQueries.Filter(EnrollmentViews.states(state), null, null))) {
-            PersonResponse person = views.enrollment(row).person();
+        List<EnrollmentRow> rows = queries.all(new EnrollmentQueries.Filter(EnrollmentViews.states(state), null, null));
+        List<EnrollmentResponses.Enrollment> shown = views.enrollments(rows);
+        for (int i = 0; i < rows.size(); i++) {
+            EnrollmentRow row = rows.get(i);
+            PersonResponse person = shown.get(i).person();
+            String elsewhere = shown.get(i).samePersonElsewhere() == null ? null : shown.get(i).samePersonElsewhere()
+                    .stream().map(EnrollmentResponses.OtherEnrollment::enrollmentId).collect(Collectors.joining(" "));
             csv.append(Stream.of(row.enrollmentId(), row.state(), row.employerCreditCode(), row.employerPlatformId(),
                             row.position(), row.titleLevel(), row.field(), row.hireDate(), row.appliedOn(),
                             row.policyVersion(), row.councilResolution(), row.admittedOn(), row.termsVersion(),
                             row.termEndsOn(), row.nextReviewDue(), row.exitReason(), row.exitedOn(), person.name(),
-                            person.idNumber(), person.phone(), person.disclosure())
+                            person.idNumber(), person.phone(), person.disclosure(), elsewhere)
                     .map(EnrollmentExportController::cell).collect(Collectors.joining(","))).append("\r\n");
         }
         return ResponseEntity.ok()

@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.talent.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -33,7 +34,15 @@ public final class EnrollmentResponses {
             LocalDate rejectedOn, LocalDate withdrawnOn, LocalDate admittedOn,
             @Schema(description = "term and review parameters applied") String termsVersion, LocalDate termEndsOn,
             LocalDate nextReviewDue, LocalDate lastReviewOn, String lastReviewOutcome, String exitReason,
-            LocalDate exitedOn, LocalDate personalDataErasedOn) {
+            LocalDate exitedOn, LocalDate personalDataErasedOn,
+            @Schema(description = "the institute only: the person's open enrollments with other employers, a"
+                    + " duplicate to review (one person, one post is enforced at admission); absent for employers,"
+                    + " who never learn of another employer's enrollment")
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<OtherEnrollment> samePersonElsewhere) {
+    }
+
+    /** Another employer's open enrollment of the same person (shown to the institute only). */
+    public record OtherEnrollment(String enrollmentId, String employerCreditCode, String state, LocalDate appliedOn) {
     }
 
     public record Page(List<Enrollment> items, int page, int size, long total) {

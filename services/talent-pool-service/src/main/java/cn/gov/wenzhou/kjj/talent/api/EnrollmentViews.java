@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Turns enrollment rows into responses, with the personal data the caller may see, scoped to the caller. */
 @Component
@@ -61,6 +63,28 @@ public class EnrollmentViews {
     }
 
     public EnrollmentResponses.Enrollment enrollment(EnrollmentRow row) {
+        return enrollments(List.of(row)).get(0);
+    }
+
+    /**
+     * The rows as the caller may see them. The institute also sees, per enrollment, the person's open enrollments
+     * with other employers (read for the whole page at once); an employer's answer has no such field at all.
+     */
+    public List<EnrollmentResponses.Enrollment> enrollments(List<EnrollmentRow> rows) {
+        Map<String, List<EnrollmentQueries.OpenEnrollment>> openByPerson = caller.seesPersonalData()
+                ? queries.openEnrollmentsOf(rows.stream().map(EnrollmentRow::personId).distinct().toList()).stream()
+                .collect(Collectors.groupingBy(EnrollmentQueries.OpenEnrollment::personId))
+                : null;
+        return rows.stream().map(row -> enrollment(row, openByPerson == null ? null
+                : openByPerson.getOrDefault(row.personId(), List.of()).stream()
+                .filter(other -> !other.employerCreditCode().equals(row.employerCreditCode()))
+                .map(other -> new EnrollmentResponses.OtherEnrollment(other.enrollmentId(),
+                        other.employerCreditCode(), other.state(), other.appliedOn()))
+                .toList())).toList();
+    }
+
+    private EnrollmentResponses.Enrollment enrollment(EnrollmentRow row,
+                                                      List<EnrollmentResponses.OtherEnrollment> samePersonElsewhere) {
         return new EnrollmentResponses.Enrollment(row.enrollmentId(),
                 personalData.person(row.personId(), row.personalData(), row.personalDataErased()),
                 row.employerCreditCode(), row.employerPlatformId(), row.position(), row.hireDate(), row.titleLevel(),
@@ -68,7 +92,8 @@ public class EnrollmentViews {
                 row.councilResolution(), row.councilDecidedOn(), row.rejectionStage(),
                 personalData.note(row.personalData().keyId(), row.rejectionReasonCiphertext()), row.rejectedOn(),
                 row.withdrawnOn(), row.admittedOn(), row.termsVersion(), row.termEndsOn(), row.nextReviewDue(),
-                row.lastReviewOn(), row.lastReviewOutcome(), row.exitReason(), row.exitedOn(), row.erasedOn());
+                row.lastReviewOn(), row.lastReviewOutcome(), row.exitReason(), row.exitedOn(), row.erasedOn(),
+                samePersonElsewhere);
     }
 
     public EnrollmentResponses.Page page(EnrollmentQueries.Filter filter, int page, int size) {
@@ -79,8 +104,7 @@ public class EnrollmentViews {
             throw new InvalidInputException("size", "must be between 1 and 200");
         }
         EnrollmentQueries.Page rows = queries.list(filter, page, size);
-        return new EnrollmentResponses.Page(rows.items().stream().map(this::enrollment).toList(), page, size,
-                rows.total());
+        return new EnrollmentResponses.Page(enrollments(rows.items()), page, size, rows.total());
     }
 
     public EnrollmentResponses.History history(EnrollmentRow row) {

@@ -77,7 +77,8 @@ public class Enrollment {
                     + rules.hireWithinMonths() + " months are eligible: hired on or after " + earliest
                     + " (policy " + rules.version() + ")");
         }
-        PersonRegistry.SealedPerson sealed = people.register(command.enrollmentId(), command.person());
+        PersonRegistry.SealedPerson sealed = people.register(command.enrollmentId(), command.employerCreditCode(),
+                command.person());
         apply(new EnrollmentApplied(command.enrollmentId(), sealed.personId(), sealed.data(),
                 command.employerCreditCode(), command.position(), command.hireDate(), command.titleLevel(),
                 field.code(), command.appliedOn(), rules.version()));
@@ -139,13 +140,16 @@ public class Enrollment {
 
     @CommandHandler
     public EnrollmentState handle(AdmitHire command, TalentPolicy policy, PostLedger posts,
-                                  PlatformDirectory platforms) {
+                                  PlatformDirectory platforms, PersonRegistry people) {
         if (state != EnrollmentState.APPROVED) {
             throw new RuleViolationException("admission.requires-council-approval",
                     "only an application the council approved can be admitted (it is " + state + ")");
         }
         notBefore(command.admittedOn(), councilDecidedOn, "admittedOn", "the council's decision");
         PolicyVersion rules = policy.inForceOn(command.admittedOn());
+        // one person, one post: checked here, where only the institute asks, since applications from several
+        // employers for the same person are accepted (an employer must not learn of another's)
+        people.holdPost(enrollmentId);
         posts.take(enrollmentId, command.admittedOn());
         apply(new HireAdmitted(enrollmentId, employerCreditCode, platforms.platformIdOf(employerCreditCode).orElse(null),
                 field, titleLevel,

@@ -36,7 +36,7 @@ public class JdbcPersonRegistry implements PersonRegistry {
     }
 
     @Override
-    public SealedPerson register(String enrollmentId, PersonalData data) {
+    public SealedPerson register(String enrollmentId, String employerCreditCode, PersonalData data) {
         StoredKey key = find(data.idNumber()).orElseGet(() -> {
             String lookupHash = keys.current().lookupHash(data.idNumber());
             String candidateKeyId = UUID.randomUUID().toString();
@@ -50,11 +50,13 @@ public class JdbcPersonRegistry implements PersonRegistry {
             return find(data.idNumber()).orElseThrow();
         });
         int claimed = jdbc.update("""
-                insert into person_enrollment (enrollment_id, person_id, open) values (?, ?, true)
-                on conflict (person_id) where open do nothing""", enrollmentId, key.personId());
+                insert into person_enrollment (enrollment_id, person_id, employer_credit_code, open)
+                values (?, ?, ?, true) on conflict (person_id, employer_credit_code) where open do nothing""",
+                enrollmentId, key.personId(), employerCreditCode);
         if (claimed != 1) {
+            // only the caller's own enrollments are spoken of: another employer's never shows here
             throw new RuleViolationException("enrollment.person-already-enrolled",
-                    "this person already has an open application or holds a post; one at a time");
+                    "this employer already has an open application for this person, or they hold a post through it");
         }
         byte[] dataKey = keys.byId(key.masterKeyId()).unwrap(key.wrappedKey(), key.keyId());
         return new SealedPerson(key.personId(), new EncryptedPersonalData(key.keyId(),
@@ -64,8 +66,25 @@ public class JdbcPersonRegistry implements PersonRegistry {
     }
 
     @Override
+    public void holdPost(String enrollmentId) {
+        String personId = personOf(enrollmentId).orElseThrow(() -> new IllegalStateException(
+                "enrollment " + enrollmentId + " has no person"));
+        int held = jdbc.update("insert into person_post (person_id, enrollment_id) values (?, ?)"
+                + " on conflict (person_id) do nothing", personId, enrollmentId);
+        if (held != 1) {
+            String holder = jdbc.queryForObject("select enrollment_id from person_post where person_id = ?",
+                    String.class, personId);
+            if (!enrollmentId.equals(holder)) {
+                throw new RuleViolationException("admission.person-holds-post", "this person already holds a post"
+                        + " in the pool through enrollment " + holder + ": one person, one post; exit it first");
+            }
+        }
+    }
+
+    @Override
     public void release(String enrollmentId) {
         jdbc.update("update person_enrollment set open = false where enrollment_id = ?", enrollmentId);
+        jdbc.update("delete from person_post where enrollment_id = ?", enrollmentId);
     }
 
     @Override

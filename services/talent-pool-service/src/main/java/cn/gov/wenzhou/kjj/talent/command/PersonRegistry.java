@@ -11,14 +11,28 @@ public interface PersonRegistry {
 
     /**
      * Finds the person by ID number (or registers them with a new data key), claims them for the enrollment and
-     * encrypts their data under their key.
+     * encrypts their data under their key. The answer never depends on another employer's enrollments: a person
+     * with an open enrollment elsewhere is registered like anyone (the institute sees the duplicate and decides),
+     * so an employer cannot learn from it who is in the pool, nor block a rival's hire by filing first.
      *
      * @throws cn.gov.wenzhou.kjj.support.domain.RuleViolationException {@code enrollment.person-already-enrolled}
-     *                                                                   when another enrollment of the person is open
+     *                                                                   when the same employer already has an open
+     *                                                                   enrollment of the person
      */
-    SealedPerson register(String enrollmentId, PersonalData data);
+    SealedPerson register(String enrollmentId, String employerCreditCode, PersonalData data);
 
-    /** The enrollment no longer holds its person (rejected, withdrawn or exited): they may apply again. */
+    /**
+     * The enrollment's person takes a post: one person, one post.
+     *
+     * @throws cn.gov.wenzhou.kjj.support.domain.RuleViolationException {@code admission.person-holds-post} when
+     *                                                                   another enrollment of theirs holds one
+     */
+    void holdPost(String enrollmentId);
+
+    /**
+     * The enrollment no longer holds its person (rejected, withdrawn or exited): they may apply again with that
+     * employer, and a post they held is free for them.
+     */
     void release(String enrollmentId);
 
     /** A free-text note about the person, encrypted under their key like their other data; {@code null} stays null. */

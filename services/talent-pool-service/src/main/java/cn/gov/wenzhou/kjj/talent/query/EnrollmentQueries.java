@@ -27,10 +27,24 @@ public class EnrollmentQueries {
     }
 
     /**
-     * @param filter what to select; every criterion optional
+     * @param samePersonElsewhere only enrollments whose person has an open enrollment with another employer (the
+     *                            institute's duplicates to review); null or false: no such criterion
      */
-    public record Filter(Collection<String> states, String employerCreditCode, LocalDate reviewDueBy) {
+    public record Filter(Collection<String> states, String employerCreditCode, LocalDate reviewDueBy,
+                         Boolean samePersonElsewhere) {
+
+        public Filter(Collection<String> states, String employerCreditCode, LocalDate reviewDueBy) {
+            this(states, employerCreditCode, reviewDueBy, null);
+        }
     }
+
+    /** An open enrollment (applied, forwarded, approved or admitted) of a person, as the institute reviews it. */
+    public record OpenEnrollment(String personId, String enrollmentId, String employerCreditCode, String state,
+                                 LocalDate appliedOn) {
+    }
+
+    private static final int PEOPLE_PER_QUERY = 1_000;
+    private static final String OPEN_STATES = "('APPLIED', 'FORWARDED', 'APPROVED', 'ADMITTED')";
 
     public record Page(List<EnrollmentRow> items, long total) {
     }
@@ -60,6 +74,22 @@ public class EnrollmentQueries {
                 + " order by applied_on, enrollment_id", ENROLLMENT, arguments.toArray());
     }
 
+    /** Every open enrollment of these people, by person in application order (read 1,000 people at a time). */
+    public List<OpenEnrollment> openEnrollmentsOf(Collection<String> personIds) {
+        List<String> ids = List.copyOf(personIds);
+        List<OpenEnrollment> open = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += PEOPLE_PER_QUERY) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + PEOPLE_PER_QUERY));
+            open.addAll(jdbc.query("select person_id, enrollment_id, employer_credit_code, state, applied_on"
+                            + " from enrollment where state in " + OPEN_STATES + " and person_id in ("
+                            + String.join(", ", chunk.stream().map(id -> "?").toList())
+                            + ") order by applied_on, enrollment_id",
+                    (rs, row) -> new OpenEnrollment(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), date(rs, 5)), chunk.toArray()));
+        }
+        return open;
+    }
+
     public List<HistoryRow> history(String enrollmentId) {
         return jdbc.query("""
                         select sequence_number, event_type, occurred_on, recorded_at, actor, actor_role, details,
@@ -83,6 +113,11 @@ public class EnrollmentQueries {
         if (filter.reviewDueBy() != null) {
             conditions.add("next_review_due <= ?");
             arguments.add(filter.reviewDueBy());
+        }
+        if (Boolean.TRUE.equals(filter.samePersonElsewhere())) {
+            conditions.add("exists (select 1 from enrollment other where other.person_id = enrollment.person_id"
+                    + " and other.employer_credit_code <> enrollment.employer_credit_code and other.state in "
+                    + OPEN_STATES + ")");
         }
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }

@@ -150,12 +150,21 @@ class EnrollmentTest {
     }
 
     @Test
-    void personWithAnOpenEnrollmentCannotBeAppliedForAgain() {
-        people.register("another-enrollment", PERSON);
+    void personWithAnOpenEnrollmentCannotBeAppliedForAgainByTheSameEmployer() {
+        people.register("another-enrollment", EMPLOYER, PERSON);
         fixture.givenNoPriorActivity()
                 .when(apply(TitleLevel.MID_LEVEL, FIELD, HIRED, APPLIED_ON))
                 .expectException(violates("enrollment.person-already-enrolled"))
                 .expectNoEvents();
+    }
+
+    @Test
+    void personWithAnOpenEnrollmentElsewhereIsAppliedForLikeAnyoneAndLeftToTheInstitute() {
+        people.register("another-employers-enrollment", "91330300MA2H7K8L1X", PERSON);
+        fixture.givenNoPriorActivity()
+                .when(apply(TitleLevel.MID_LEVEL, FIELD, HIRED, APPLIED_ON))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(applied());
     }
 
     // the institute's review and the council
@@ -261,6 +270,27 @@ class EnrollmentTest {
                                         "termEndsOn=" + ADMITTED_ON.plusYears(3))),
                                 org.hamcrest.Matchers.hasToString(org.hamcrest.Matchers.containsString(
                                         "policyVersion=" + TestPolicies.V2))))));
+    }
+
+    @Test
+    void admissionOfAPersonWhoHoldsAPostThroughAnotherEnrollmentRecordsNothing() {
+        people.personOfEnrollment.put(ID, FakePersonRegistry.personId(PERSON));
+        people.postOfPerson.put(FakePersonRegistry.personId(PERSON), "their-enrollment-with-another-employer");
+        fixture.given(applied(), forwarded(), approved())
+                .when(new AdmitHire(ID, ADMITTED_ON))
+                .expectException(violates("admission.person-holds-post"))
+                .expectNoEvents();
+        assertThat(posts.taken).isEmpty();
+    }
+
+    @Test
+    void anExitFreesThePersonsPostForAnotherAdmission() {
+        people.personOfEnrollment.put(ID, FakePersonRegistry.personId(PERSON));
+        people.postOfPerson.put(FakePersonRegistry.personId(PERSON), ID);
+        fixture.given(applied(), forwarded(), approved(), admitted())
+                .when(new ExitHire(ID, ExitReason.LEFT_EMPLOYER, null, ADMITTED_ON.plusMonths(2)))
+                .expectSuccessfulHandlerExecution();
+        assertThat(people.postOfPerson).isEmpty();
     }
 
     @Test

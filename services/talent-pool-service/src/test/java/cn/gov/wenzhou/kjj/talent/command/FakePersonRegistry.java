@@ -14,7 +14,9 @@ import java.util.Set;
 final class FakePersonRegistry implements PersonRegistry {
 
     final Map<String, String> personOfEnrollment = new HashMap<>();
+    final Map<String, String> employerOfEnrollment = new HashMap<>();
     final Set<String> openEnrollments = new HashSet<>();
+    final Map<String, String> postOfPerson = new HashMap<>();
     final List<String> released = new ArrayList<>();
 
     static String personId(PersonalData data) {
@@ -27,21 +29,33 @@ final class FakePersonRegistry implements PersonRegistry {
     }
 
     @Override
-    public SealedPerson register(String enrollmentId, PersonalData data) {
+    public SealedPerson register(String enrollmentId, String employerCreditCode, PersonalData data) {
         String personId = personId(data);
-        boolean open = personOfEnrollment.entrySet().stream()
-                .anyMatch(e -> e.getValue().equals(personId) && openEnrollments.contains(e.getKey()));
-        if (open) {
-            throw new RuleViolationException("enrollment.person-already-enrolled", "one at a time");
+        boolean openWithThisEmployer = personOfEnrollment.entrySet().stream()
+                .anyMatch(e -> e.getValue().equals(personId) && openEnrollments.contains(e.getKey())
+                        && employerCreditCode.equals(employerOfEnrollment.get(e.getKey())));
+        if (openWithThisEmployer) {
+            throw new RuleViolationException("enrollment.person-already-enrolled", "one at a time per employer");
         }
         personOfEnrollment.put(enrollmentId, personId);
+        employerOfEnrollment.put(enrollmentId, employerCreditCode);
         openEnrollments.add(enrollmentId);
         return new SealedPerson(personId, sealed(data));
     }
 
     @Override
+    public void holdPost(String enrollmentId) {
+        String personId = personOfEnrollment.get(enrollmentId);
+        String holder = postOfPerson.putIfAbsent(personId, enrollmentId);
+        if (holder != null && !holder.equals(enrollmentId)) {
+            throw new RuleViolationException("admission.person-holds-post", "one person, one post");
+        }
+    }
+
+    @Override
     public void release(String enrollmentId) {
         openEnrollments.remove(enrollmentId);
+        postOfPerson.values().remove(enrollmentId);
         released.add(enrollmentId);
     }
 
