@@ -7,10 +7,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-/** Endpoints every service has: projection operations (OPERATOR) and the event catalogue (public). */
+/** Endpoints every service has: projection operations and parked events (OPERATOR), the event catalogue (public). */
 @AutoConfiguration(after = ProjectionAutoConfiguration.class)
 @ConditionalOnWebApplication
-@Import({ProjectionController.class, AsyncApiController.class})
+@Import({ProjectionController.class, ParkedEventsController.class, AsyncApiController.class})
 public class OpsAutoConfiguration {
 
     @Bean

@@ -21,7 +21,8 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/ops/projections")
-@Tag(name = "Operations", description = "Projections (tracking processors): status and rebuilds. OPERATOR only.")
+@Tag(name = "Operations", description = "Projections (tracking processors): status, rebuilds, parked events. "
+        + "OPERATOR only.")
 public class ProjectionController {
 
     private final ProjectionOperations projections;

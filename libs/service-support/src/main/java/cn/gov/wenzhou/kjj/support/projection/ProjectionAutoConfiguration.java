@@ -3,8 +3,13 @@ package cn.gov.wenzhou.kjj.support.projection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 
@@ -12,8 +17,24 @@ import java.time.Clock;
 public class ProjectionAutoConfiguration {
 
     @Bean
+    public ParkedEvents parkedEvents(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+        return new ParkedEvents(processing, jdbc);
+    }
+
+    @Bean
+    public ApplicationListener<ApplicationReadyEvent> parkedEventGauges(ParkedEvents parked,
+                                                                        ObjectProvider<MeterRegistry> registry) {
+        return ready -> registry.ifAvailable(parked::registerGauges);
+    }
+
+    @Bean
     public ProjectionOperations projectionOperations(EventProcessingConfiguration processing, EventStore eventStore,
-                                                     Clock clock) {
-        return new ProjectionOperations(processing, eventStore, clock);
+                                                     Clock clock, ParkedEvents parked) {
+        return new ProjectionOperations(processing, eventStore, clock, parked);
+    }
+
+    @Bean
+    public ProjectionsHealthIndicator projectionsHealthIndicator(ProjectionOperations projections) {
+        return new ProjectionsHealthIndicator(projections);
     }
 }

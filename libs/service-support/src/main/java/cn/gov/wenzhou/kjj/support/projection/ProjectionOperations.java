@@ -31,7 +31,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>A rebuild resets the processor's tokens (its {@code @ResetHandler}s clear its tables) and replays every event;
  * its end is detected by position — the store's head when the rebuild started — because Axon's replaying flag stays
  * set until a newer event arrives. The Kafka publisher is never rebuilt: re-publishing history is the subscribers'
- * job to request by reading the topic from the beginning.
+ * job to request by reading the topic from the beginning. A rebuild also clears the projection's parked events
+ * ({@link ParkedEvents}): the replay applies them again, and parks again those that still fail.
  */
 public class ProjectionOperations {
 
@@ -41,6 +42,7 @@ public class ProjectionOperations {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final Clock clock;
+    private final ParkedEvents parked;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final ScheduledExecutorService progressLog = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild-progress");
@@ -48,10 +50,12 @@ public class ProjectionOperations {
         return thread;
     });
 
-    public ProjectionOperations(EventProcessingConfiguration processing, EventStore eventStore, Clock clock) {
+    public ProjectionOperations(EventProcessingConfiguration processing, EventStore eventStore, Clock clock,
+                                ParkedEvents parked) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.clock = clock;
+        this.parked = parked;
     }
 
     public List<ProjectionStatus> list() {
@@ -144,7 +148,7 @@ public class ProjectionOperations {
                 : progress != null && progress.finishedAt() == null ? "REBUILDING"
                 : "RUNNING";
         return new ProjectionStatus(processor.getName(), state, position, head, Math.max(0, head - position),
-                replaying, progress, error);
+                replaying, progress, error, parked.count(processor.getName()));
     }
 
     private ProjectionStatus.RebuildProgress progress(String name, long position) {

@@ -13,9 +13,11 @@ import java.time.Instant;
  * @param replaying       true while it re-reads history after a reset
  * @param rebuild         progress of the last rebuild started here, if any
  * @param error           the error that stopped it, when in ERROR
+ * @param parked          events it could not apply and parked for an operator ({@code /ops/parked-events}); the
+ *                        view lacks them (and the later events of their aggregates) until they are retried
  */
 public record ProjectionStatus(String name, String state, long position, long head, long lag, boolean replaying,
-                               RebuildProgress rebuild, String error) {
+                               RebuildProgress rebuild, String error, long parked) {
 
     /**
      * @param startedAt      when the rebuild was started
