@@ -7,6 +7,7 @@ import cn.gov.wenzhou.kjj.registry.command.GradeThresholds;
 import cn.gov.wenzhou.kjj.registry.command.RecordEvaluation;
 import cn.gov.wenzhou.kjj.registry.command.RecordNonAttendance;
 import cn.gov.wenzhou.kjj.registry.command.SubmitAnnualReport;
+import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -96,6 +97,7 @@ public class EvaluationController {
     @Operation(summary = "Confirm that the rectification of a failed year is done (整改到位)")
     @ApiResponse(responseCode = "409", description = "rectification.not-open")
     public CommandResult confirmRectification(@PathVariable String platformId, @PathVariable int year) {
+        Bounds.year(year, "year");
         access.require(platformId);
         commands.sendAndWait(new ConfirmRectification(platformId, year, today()));
         return new CommandResult(platformId, "RECTIFICATION_CONFIRMED");

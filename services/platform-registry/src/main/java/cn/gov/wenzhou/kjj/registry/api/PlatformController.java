@@ -14,6 +14,7 @@ import cn.gov.wenzhou.kjj.registry.query.PlatformQueries;
 import cn.gov.wenzhou.kjj.registry.query.PlatformSort;
 import cn.gov.wenzhou.kjj.registry.query.PlatformTimeline;
 import cn.gov.wenzhou.kjj.registry.query.TimelineEntry;
+import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
@@ -116,7 +117,7 @@ public class PlatformController {
             @RequestParam(required = false) Integer recognizedYear,
             @Parameter(description = "Part of the name") @RequestParam(required = false) String name,
             @RequestParam(required = false) String creditCode,
-            @Parameter(description = "From 0") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "From 0 to 100000") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "1 to 200") @RequestParam(defaultValue = "20") int size,
             @Parameter(description = "name (default), registeredOn, firstRecognizedOn, status, level, district, "
                     + "industry or updatedAt") @RequestParam(required = false) String sort,
@@ -133,8 +134,8 @@ public class PlatformController {
         }
         year(year, "year");
         year(recognizedYear, "recognizedYear");
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
+        if (page < 0 || page > Bounds.MAX_PAGE) {
+            throw new InvalidInputException("page", "must be between 0 and " + Bounds.MAX_PAGE);
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);

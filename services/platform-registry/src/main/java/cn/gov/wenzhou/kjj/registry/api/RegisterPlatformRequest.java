@@ -19,5 +19,6 @@ public record RegisterPlatformRequest(
         @NotBlank String industry,
         @NotNull LegalForm legalForm,
         @NotNull LeadModel leadModel,
-        @Schema(description = "Host and partner organisations") List<@NotBlank String> hosts) {
+        @Schema(description = "Host and partner organisations: at most 20, each at most 200 characters")
+        @Size(max = Requests.MAX_HOSTS) List<@NotBlank @Size(max = Requests.MAX_HOST_NAME) String> hosts) {
 }

@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.registry.command;
 
+import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
 import org.axonframework.commandhandling.CommandHandler;
@@ -48,8 +49,23 @@ public class Platform {
     protected Platform() {
     }
 
+    /** Host and partner organisations a platform may name, and the length of each name. */
+    public static final int MAX_HOSTS = 20;
+    public static final int MAX_HOST_NAME = 200;
+    /** Tranches of a funded project, as the funding service numbers them. */
+    static final int MAX_TRANCHE = 20;
+
     @CommandHandler
     public Platform(RegisterPlatform command, CreditCodeClaims claims) {
+        if (command.hosts().size() > MAX_HOSTS) {
+            throw new InvalidInputException("hosts", "must have at most " + MAX_HOSTS + " entries");
+        }
+        for (int i = 0; i < command.hosts().size(); i++) {
+            if (command.hosts().get(i).length() > MAX_HOST_NAME) {
+                throw new InvalidInputException("hosts[" + i + "]", "must have at most " + MAX_HOST_NAME
+                        + " characters");
+            }
+        }
         claims.claim(command.creditCode(), command.platformId());
         apply(new PlatformRegistered(command.platformId(), command.creditCode(), command.name(), command.district(),
                 command.industry(), command.industryTableVersion(), command.legalForm(), command.leadModel(),
@@ -59,6 +75,7 @@ public class Platform {
     @CommandHandler
     public void handle(RecognizePlatform command) {
         notInFuture(command.recognizedOn(), command.today(), "recognizedOn");
+        Bounds.notBeforeMinimum(command.recognizedOn(), "recognizedOn");
         switch (status) {
             case REGISTERED -> apply(new PlatformRecognized(platformId, creditCode, command.level(),
                     command.documentNumber(), command.recognizedOn()));
@@ -99,6 +116,7 @@ public class Platform {
     public void handle(SubmitAnnualReport command) {
         requireRecognized("report.requires-recognition");
         yearWithinRecognition(command.year(), command.submittedOn());
+        command.indicators().requireWithinBounds();
         if (closedYears.contains(command.year())) {
             throw new RuleViolationException("report.year-closed", "the " + command.year()
                     + " evaluation is already recorded; its report can no longer change");
@@ -195,6 +213,7 @@ public class Platform {
         if (recordedFacts.contains("project:" + command.projectId())) {
             return;
         }
+        Bounds.fen(command.awardFen(), "awardFen");
         apply(new FundedProjectWon(platformId, command.projectId(), command.callId(), command.title(),
                 command.role(), command.role() == ProjectRole.LEAD ? command.awardFen() : 0, command.awardedOn(),
                 command.sourceEventId()));
@@ -205,6 +224,8 @@ public class Platform {
         if (recordedFacts.contains("tranche:" + command.projectId() + "#" + command.trancheNumber())) {
             return;
         }
+        Bounds.within(command.trancheNumber(), 1, MAX_TRANCHE, "trancheNumber");
+        Bounds.fen(command.amountFen(), "amountFen");
         apply(new ProjectFundsReceived(platformId, command.projectId(), command.trancheNumber(), command.amountFen(),
                 command.disbursedOn(), command.sourceEventId()));
     }
@@ -214,6 +235,7 @@ public class Platform {
         if (recordedFacts.contains("recovery:" + command.sourceEventId())) {
             return;
         }
+        Bounds.fen(command.amountFen(), "amountFen");
         apply(new ProjectFundsRecovered(platformId, command.projectId(), command.amountFen(), command.recoveredOn(),
                 command.sourceEventId()));
     }

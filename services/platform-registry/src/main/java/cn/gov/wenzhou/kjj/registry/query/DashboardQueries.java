@@ -57,14 +57,14 @@ public class DashboardQueries {
         }
         Map<String, Long> byLevel = levels();
         for (Group group : groups) {
-            byStatus.merge(group.status, group.count, Long::sum);
+            byStatus.merge(group.status, group.count, Math::addExact);
             if (RECOGNIZED.contains(group.status) && group.level != null) {
-                byLevel.merge(group.level, group.count, Long::sum);
+                byLevel.merge(group.level, group.count, Math::addExact);
             }
         }
         Dashboard.Coverage coverage = coverage(groups, today);
-        long municipalOrAbove = byLevel.values().stream().mapToLong(Long::longValue).sum();
-        long provincialOrAbove = byLevel.get(Level.PROVINCIAL.name()) + byLevel.get(Level.NATIONAL.name());
+        long municipalOrAbove = byLevel.values().stream().reduce(0L, Math::addExact);
+        long provincialOrAbove = Math.addExact(byLevel.get(Level.PROVINCIAL.name()), byLevel.get(Level.NATIONAL.name()));
         Integer recruitmentTarget = targets.recruitment().get(recruitmentYear);
         long recruits = recruited == null ? 0 : recruited;
         return new Dashboard(today, byStatus, byLevel, coverage, districts(groups),
@@ -90,12 +90,12 @@ public class DashboardQueries {
                     continue;
                 }
                 if (RECOGNIZED.contains(group.status) && group.level != null) {
-                    byLevel.merge(group.level, group.count, Long::sum);
+                    byLevel.merge(group.level, group.count, Math::addExact);
                 } else if (!PlatformStatus.REVOKED.name().equals(group.status)) {
-                    applicants += group.count;
+                    applicants = Math.addExact(applicants, group.count);
                 }
             }
-            long recognized = byLevel.values().stream().mapToLong(Long::longValue).sum();
+            long recognized = byLevel.values().stream().reduce(0L, Math::addExact);
             matrix.add(new Dashboard.IndustryCoverage(industry.code(), industry.name(), industry.group().name(),
                     recognized > 0, recognized, byLevel, applicants));
         }
@@ -110,9 +110,9 @@ public class DashboardQueries {
             long all = 0;
             for (Group group : groups) {
                 if (group.district.equals(district.name())) {
-                    all += group.count;
+                    all = Math.addExact(all, group.count);
                     if (RECOGNIZED.contains(group.status)) {
-                        recognized += group.count;
+                        recognized = Math.addExact(recognized, group.count);
                     }
                 }
             }

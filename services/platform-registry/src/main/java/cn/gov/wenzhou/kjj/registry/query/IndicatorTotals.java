@@ -29,12 +29,18 @@ public record IndicatorTotals(
                 rs.getLong("local_enterprises_served"));
     }
 
+    /** Exact: a total that would leave a {@code long} fails instead of wrapping round to a negative figure. */
     IndicatorTotals plus(IndicatorTotals o) {
-        return new IndicatorTotals(reports + o.reports, jointRdCentres + o.jointRdCentres,
-                cooperationAgreements + o.cooperationAgreements, provincialProjects + o.provincialProjects,
-                Money.ofFen(researchFunding.fen() + o.researchFunding.fen()), inventionPatents + o.inventionPatents,
-                Money.ofFen(fourTechIncome.fen() + o.fourTechIncome.fen()), researchers + o.researchers,
-                incubatedEnterprises + o.incubatedEnterprises, resultsTransferred + o.resultsTransferred,
-                localEnterprisesServed + o.localEnterprisesServed);
+        return new IndicatorTotals(add(reports, o.reports), add(jointRdCentres, o.jointRdCentres),
+                add(cooperationAgreements, o.cooperationAgreements), add(provincialProjects, o.provincialProjects),
+                Money.ofFen(add(researchFunding.fen(), o.researchFunding.fen())),
+                add(inventionPatents, o.inventionPatents),
+                Money.ofFen(add(fourTechIncome.fen(), o.fourTechIncome.fen())), add(researchers, o.researchers),
+                add(incubatedEnterprises, o.incubatedEnterprises), add(resultsTransferred, o.resultsTransferred),
+                add(localEnterprisesServed, o.localEnterprisesServed));
+    }
+
+    private static long add(long a, long b) {
+        return Math.addExact(a, b);
     }
 }

@@ -43,8 +43,13 @@ public class PlatformIndicatorsProjection {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A report above the bounds (possible only in history stored before the bounds existed) is refused here too, so
+     * the event is parked for an operator instead of pushing a city total toward overflow for every later report.
+     */
     @EventHandler
     void on(AnnualReportSubmitted event) {
+        event.indicators().requireWithinBounds();
         ensureYear(event.platformId(), event.year());
         long[] before = jdbc.queryForObject("select " + String.join(", ", INDICATOR_COLUMNS)
                         + ", report_revision from platform_year where platform_id = ? and year = ?",

@@ -24,8 +24,8 @@ public record RecordedTotals(
     static RecordedTotals of(long won, long led, long awardFen, long receivedFen, long recoveredFen, long closed,
                              long joined, long left) {
         return new RecordedTotals(won, led, Money.ofFen(awardFen), Money.ofFen(receivedFen),
-                Money.ofFen(recoveredFen), Money.ofFen(receivedFen - recoveredFen), closed, joined, left,
-                joined - left);
+                Money.ofFen(recoveredFen), Money.ofFen(Math.subtractExact(receivedFen, recoveredFen)), closed, joined,
+                left, Math.subtractExact(joined, left));
     }
 
     static RecordedTotals read(ResultSet rs) throws SQLException {
@@ -34,10 +34,12 @@ public record RecordedTotals(
                 rs.getLong("pool_hires_joined"), rs.getLong("pool_hires_left"));
     }
 
+    /** Exact: a total that would leave a {@code long} fails instead of wrapping. */
     RecordedTotals plus(RecordedTotals o) {
-        return of(projectsWon + o.projectsWon, projectsLed + o.projectsLed, awarded.fen() + o.awarded.fen(),
-                fundsReceived.fen() + o.fundsReceived.fen(), fundsRecovered.fen() + o.fundsRecovered.fen(),
-                projectsClosed + o.projectsClosed, poolHiresJoined + o.poolHiresJoined,
-                poolHiresLeft + o.poolHiresLeft);
+        return of(Math.addExact(projectsWon, o.projectsWon), Math.addExact(projectsLed, o.projectsLed),
+                Math.addExact(awarded.fen(), o.awarded.fen()), Math.addExact(fundsReceived.fen(), o.fundsReceived.fen()),
+                Math.addExact(fundsRecovered.fen(), o.fundsRecovered.fen()),
+                Math.addExact(projectsClosed, o.projectsClosed), Math.addExact(poolHiresJoined, o.poolHiresJoined),
+                Math.addExact(poolHiresLeft, o.poolHiresLeft));
     }
 }

@@ -90,6 +90,42 @@ class BadInputApiTest {
     }
 
     @Test
+    void indicatorOfLongMaxValueIs400NamingIt() {
+        Registered platform = platforms.recognized(uniqueName("溢出"));
+        assertInvalid(platform, "indicators.inventionPatents", id -> admin.post("/api/platforms/" + id
+                + "/annual-reports", TestPlatforms.reportBody(2023, 3).replace("\"inventionPatents\": 5",
+                "\"inventionPatents\": 9223372036854775807")));
+    }
+
+    @Test
+    void countIndicatorAboveAMillionIs400NamingIt() {
+        Registered platform = platforms.recognized(uniqueName("计数上限"));
+        assertInvalid(platform, "indicators.researchers", id -> platforms.report(id, 2023, 1_000_001));
+        expect(200, platforms.report(platform.platformId(), 2023, 1_000_000));
+    }
+
+    @Test
+    void moneyIndicatorAboveTenBillionYuanIs400NamingIt() {
+        Registered platform = platforms.recognized(uniqueName("金额上限"));
+        assertInvalid(platform, "indicators.researchFundingFen", id -> admin.post("/api/platforms/" + id
+                + "/annual-reports", TestPlatforms.reportBody(2023, 3).replace("123456789", "1000000000001")));
+    }
+
+    @Test
+    void recognitionDatedBeforeTheYear2000Is400() {
+        Registered platform = platforms.register(uniqueName("远古"), "鹿城", "数字经济");
+        assertInvalid(platform, "recognizedOn", id -> admin.post("/api/platforms/" + id + "/recognition",
+                "{\"level\": \"MUNICIPAL\", \"documentNumber\": \"x\", \"recognizedOn\": \"1999-12-31\"}"));
+    }
+
+    @Test
+    void rectificationOfAYearOutsideTheBoundsIs400() {
+        Registered platform = platforms.recognized(uniqueName("整改年度"));
+        assertInvalid(platform, "year", id -> admin.post("/api/platforms/" + id
+                + "/rectifications/2147483647/confirmation", null));
+    }
+
+    @Test
     void missingIndicatorIs400NamingIt() {
         Registered platform = platforms.recognized(uniqueName("缺项"));
         assertInvalid(platform, "indicators.researchers", id -> admin.post("/api/platforms/" + id
@@ -204,6 +240,8 @@ class BadInputApiTest {
         assertThat(admin.get("/api/platforms?grade=FAIL").body()).contains("\"field\":\"grade\"");
         assertThat(admin.get("/api/platforms?year=2023&grade=BAD").body()).contains("\"field\":\"grade\"");
         assertThat(admin.get("/api/dashboard?recruitmentYear=1900").status()).isEqualTo(400);
+        assertThat(admin.get("/api/platforms?page=100001").body()).contains("\"field\":\"page\"");
+        assertThat(admin.get("/api/platforms?page=2147483647").body()).contains("\"field\":\"page\"");
     }
 
     private ApiClient.Response assertInvalid(Registered platform, String field,

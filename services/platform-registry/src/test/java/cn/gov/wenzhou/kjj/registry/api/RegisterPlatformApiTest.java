@@ -141,6 +141,28 @@ class RegisterPlatformApiTest {
     }
 
     @Test
+    void moreThanTwentyHostsIsA400NamingTheFieldAndNothingIsStored() {
+        String code = newCreditCode();
+        String name = uniqueName("多依托");
+        String hosts = java.util.stream.IntStream.range(0, 21).mapToObj(i -> "\"依托单位" + i + "\"")
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        ApiClient.Response response = post(body(code, name, "LUCHENG", "DIGITAL_ECONOMY")
+                .replace("[\"温州大学\"]", hosts));
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"hosts\"");
+        assertNothingStoredFor(code, name);
+    }
+
+    @Test
+    void aHostNameLongerThan200CharactersIsA400NamingIt() {
+        String code = newCreditCode();
+        ApiClient.Response response = post(body(code, uniqueName("长名"), "LUCHENG", "DIGITAL_ECONOMY")
+                .replace("[\"温州大学\"]", "[\"温州大学\", \"" + "院".repeat(201) + "\"]"));
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"hosts[1]\"");
+    }
+
+    @Test
     void missingNameIsA400NamingTheField() {
         ApiClient.Response response = post("""
                 {"creditCode": "%s", "district": "LUCHENG", "industry": "DIGITAL_ECONOMY",

@@ -169,4 +169,32 @@ class AnnualEvaluationTest {
                 .when(new RecordNonAttendance(ID, 2023, false, null, ON))
                 .expectEvents(new EvaluationNotAttended(ID, CODE, 2023, false, null, ON));
     }
+
+    @Test
+    void reportWithAnIndicatorAboveItsBoundIsRefusedNamingIt() {
+        Indicators huge = new Indicators(3, 4, 5, 150_000_000L, Long.MAX_VALUE, 390_000_000L, 18, 7, 9, 40);
+        fixture.given(registered(), recognized())
+                .when(new SubmitAnnualReport(ID, 2023, huge, ON))
+                .expectException(invalid("indicators.inventionPatents"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void reportWithMoneyAboveTenBillionYuanIsRefusedNamingIt() {
+        Indicators huge = new Indicators(3, 4, 5, 1_000_000_000_001L, 6, 390_000_000L, 18, 7, 9, 40);
+        fixture.given(registered(), recognized())
+                .when(new SubmitAnnualReport(ID, 2023, huge, ON))
+                .expectException(invalid("indicators.researchFundingFen"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void reportAtEveryBoundIsRecorded() {
+        long count = Indicators.MAX_COUNT;
+        long fen = cn.gov.wenzhou.kjj.support.domain.Bounds.MAX_FEN;
+        Indicators atBounds = new Indicators(count, count, count, fen, count, fen, count, count, count, count);
+        fixture.given(registered(), recognized())
+                .when(new SubmitAnnualReport(ID, 2023, atBounds, ON))
+                .expectEvents(new AnnualReportSubmitted(ID, CODE, 2023, atBounds, 1, ON));
+    }
 }

@@ -78,4 +78,21 @@ class IndicatorFeedTest {
                 .when(new RecordProjectFundsRecovered(ID, "prj-1", 200, ON, "ce-9"))
                 .expectEvents(new ProjectFundsRecovered(ID, "prj-1", 200, ON, "ce-9"));
     }
+
+    @Test
+    void anAwardAboveTheBoundIsRefusedNotCounted() {
+        fixture.given(registered(), recognized())
+                .when(new RecordFundedProjectWon(ID, "prj-1", "call-1", "t", ProjectRole.LEAD, Long.MAX_VALUE, ON,
+                        "ce-1"))
+                .expectException(Given.invalid("awardFen"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void fundsReceivedAboveTheBoundAreRefusedNotCounted() {
+        fixture.given(registered(), recognized())
+                .when(new RecordProjectFundsReceived(ID, "prj-1", 1, Long.MAX_VALUE, ON, "ce-1"))
+                .expectException(Given.invalid("amountFen"))
+                .expectNoEvents();
+    }
 }

@@ -12,6 +12,7 @@ import static cn.gov.wenzhou.kjj.registry.command.Given.CODE;
 import static cn.gov.wenzhou.kjj.registry.command.Given.ID;
 import static cn.gov.wenzhou.kjj.registry.command.Given.REGISTERED_ON;
 import static cn.gov.wenzhou.kjj.registry.command.Given.registered;
+import static cn.gov.wenzhou.kjj.registry.command.Given.invalid;
 import static cn.gov.wenzhou.kjj.registry.command.Given.violates;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,5 +53,18 @@ class PlatformRegistrationTest {
         return new RegisterPlatform(platformId, CODE, "温州智能装备研究院", District.LUCHENG, "INTELLIGENT_EQUIPMENT",
                 "2023.1", LegalForm.PRIVATE_NON_ENTERPRISE, LeadModel.LEADING_ENTERPRISE, List.of("温州大学"),
                 REGISTERED_ON);
+    }
+
+    @Test
+    void moreThanTwentyHostsAreRefusedAndNothingIsRecorded() {
+        List<String> hosts = java.util.stream.IntStream.range(0, Platform.MAX_HOSTS + 1).mapToObj(i -> "依托" + i)
+                .toList();
+        fixture.givenNoPriorActivity()
+                .when(new RegisterPlatform(ID, CODE, "温州智能装备研究院", District.LUCHENG, "INTELLIGENT_EQUIPMENT",
+                        "2023.1", LegalForm.PRIVATE_NON_ENTERPRISE, LeadModel.LEADING_ENTERPRISE, hosts,
+                        REGISTERED_ON))
+                .expectException(invalid("hosts"))
+                .expectNoEvents();
+        assertThat(claims.creditCodeOf(ID)).isEmpty();
     }
 }

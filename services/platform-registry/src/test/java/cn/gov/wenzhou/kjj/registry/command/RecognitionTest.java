@@ -37,6 +37,14 @@ class RecognitionTest {
     }
 
     @Test
+    void recognitionDatedBeforeTheYear2000IsInvalid() {
+        fixture.given(registered())
+                .when(new RecognizePlatform(ID, Level.MUNICIPAL, "温科发〔1999〕1号", LocalDate.of(1999, 12, 31), TODAY))
+                .expectException(invalid("recognizedOn"))
+                .expectNoEvents();
+    }
+
+    @Test
     void recognizingAnAlreadyRecognizedPlatformIsRefused() {
         fixture.given(registered(), recognized())
                 .when(new RecognizePlatform(ID, Level.PROVINCIAL, "温科发〔2024〕1号", TODAY, TODAY))
