@@ -1,5 +1,7 @@
 package cn.gov.wenzhou.kjj.funding.api;
 
+import jakarta.validation.constraints.Max;
+import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.DeclineApplication;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.RankApplications;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.RecordReviewScore;
@@ -64,8 +66,8 @@ public class ApplicationController {
             MemberRequest lead,
             @Schema(description = "joint partners (empty for a single bid); platforms name their registry id")
             @Size(max = 10) List<@Valid @NotNull MemberRequest> partners,
-            @Schema(description = "special-fund support asked for, in fen", example = "200000000")
-            @NotNull @PositiveOrZero Long requestedFen,
+            @Schema(description = "special-fund support asked for, in fen (at most 10 billion yuan)", example = "200000000")
+            @NotNull @PositiveOrZero @Max(Bounds.MAX_FEN) Long requestedFen,
             LocalDate submittedOn) {
     }
 

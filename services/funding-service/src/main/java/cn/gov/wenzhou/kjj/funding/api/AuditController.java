@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.api;
 
+import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.funding.query.AuditFilter;
 import cn.gov.wenzhou.kjj.funding.query.AuditTrail;
 import cn.gov.wenzhou.kjj.funding.query.MoneyEventKind;
@@ -142,6 +143,9 @@ public class AuditController {
                                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         if ((at == null) == (date == null)) {
             throw new InvalidInputException("at", "give either 'at' or 'date'");
+        }
+        if (date != null) {
+            Bounds.year(date.getYear(), "date");
         }
         Instant instant = at != null ? at
                 : date.plusDays(1).atStartOfDay(BusinessCalendar.ZONE).toInstant().minusNanos(1);

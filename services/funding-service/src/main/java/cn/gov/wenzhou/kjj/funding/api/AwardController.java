@@ -1,5 +1,7 @@
 package cn.gov.wenzhou.kjj.funding.api;
 
+import jakarta.validation.constraints.Max;
+import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.funding.command.BudgetLine;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.AwardApplication;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.AwardedApplication;
@@ -46,13 +48,14 @@ public class AwardController {
 
     public record BudgetLineRequest(
             @Schema(description = "a category code of the scheme", example = "OPERATING") @NotBlank String category,
-            @Schema(example = "100000000") @NotNull @PositiveOrZero Long amountFen) {
+            @Schema(example = "100000000") @NotNull @PositiveOrZero @Max(Bounds.MAX_FEN) Long amountFen) {
     }
 
     public record AwardRequest(
-            @Schema(description = "special-fund award, in fen", example = "300000000") @NotNull @Positive Long awardFen,
+            @Schema(description = "special-fund award, in fen (at most 10 billion yuan)", example = "300000000")
+            @NotNull @Positive @Max(Bounds.MAX_FEN) Long awardFen,
             @Schema(description = "the enterprise's own co-funding (自筹), in fen", example = "300000000")
-            @NotNull @PositiveOrZero Long coFundingFen,
+            @NotNull @PositiveOrZero @Max(Bounds.MAX_FEN) Long coFundingFen,
             @Schema(description = "category scheme version; the rules' default scheme when omitted",
                     example = "THREE-CATEGORY-2021") String categoryScheme,
             @Schema(description = "the award by category; adds up to the award") @NotEmpty @Size(max = 20)

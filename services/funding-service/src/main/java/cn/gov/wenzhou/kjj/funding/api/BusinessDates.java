@@ -1,12 +1,13 @@
 package cn.gov.wenzhou.kjj.funding.api;
 
+import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
 
 import java.time.Clock;
 import java.time.LocalDate;
 
-/** Business dates of requests: today (Asia/Shanghai) when omitted, never in the future. */
+/** Business dates of requests: today (Asia/Shanghai) when omitted, never in the future, never before 2000. */
 final class BusinessDates {
 
     private BusinessDates() {
@@ -20,6 +21,6 @@ final class BusinessDates {
         if (date.isAfter(today)) {
             throw new InvalidInputException(field, "must not be in the future");
         }
-        return date;
+        return Bounds.notBeforeMinimum(date, field);
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.api;
 
+import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.CloseApplications;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.CurateDemand;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.PublishList;
@@ -46,7 +47,7 @@ import java.util.UUID;
 public class ChallengeCallController {
 
     public record OpenCallRequest(
-            @Schema(example = "2025") @NotNull @Min(2000) @Max(2100) Integer year,
+            @Schema(example = "2025") @NotNull @Min(Bounds.MIN_YEAR) @Max(Bounds.MAX_YEAR) Integer year,
             @Schema(example = "2025年度温州市重大科技攻关项目揭榜挂帅") @NotBlank @Size(max = 200) String title) {
     }
 
@@ -59,7 +60,7 @@ public class ChallengeCallController {
             @Schema(example = "泵阀") @Size(max = 60) String industry,
             @Size(max = 2000) String description,
             @Schema(description = "the most the special fund may contribute, in fen", example = "300000000")
-            @NotNull @PositiveOrZero Long budgetCeilingFen,
+            @NotNull @PositiveOrZero @Max(Bounds.MAX_FEN) Long budgetCeilingFen,
             @Schema(description = "business date; today when omitted") LocalDate submittedOn) {
     }
 
@@ -91,6 +92,9 @@ public class ChallengeCallController {
     @GetMapping
     @Operation(summary = "Calls, newest year first, optionally of one year")
     public List<CallView> list(@RequestParam(required = false) Integer year) {
+        if (year != null) {
+            Bounds.year(year, "year");
+        }
         return queries.calls(year);
     }
 

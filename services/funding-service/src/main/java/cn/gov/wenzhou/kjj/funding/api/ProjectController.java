@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.api;
 
+import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.AdjustBudget;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.CloseProject;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.DisburseTranche;
@@ -64,7 +65,7 @@ public class ProjectController {
             @Schema(description = "1-based tranche of the plan", example = "1") @NotNull @Min(1) @Max(20)
             Integer trancheNumber,
             @Schema(description = "fen; what remains of the tranche when omitted", example = "150000000")
-            @Positive Long amountFen,
+            @Positive @Max(Bounds.MAX_FEN) Long amountFen,
             @Schema(description = "payment order (拨付文件) reference", example = "温财拨〔2025〕88号")
             @NotBlank @Size(max = 200) String documentRef,
             @Size(max = 500) String reason,
@@ -73,7 +74,7 @@ public class ProjectController {
 
     public record ExpenditureRequest(
             @Schema(example = "OPERATING") @NotBlank String category,
-            @Schema(example = "1250000") @NotNull @Positive Long amountFen,
+            @Schema(example = "1250000") @NotNull @Positive @Max(Bounds.MAX_FEN) Long amountFen,
             @Schema(description = "accounting voucher (凭证) reference", example = "记-2025-06-0153")
             @NotBlank @Size(max = 200) String voucherRef,
             @Schema(example = "密封材料采购") @NotBlank @Size(max = 500) String purpose,
@@ -82,7 +83,7 @@ public class ProjectController {
 
     public record AdjustmentRequest(
             @NotBlank String fromCategory, @NotBlank String toCategory,
-            @NotNull @Positive Long amountFen,
+            @NotNull @Positive @Max(Bounds.MAX_FEN) Long amountFen,
             @NotBlank @Size(max = 500) String reason,
             @Schema(description = "host unit approval (依托单位审批) reference; required when equipment changes")
             @Size(max = 200) String hostApprovalRef,
@@ -96,11 +97,12 @@ public class ProjectController {
     public record TerminationRequest(
             @NotBlank @Size(max = 500) String reason, @NotBlank @Size(max = 200) String documentRef,
             @Schema(description = "funds to recover (追回), fen; at most the unspent balance")
-            @NotNull @PositiveOrZero Long recoveryOrderedFen,
+            @NotNull @PositiveOrZero @Max(Bounds.MAX_FEN) Long recoveryOrderedFen,
             LocalDate terminatedOn) {
     }
 
-    public record RecoveryRequest(@NotNull @Positive Long amountFen, @NotBlank @Size(max = 200) String documentRef,
+    public record RecoveryRequest(@NotNull @Positive @Max(Bounds.MAX_FEN) Long amountFen,
+                                  @NotBlank @Size(max = 200) String documentRef,
                                   LocalDate recoveredOn) {
     }
 

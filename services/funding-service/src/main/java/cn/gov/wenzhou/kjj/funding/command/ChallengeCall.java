@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
+import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.AwardApplication;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.CloseApplications;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.CurateDemand;
@@ -46,6 +47,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(snapshotTriggerDefinition = "callSnapshotTrigger")
 public class ChallengeCall {
 
+    /** A call collects about 100 demands (DOMAIN.md): a thousand is the most one call holds. */
+    public static final int MAX_DEMANDS = 1_000;
+    /** Bids on one call, over all its demands. */
+    public static final int MAX_APPLICATIONS = 10_000;
+    /** Joint partners of one bid. */
+    public static final int MAX_PARTNERS = 10;
+    /** Expert scores of one bid. */
+    public static final int MAX_SCORES = 50;
+    private static final BigDecimal MAX_SCORE = BigDecimal.valueOf(100);
+
     @AggregateIdentifier
     private String callId;
     private CallPhase phase;
@@ -71,6 +82,11 @@ public class ChallengeCall {
                     "demands are collected from leading and chain-leader enterprises only");
         }
         notBefore(command.submittedOn(), openedOn, "submittedOn");
+        Bounds.fen(command.budgetCeilingFen(), "budgetCeilingFen");
+        if (demands.size() >= MAX_DEMANDS) {
+            throw new RuleViolationException("call.too-many-demands",
+                    "a call collects at most " + MAX_DEMANDS + " demands");
+        }
         if (demands.containsKey(command.demandId())) {
             throw new RuleViolationException("demand.duplicate", "demand " + command.demandId() + " exists");
         }
@@ -112,6 +128,14 @@ public class ChallengeCall {
             throw new RuleViolationException("application.demand-not-listed",
                     "demand " + command.demandId() + " is not on the published list");
         }
+        Bounds.fen(command.requestedFen(), "requestedFen");
+        if (command.partners().size() > MAX_PARTNERS) {
+            throw new InvalidInputException("partners", "must have at most " + MAX_PARTNERS + " entries");
+        }
+        if (applications.size() >= MAX_APPLICATIONS) {
+            throw new RuleViolationException("call.too-many-applications",
+                    "a call takes at most " + MAX_APPLICATIONS + " applications");
+        }
         boolean again = applications.values().stream().anyMatch(a -> a.demandId.equals(command.demandId())
                 && a.leadCreditCode.equals(command.lead().creditCode()));
         if (again) {
@@ -136,6 +160,13 @@ public class ChallengeCall {
         if (application.scores.containsKey(command.expertRef())) {
             throw new RuleViolationException("review.expert-already-scored",
                     "expert " + command.expertRef() + " already scored this application");
+        }
+        if (command.score().signum() < 0 || command.score().compareTo(MAX_SCORE) > 0 || command.score().scale() > 2) {
+            throw new InvalidInputException("score", "must be between 0 and 100, with at most two decimals");
+        }
+        if (application.scores.size() >= MAX_SCORES) {
+            throw new RuleViolationException("review.too-many-scores",
+                    "an application takes at most " + MAX_SCORES + " expert scores");
         }
         apply(new ReviewScoreRecorded(callId, command.applicationId(), command.expertRef(), command.score(),
                 command.scoredOn()));

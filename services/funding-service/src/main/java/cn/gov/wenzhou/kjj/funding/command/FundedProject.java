@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
+import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.AdjustBudget;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.AwardProject;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.CloseProject;
@@ -46,6 +47,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
         snapshotTriggerDefinition = FundingCommandConfiguration.PROJECT_SNAPSHOT_TRIGGER)
 public class FundedProject {
 
+    /** Lines of a project's budget: one per category, and no scheme has more than a handful. */
+    public static final int MAX_BUDGET_LINES = 20;
+
     @AggregateIdentifier
     private String projectId;
     private ProjectBook book;
@@ -62,7 +66,15 @@ public class FundedProject {
                         "platform " + platformId + " has had its recognition revoked: it may not receive an award");
             }
         });
-        long budgeted = command.budget().stream().mapToLong(BudgetLine::amountFen).sum();
+        Bounds.within(command.awardFen(), 1, Bounds.MAX_FEN, "awardFen");
+        Bounds.fen(command.coFundingFen(), "coFundingFen");
+        if (command.budget().isEmpty() || command.budget().size() > MAX_BUDGET_LINES) {
+            throw new InvalidInputException("budget", "must have 1 to " + MAX_BUDGET_LINES + " lines");
+        }
+        for (int i = 0; i < command.budget().size(); i++) {
+            Bounds.fen(command.budget().get(i).amountFen(), "budget[" + i + "].amountFen");
+        }
+        long budgeted = command.budget().stream().mapToLong(BudgetLine::amountFen).reduce(0, Math::addExact);
         if (budgeted != command.awardFen()) {
             throw new RuleViolationException("budget.total-equals-award",
                     "the budget adds up to " + budgeted + " fen, the award is " + command.awardFen() + " fen");
@@ -139,14 +151,16 @@ public class FundedProject {
                             + " is accepted");
         }
         long remaining = tranche.plan().amountFen() - tranche.paidFen();
-        long amount = command.amountFen() == null ? remaining : command.amountFen();
+        long amount = command.amountFen() == null ? remaining
+                : Bounds.within(command.amountFen(), 1, Bounds.MAX_FEN, "amountFen");
         if (amount <= 0) {
             throw new RuleViolationException("disbursement.tranche-paid",
                     "tranche " + command.trancheNumber() + " is fully paid");
         }
-        if (book.disbursedFen + amount > book.awardFen) {
+        long disbursedAfter = Math.addExact(book.disbursedFen, amount);
+        if (disbursedAfter > book.awardFen) {
             throw new RuleViolationException("disbursement.exceeds-award", "paying " + amount + " fen would bring "
-                    + "money out to " + (book.disbursedFen + amount) + " fen, above the award of " + book.awardFen);
+                    + "money out to " + disbursedAfter + " fen, above the award of " + book.awardFen);
         }
         if (amount > remaining) {
             throw new RuleViolationException("disbursement.exceeds-tranche",
@@ -162,7 +176,8 @@ public class FundedProject {
     void handle(RecordExpenditure command) {
         requireActive("expenditure");
         ProjectBook.Category category = category(command.category(), "category");
-        if (category.spentFen() + command.amountFen() > category.budgetFen()) {
+        Bounds.within(command.amountFen(), 1, Bounds.MAX_FEN, "amountFen");
+        if (Math.addExact(category.spentFen(), command.amountFen()) > category.budgetFen()) {
             throw new RuleViolationException("expenditure.exceeds-category-budget", "category "
                     + command.category() + " has " + (category.budgetFen() - category.spentFen())
                     + " fen of budget left");
@@ -188,6 +203,7 @@ public class FundedProject {
         if (from.code().equals(to.code())) {
             throw new InvalidInputException("toCategory", "must differ from fromCategory");
         }
+        Bounds.within(command.amountFen(), 1, Bounds.MAX_FEN, "amountFen");
         if (to.kind() == CategoryKind.INDIRECT) {
             throw new RuleViolationException("budget.indirect-never-increases", "indirect costs never increase");
         }
@@ -226,6 +242,7 @@ public class FundedProject {
         if (book.status == ProjectStatus.TERMINATED || book.status == ProjectStatus.CLOSED) {
             throw new RuleViolationException("project.already-ended", "the project is already " + book.status);
         }
+        Bounds.fen(command.recoveryOrderedFen(), "recoveryOrderedFen");
         if (command.recoveryOrderedFen() > book.balanceFen()) {
             throw new RuleViolationException("recovery.exceeds-unspent-balance", "the recipient holds "
                     + book.balanceFen() + " fen of unspent funds; that is the most that can be recovered");
@@ -240,6 +257,7 @@ public class FundedProject {
             throw new RuleViolationException("recovery.project-not-terminated",
                     "funds are recovered from a terminated project only");
         }
+        Bounds.within(command.amountFen(), 1, Bounds.MAX_FEN, "amountFen");
         if (command.amountFen() > book.recoveryOutstandingFen()) {
             throw new RuleViolationException("recovery.exceeds-order", "the recovery order has "
                     + book.recoveryOutstandingFen() + " fen outstanding");

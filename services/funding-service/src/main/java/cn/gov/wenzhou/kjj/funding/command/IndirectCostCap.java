@@ -22,7 +22,7 @@ public final class IndirectCostCap {
             long upper = band.upToFen() == null ? Long.MAX_VALUE : band.upToFen();
             if (baseFen > lower) {
                 long inBand = Math.min(baseFen, upper) - lower;
-                cap += Math.multiplyExact(inBand, (long) band.rateBps()) / 10_000;
+                cap = Math.addExact(cap, Math.multiplyExact(inBand, (long) band.rateBps()) / 10_000);
             }
             lower = upper;
             if (baseFen <= upper) {
@@ -34,11 +34,12 @@ public final class IndirectCostCap {
 
     /** The base of the cap: every direct cost except equipment. */
     public static long baseFen(List<BudgetLine> budget) {
-        return budget.stream().filter(line -> line.kind() == CategoryKind.DIRECT).mapToLong(BudgetLine::amountFen).sum();
+        return budget.stream().filter(line -> line.kind() == CategoryKind.DIRECT).mapToLong(BudgetLine::amountFen)
+                .reduce(0, Math::addExact);
     }
 
     public static long indirectFen(List<BudgetLine> budget) {
         return budget.stream().filter(line -> line.kind() == CategoryKind.INDIRECT).mapToLong(BudgetLine::amountFen)
-                .sum();
+                .reduce(0, Math::addExact);
     }
 }

@@ -24,7 +24,8 @@ import java.util.Map;
  * events up to an instant, so "the state on a past date" is computed exactly as the decisions saw it.
  *
  * <p>Identities that hold after every event: award = disbursed + undisbursed; disbursed = spent + recovered + balance
- * (balance being what the recipient holds, settled at closure); per category, spent &le; budget.
+ * (balance being what the recipient holds, settled at closure); per category, spent &le; budget. Every sum is exact
+ * ({@code Math.addExact}): history holding amounts beyond the bounds fails to fold rather than wrap.
  */
 public final class ProjectBook {
 
@@ -101,20 +102,21 @@ public final class ProjectBook {
             acceptanceRecordedOn = e.acceptedOn();
             acceptancePassed = e.passed();
         } else if (event instanceof TrancheDisbursed e) {
-            disbursedFen += e.amountFen();
+            disbursedFen = Math.addExact(disbursedFen, e.amountFen());
             TrancheState tranche = tranches.get(e.trancheNumber());
-            tranches.put(e.trancheNumber(), new TrancheState(tranche.plan(), tranche.paidFen() + e.amountFen()));
+            tranches.put(e.trancheNumber(), new TrancheState(tranche.plan(),
+                    Math.addExact(tranche.paidFen(), e.amountFen())));
             lastMoneyOn = e.disbursedOn();
         } else if (event instanceof ExpenditureRecorded e) {
-            spentFen += e.amountFen();
+            spentFen = Math.addExact(spentFen, e.amountFen());
             Category category = categories.get(e.category());
-            categories.put(e.category(), category.withSpent(category.spentFen() + e.amountFen()));
+            categories.put(e.category(), category.withSpent(Math.addExact(category.spentFen(), e.amountFen())));
             lastMoneyOn = e.spentOn();
         } else if (event instanceof BudgetAdjusted e) {
             Category from = categories.get(e.fromCategory());
             Category to = categories.get(e.toCategory());
-            categories.put(from.code(), from.withBudget(from.budgetFen() - e.amountFen()));
-            categories.put(to.code(), to.withBudget(to.budgetFen() + e.amountFen()));
+            categories.put(from.code(), from.withBudget(Math.subtractExact(from.budgetFen(), e.amountFen())));
+            categories.put(to.code(), to.withBudget(Math.addExact(to.budgetFen(), e.amountFen())));
         } else if (event instanceof ProjectSuspended) {
             status = ProjectStatus.SUSPENDED;
         } else if (event instanceof ProjectResumed) {
@@ -124,7 +126,7 @@ public final class ProjectBook {
             terminatedOn = e.terminatedOn();
             recoveryOrderedFen = e.recoveryOrderedFen();
         } else if (event instanceof FundsRecovered e) {
-            recoveredFen += e.amountFen();
+            recoveredFen = Math.addExact(recoveredFen, e.amountFen());
             lastMoneyOn = e.recoveredOn();
         } else if (event instanceof ProjectClosed e) {
             status = ProjectStatus.CLOSED;
@@ -137,7 +139,7 @@ public final class ProjectBook {
 
     /** What the recipient holds of the special fund: received, not spent, not recovered. */
     public long balanceFen() {
-        return disbursedFen - spentFen - recoveredFen;
+        return Math.subtractExact(Math.subtractExact(disbursedFen, spentFen), recoveredFen);
     }
 
     public long undisbursedFen() {

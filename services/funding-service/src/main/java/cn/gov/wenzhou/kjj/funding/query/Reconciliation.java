@@ -40,14 +40,15 @@ public class Reconciliation {
             ProjectLine line = line(project);
             lines.add(line);
             all &= line.reconciled();
-            award += line.awardFen();
-            disbursed += line.disbursedFen();
-            undisbursed += line.undisbursedFen();
-            spent += line.spentFen();
-            recovered += line.recoveredFen();
-            balance += line.balanceFen();
+            award = Math.addExact(award, line.awardFen());
+            disbursed = Math.addExact(disbursed, line.disbursedFen());
+            undisbursed = Math.addExact(undisbursed, line.undisbursedFen());
+            spent = Math.addExact(spent, line.spentFen());
+            recovered = Math.addExact(recovered, line.recoveredFen());
+            balance = Math.addExact(balance, line.balanceFen());
         }
-        boolean totalsHold = award == disbursed + undisbursed && disbursed == spent + recovered + balance;
+        boolean totalsHold = award == Math.addExact(disbursed, undisbursed)
+                && disbursed == Math.addExact(Math.addExact(spent, recovered), balance);
         return new Report(lines.size(), award, disbursed, undisbursed, spent, recovered, balance, all && totalsHold,
                 lines);
     }
@@ -61,8 +62,10 @@ public class Reconciliation {
         long recovered = sums.get(MoneyEventKind.RECOVERY)[0];
         long settled = sums.get(MoneyEventKind.BALANCE_SETTLEMENT)[0];
         boolean closed = sums.get(MoneyEventKind.BALANCE_SETTLEMENT)[1] > 0;
-        long undisbursed = project.tranches().stream().mapToLong(t -> t.plannedFen() - t.paidFen()).sum();
-        long categorySpent = project.budget().stream().mapToLong(FundingViews.BudgetLineView::spentFen).sum();
+        long undisbursed = project.tranches().stream().mapToLong(t -> t.plannedFen() - t.paidFen())
+                .reduce(0, Math::addExact);
+        long categorySpent = project.budget().stream().mapToLong(FundingViews.BudgetLineView::spentFen)
+                .reduce(0, Math::addExact);
         long balance = closed ? settled : project.disbursedFen() - categorySpent - project.recoveredFen();
         List<String> breaks = new ArrayList<>();
         check(breaks, award == project.awardFen(), "award: audit trail " + award + " vs project " + project.awardFen());
@@ -71,8 +74,9 @@ public class Reconciliation {
         check(breaks, spent == categorySpent, "spent: audit trail " + spent + " vs categories " + categorySpent);
         check(breaks, recovered == project.recoveredFen(), "recovered: audit trail " + recovered + " vs project "
                 + project.recoveredFen());
-        check(breaks, award == disbursed + undisbursed, "award != disbursed + undisbursed");
-        check(breaks, disbursed == spent + recovered + balance, "disbursed != spent + recovered + balance");
+        check(breaks, award == Math.addExact(disbursed, undisbursed), "award != disbursed + undisbursed");
+        check(breaks, disbursed == Math.addExact(Math.addExact(spent, recovered), balance),
+                "disbursed != spent + recovered + balance");
         check(breaks, project.budget().stream().allMatch(b -> b.spentFen() <= b.budgetFen()),
                 "a category is spent above its budget");
         return new ProjectLine(project.projectId(), project.status(), award, disbursed, undisbursed, spent, recovered,

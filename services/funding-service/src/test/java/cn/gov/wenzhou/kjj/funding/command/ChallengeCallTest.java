@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static cn.gov.wenzhou.kjj.funding.command.Rules.invalid;
 import static cn.gov.wenzhou.kjj.funding.command.Rules.violates;
 
 class ChallengeCallTest {
@@ -57,6 +58,23 @@ class ChallengeCallTest {
                 .when(new SubmitDemand(C, "d-1", LEADING, EnterpriseTier.CHAIN_LEADER, "需求", "泵阀", null, 1L, OPENED))
                 .expectEvents(new DemandSubmitted(C, "d-1", LEADING, EnterpriseTier.CHAIN_LEADER, "需求", "泵阀", null,
                         1L, OPENED));
+    }
+
+    @Test
+    void aDemandCeilingAboveTenBillionYuanIsRefusedNamingIt() {
+        fixture.given(opened())
+                .when(new SubmitDemand(C, "d-1", LEADING, EnterpriseTier.LEADING, "需求", "泵阀", null, Long.MAX_VALUE,
+                        OPENED))
+                .expectException(invalid("budgetCeilingFen"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aScoreAboveAHundredIsRefusedNamingIt() {
+        fixture.given(plus(published(), submitted("a-1", SOLO, List.of()), closed()))
+                .when(new RecordReviewScore(C, "a-1", "EXP-1", new BigDecimal("100.01"), OPENED.plusDays(70)))
+                .expectException(invalid("score"))
+                .expectNoEvents();
     }
 
     @Test

@@ -91,6 +91,52 @@ class FundedProjectTest {
     }
 
     @Test
+    void awardAboveTenBillionYuanIsRefusedNamingIt() {
+        fixture.givenNoPriorActivity()
+                .when(new AwardProject(P, "call-1", "application-1", "攻关项目", RECIPIENT, PLATFORM, List.of(),
+                        Map.of(), Long.MAX_VALUE, 0, "THREE-CATEGORY-2021", BUDGET, Rules.DEFAULT, "温科项-1", AWARDED))
+                .expectException(invalid("awardFen"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void budgetLinesThatWouldSumPastALongAreRefusedInsteadOfWrappingToTheAward() {
+        // Long.MAX_VALUE + Long.MAX_VALUE + 1,000,002 wraps to exactly the award of 1,000,000 in a plain long sum
+        List<BudgetLine> wrapping = List.of(new BudgetLine("OPERATING", CategoryKind.DIRECT, Long.MAX_VALUE),
+                new BudgetLine("LABOUR", CategoryKind.DIRECT, Long.MAX_VALUE),
+                new BudgetLine("EQUIPMENT", CategoryKind.EQUIPMENT, 1_000_002L));
+        fixture.givenNoPriorActivity()
+                .when(award(wrapping, Map.of()))
+                .expectException(invalid("budget[0].amountFen"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void expenditureAboveTheBoundIsRefusedNamingIt() {
+        fixture.given(awarded(), signed(), paid(1, 500_000L))
+                .when(spend("OPERATING", Long.MAX_VALUE))
+                .expectException(invalid("amountFen"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void disbursementAboveTheBoundIsRefusedNamingIt() {
+        fixture.given(awarded(), signed())
+                .when(disburse(1, Long.MAX_VALUE))
+                .expectException(invalid("amountFen"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void historyWhoseAmountsLeaveALongFailsToFoldInsteadOfWrapping() {
+        ProjectBook book = new ProjectBook();
+        book.apply(awarded());
+        book.apply(paid(1, Long.MAX_VALUE));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> book.apply(paid(2, 1)))
+                .isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
     void signingTheContractAcceptsTheFirstMilestone() {
         fixture.given(awarded())
                 .when(new SignContract(P, "合同-1", AWARDED.plusDays(5)))
