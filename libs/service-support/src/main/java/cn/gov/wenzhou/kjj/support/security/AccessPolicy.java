@@ -59,8 +59,17 @@ public final class AccessPolicy {
             return allow(HttpMethod.DELETE, pattern, roles);
         }
 
+        /**
+         * The table, ending with the operations every service shares (support.ops: projections, parked events),
+         * which the filter chain gives to {@link Role#OPERATOR} whatever the service's own rules say: listed here so
+         * the table shows every endpoint's rule.
+         */
         public AccessPolicy build() {
-            return new AccessPolicy(rules);
+            List<Rule> all = new ArrayList<>(rules);
+            for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE)) {
+                all.add(new Rule(method, ResourceServerAutoConfiguration.OPS_PATHS, EnumSet.of(Role.OPERATOR)));
+            }
+            return new AccessPolicy(all);
         }
     }
 }
