@@ -32,7 +32,7 @@ import java.util.Set;
  * <pre>
  *   --quick              smoke test of the harness (figures meaningless)
  *   --figures 1,2,...    only these figures (default: all; 1-3 and 4-5 go together; q: the query speeds of
- *                        issues 3 and 4)
+ *                        issues 3 and 4; c: the console's pages, issue 14)
  *   --startup-runs N     start-ups of the one-command stack for figure 8 (default 2)
  *   --rounds N           interleaved rounds of figures 1-5 (default 5 for 1-3, 3 for 4-5)
  *   --replay-events N    events in the funding store before figures 4-5 (default 40000)
@@ -62,7 +62,7 @@ public final class BenchMain {
         org.slf4j.bridge.SLF4JBridgeHandler.install();
 
         Settings settings = Settings.defaults();
-        Set<String> figures = new LinkedHashSet<>(List.of("1", "2", "3", "4", "5", "6", "7", "q", "8"));
+        Set<String> figures = new LinkedHashSet<>(List.of("1", "2", "3", "4", "5", "6", "7", "q", "8", "c"));
         Variant variant = Variant.shipped();
         String explore = null;
         String projection = MoneyEventProjection.NAME;
@@ -110,6 +110,7 @@ public final class BenchMain {
 
         Set<String> inProcess = new LinkedHashSet<>(figures);
         inProcess.remove("8");
+        inProcess.remove("c");
         if (!inProcess.isEmpty()) {
             runInProcess(report, settings, variant, inProcess, projection, work, failures);
         }
@@ -126,6 +127,16 @@ public final class BenchMain {
                 report.extra.put("startupRuns", startup.runs());
             } catch (Exception e) {
                 failures.add("(8) not measured: " + e.getMessage());
+                e.printStackTrace();
+            }
+        }
+
+        if (figures.contains("c")) {
+            System.out.println("\n(c) console pages for a signed-in user, demo data plus the scale of issues 3 and 4");
+            try {
+                ConsolePageSpeed.measure(root, work).forEach(report::add);
+            } catch (Exception e) {
+                failures.add("(c) not measured: " + e.getMessage());
                 e.printStackTrace();
             }
         }
@@ -331,6 +342,12 @@ public final class BenchMain {
         Figure firstPage = report.figure("auditTrailFirstPage");
         report.target("issue 4: audit trail first page ≤ 100 ms (p95)", firstPage == null ? null
                 : (Double) firstPage.details().get("p95"), "ms", false, 100, "auditTrailFirstPage p95");
+        for (String page : List.of("consoleDashboard", "consolePlatformList", "consoleAuditTrailPage",
+                "consoleAuditTrailDeepPage")) {
+            Figure figure = report.figure(page);
+            report.target("issue 14: " + page + " ≤ 150 ms (p95)", figure == null ? null
+                    : (Double) figure.details().get("p95"), "ms", false, 150, page + " p95");
+        }
         Figure rss = report.figure("stackRssSum");
         report.target("(8) memory ≤ 2 GiB (RSS sum, overcounts shared memory)", rss == null ? null : rss.median(),
                 "MiB", false, 2048, "stackRssSum median");

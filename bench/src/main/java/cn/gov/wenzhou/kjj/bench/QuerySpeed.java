@@ -188,7 +188,7 @@ final class QuerySpeed {
         return new long[]{bytes, lines};
     }
 
-    private static void execute(String jdbcUrl, String sql) throws SQLException {
+    static void execute(String jdbcUrl, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
@@ -196,7 +196,7 @@ final class QuerySpeed {
     }
 
     /** Platforms of every district, industry, status and level, each with ten years of reports and results. */
-    private static String registryRows() {
+    static String registryRows() {
         String districts = "array['" + String.join("','", DISTRICTS) + "']";
         String industries = "array['" + String.join("','", INDUSTRIES) + "']";
         return """
@@ -239,7 +239,7 @@ final class QuerySpeed {
     }
 
     /** 100,000 money events of one programme; the last 10,000 belong to one project. */
-    private static String moneyEventRows() {
+    static String moneyEventRows() {
         return """
                 insert into money_event (position, event_id, project_id, call_id, recipient_credit_code, kind,
                     amount_fen, category, business_date, recorded_at, actor, actor_role, reason, document_ref,

@@ -30,9 +30,10 @@ import java.util.regex.Pattern;
  */
 final class StackStartup {
 
-    static final int[] SERVICE_PORTS = {8081, 8082, 8083};
+    /** The three services and the console: all answer /actuator/health once the stack is up. */
+    static final int[] SERVICE_PORTS = {8081, 8082, 8083, 8080};
     static final int ISSUER_PORT = 9000;
-    static final int[] FIXED_PORTS = {8081, 8082, 8083, 9000, 15432, 19092, 19093};
+    static final int[] FIXED_PORTS = {8080, 8081, 8082, 8083, 9000, 15432, 19092, 19093};
     static final String DEFAULT_JAVA_OPTS = "-Xms256m -Xmx1g -XX:+UseG1GC"; // run.sh's default STB_JAVA_OPTS
     private static final Pattern BANNER = Pattern.compile("stack is up in ([0-9.]+) s");
 
@@ -47,6 +48,11 @@ final class StackStartup {
     }
 
     private StackStartup() {
+    }
+
+    /** Processes the bench's shutdown hook stops if the run is interrupted. */
+    static void running(Set<ProcessHandle> processes) {
+        running = processes;
     }
 
     static Result measure(Path repositoryRoot, Path workDirectory, Settings settings, boolean restartToo)
@@ -106,38 +112,14 @@ final class StackStartup {
 
     private static Map<String, Object> once(Path repositoryRoot, Path jar, String javaOptions, Path dataDirectory,
                                             boolean clean, Path log) throws Exception {
-        Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(Arrays.asList(javaOptions.trim().split("\\s+")));
-        command.addAll(List.of("-jar", jar.toString()));
-        if (clean) {
-            command.add("--clean");
-        }
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(repositoryRoot.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("STB_DATA_DIR", dataDirectory.toString());
-        // the services bind to loopback only (the issuer already does); changes nothing that is measured
-        builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
         long launched = System.nanoTime();
-        Process process = builder.start();
+        Process process = launch(repositoryRoot, jar, javaOptions, dataDirectory, clean ? List.of("--clean")
+                : List.of(), log);
         Set<ProcessHandle> processes = ProcessTree.processes(process.toHandle(), Optional.empty());
         running = processes;
         Map<String, Object> detail = new LinkedHashMap<>();
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-            long deadline = launched + Duration.ofSeconds(180).toNanos();
-            while (!allHealthy(http)) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the stack exited with " + process.exitValue() + "; see " + log);
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the stack was not healthy after 180 s; see " + log);
-                }
-                AggregateLoad.sleep(100);
-            }
+            awaitAllHealthy(process, launched, log);
             double seconds = (System.nanoTime() - launched) / 1e9;
             detail.put("secondsToAllHealthy", Math.round(seconds * 100) / 100.0);
             // let the processors, consumers and the pool settle before memory is read
@@ -172,6 +154,44 @@ final class StackStartup {
             running = Set.of();
             detail.put("stopSeconds", Math.round((System.nanoTime() - stopping) / 1e7) / 100.0);
         }
+    }
+
+    /** The dev stack's exec jar as a child process, with run.sh's JVM options, its data under {@code dataDirectory}. */
+    static Process launch(Path repositoryRoot, Path jar, String javaOptions, Path dataDirectory, List<String> flags,
+                          Path log) throws IOException {
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(Arrays.asList(javaOptions.trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(flags);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(repositoryRoot.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("STB_DATA_DIR", dataDirectory.toString());
+        // the services bind to loopback only (the issuer already does); changes nothing that is measured
+        builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
+        return builder.start();
+    }
+
+    /** Waits (at most 180 s from {@code launched}) until every service, the console and the issuer answer UP. */
+    static void awaitAllHealthy(Process process, long launched, Path log) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = launched + Duration.ofSeconds(180).toNanos();
+        while (!allHealthy(http)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the stack exited with " + process.exitValue() + "; see " + log);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the stack was not healthy after 180 s; see " + log);
+            }
+            AggregateLoad.sleep(100);
+        }
+    }
+
+    static Path devStackJar(Path repositoryRoot) throws IOException {
+        return find(repositoryRoot.resolve("dev-stack/target"), "dev-stack-*-exec.jar");
     }
 
     private static boolean allHealthy(HttpClient http) {

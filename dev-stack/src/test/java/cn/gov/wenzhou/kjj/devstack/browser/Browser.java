@@ -112,6 +112,43 @@ public final class Browser {
         find(By.cssSelector("header .who"));
     }
 
+    /** Clicks something that loads a new page and waits until the new page is there. */
+    public void clickAndWaitForPage(By by) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(by).click();
+        until(ExpectedConditions.stalenessOf(page));
+        find(By.tagName("main"));
+    }
+
+    public void type(By by, String text) {
+        WebElement field = find(by);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Sets a date field the way a date picker does (typing into one depends on the browser's locale). */
+    public void setDate(By by, String isoDate) {
+        WebElement field = find(by);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", field,
+                isoDate);
+    }
+
+    public void select(By by, String value) {
+        new org.openqa.selenium.support.ui.Select(find(by)).selectByValue(value);
+    }
+
+    /** Reloads the page until the condition holds: data the demo loads in the background, or a view catching up. */
+    public void reloadUntil(Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(120), Duration.ofSeconds(2)).until(d -> {
+            if (Boolean.TRUE.equals(condition.apply(d))) {
+                return true;
+            }
+            d.navigate().refresh();
+            return false;
+        });
+    }
+
     public void forgetSessions(BrowserStack stack) {
         for (String origin : List.of(stack.issuerUrl(), stack.consoleUrl())) {
             open(origin + "/actuator/health");
