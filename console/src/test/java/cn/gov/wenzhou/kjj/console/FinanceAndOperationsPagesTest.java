@@ -86,6 +86,16 @@ class FinanceAndOperationsPagesTest extends ConsoleTestSupport {
     }
 
     @Test
+    void theWholeTrailHasNoReconciliationToShowButItsTotals() throws Exception {
+        BACKEND.answer("GET", "/api/audit/money-events", 200, "{\"items\": [" + ROW.formatted(3, 3, "DISBURSEMENT",
+                50000000) + "], \"nextCursor\": null}");
+        String page = mvc.perform(get("/finance/audit-trail").with(as("FINANCE_AUDITOR")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).doesNotContain("id=\"reconciliation\"").contains("id=\"totals\"").contains("500,000.00")
+                .contains("2025年度揭榜挂帅");
+    }
+
+    @Test
     void theExportsStreamExactlyTheFilteredRowsFromFundingService() throws Exception {
         BACKEND.answer("GET", "/api/audit/money-events.csv", 200, "text/csv;charset=UTF-8",
                 "position,kind\n1,EXPENDITURE\n");

@@ -67,6 +67,14 @@ public class Formats {
         return chosen == null ? "" : chosen.toString();
     }
 
+    /** A decimal a service sent (a score), as written: "50", "86.5", never "5E+1". */
+    public String decimal(Object number) {
+        if (number == null) {
+            return "—";
+        }
+        return number instanceof BigDecimal decimal ? decimal.toPlainString() : number.toString();
+    }
+
     public String count(Object number) {
         if (number == null) {
             return "—";

@@ -30,13 +30,9 @@ class FinanceJourney {
     void filterTheAuditTrailToOneProjectAndSeeItReconcile() {
         browser.signIn(stack, "finance.auditor");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/dashboard");
-        browser.open(stack.consoleUrl() + "/finance/audit-trail");
-        // the demo's money events are loaded in the background
-        browser.reloadUntil(driver -> driver.findElements(By.cssSelector("#money-events a.only-project")).size() > 0
-                && !driver.findElements(By.cssSelector("#totals tr[data-kind=DISBURSEMENT] td.num")).isEmpty()
-                && !driver.findElement(By.cssSelector("#totals tr[data-kind=DISBURSEMENT] td.num")).getText()
-                .equals("0"));
-
+        // a project that has been paid: the demo's disbursements are loaded in the background
+        browser.open(stack.consoleUrl() + "/finance/audit-trail?kind=DISBURSEMENT");
+        browser.reloadUntil(driver -> !driver.findElements(By.cssSelector("#money-events a.only-project")).isEmpty());
         browser.clickAndWaitForPage(By.cssSelector("#money-events a.only-project"));
         String projectId = browser.find(By.id("a-projectId")).getAttribute("value");
         assertThat(projectId).isNotBlank();
@@ -44,6 +40,7 @@ class FinanceJourney {
         assertThat(identities).hasSize(2);
         assertThat(identities).allSatisfy(identity -> assertThat(identity.getText()).contains("✓ 成立"));
         assertThat(browser.find(By.id("reconciled")).getAttribute("class")).contains("ok");
+        assertThat(browser.text(By.cssSelector("#totals tr[data-kind=DISBURSEMENT] td.num"))).isNotEqualTo("0");
         List<WebElement> rows = browser.driver().findElements(By.cssSelector("#money-events tbody tr"));
         assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.getText()).contains(projectId.substring(0, 10)));
         assertThat(browser.find(By.id("csv")).getAttribute("href")).contains("projectId=" + projectId);
