@@ -2,3 +2,4 @@
 create database registry;
 create database funding;
 create database talent;
+create database opendata;

@@ -22,7 +22,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The whole system on one machine with nothing installed but a JDK: a durable embedded PostgreSQL, an embedded KRaft
- * Kafka broker, the three services, the issuer and the web console, on fixed ports, data kept under
+ * Kafka broker, the three services, the issuer, the web console and the open data, on fixed ports, data kept under
  * {@code .dev-stack/} (or {@code STB_DATA_DIR}).
  *
  * <pre>
@@ -79,11 +79,19 @@ public final class DevStack {
         });
         LocalPostgres postgres = LocalPostgres.start(dataDirectory.resolve("postgres"), POSTGRES_PORT);
         LocalKafka kafka = null;
+        LocalOpenData openData = null;
         Map<StackService, ConfigurableApplicationContext> services = Map.of();
         try {
-            postgres.ensureDatabases(Arrays.stream(StackService.values()).map(StackService::database).toList());
+            List<String> databases = new ArrayList<>(Arrays.stream(StackService.values()).map(StackService::database)
+                    .toList());
+            databases.add(LocalOpenData.DATABASE);
+            postgres.ensureDatabases(databases);
             System.out.printf(Locale.ROOT, "PostgreSQL ready after %.1f s%n", (System.nanoTime() - started) / 1e9);
             kafka = kafkaStarting.join();
+            // reads only the published topics, so it starts beside the services and catches up with them
+            openData = LocalOpenData.start(openDataJar(), dataDirectory.resolve("logs/open-data.log"),
+                    postgres.jdbcUrl(LocalOpenData.DATABASE), LocalPostgres.USER, "", kafka.bootstrapServers(),
+                    LocalOpenData.PORT, LocalOpenData.MANAGEMENT_PORT, Map.of());
             Map<StackService, ServiceLauncher.Placement> placements = new EnumMap<>(StackService.class);
             String talentMasterKey = LocalSecrets.talentMasterKey(dataDirectory);
             for (StackService service : StackService.values()) {
@@ -97,27 +105,30 @@ public final class DevStack {
             services = ServiceLauncher.startAll(placements);
             issuer.awaitReady(Duration.ofSeconds(60));
             console.awaitReady(Duration.ofSeconds(60));
+            openData.awaitReady(Duration.ofSeconds(60));
         } catch (Exception | Error e) {
             stop(services, kafka != null ? kafka : kafkaStarting.exceptionally(failed -> null).join(), postgres,
-                    issuer, console);
+                    issuer, console, openData);
             throw e;
         }
 
         CountDownLatch stopped = new CountDownLatch(1);
         Map<StackService, ConfigurableApplicationContext> running = services;
         LocalKafka runningKafka = kafka;
+        LocalOpenData runningOpenData = openData;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the stack...");
-            stop(running, runningKafka, postgres, issuer, console);
+            stop(running, runningKafka, postgres, issuer, console, runningOpenData);
             stopped.countDown();
         }, "dev-stack-stop"));
 
-        printBanner(started, dataDirectory, postgres, kafka, issuer, console, flags.contains("--demo"));
+        printBanner(started, dataDirectory, postgres, kafka, issuer, console, openData, flags.contains("--demo"));
         stopped.await();
     }
 
     private static void printBanner(long started, Path dataDirectory, LocalPostgres postgres, LocalKafka kafka,
-                                    LocalIssuer issuer, LocalConsole console, boolean demo) throws Exception {
+                                    LocalIssuer issuer, LocalConsole console, LocalOpenData openData,
+                                    boolean demo) throws Exception {
         StringBuilder banner = new StringBuilder();
         banner.append(String.format(Locale.ROOT, "%n=== Wenzhou science-fund stack is up in %.1f s ===%n",
                 (System.nanoTime() - started) / 1e9));
@@ -128,6 +139,10 @@ public final class DevStack {
         banner.append(String.format("  Console     %s  (sign in as a demo user, password <user>-pw:%n", console.baseUrl()));
         banner.append("              registry.admin, funding.officer, finance.auditor, talent.institute,\n");
         banner.append("              enterprise.demo, platform.demo, operator)\n");
+        banner.append(String.format("  Open data   %s/open/v1  (anonymous, read-only; %s/swagger-ui.html;%n",
+                openData.baseUrl(), openData.baseUrl()));
+        banner.append(String.format("              360Giving: %s/open/v1/360giving/grants.json and .csv)%n",
+                openData.baseUrl()));
         banner.append(String.format("  Data        %s%n", dataDirectory));
         if (demo) {
             banner.append("  Demo data   loading in the background into an empty stack ('demo data: ...' log lines)\n");
@@ -154,8 +169,23 @@ public final class DevStack {
                 : Path.of("console", "target", "console-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath();
     }
 
+    /** The open data's executable jar: {@code -Dstb.open-data.jar}, else where the build puts it. */
+    private static Path openDataJar() {
+        String configured = System.getProperty("stb.open-data.jar");
+        return configured != null ? Path.of(configured)
+                : Path.of("open-data", "target", "open-data-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath();
+    }
+
     private static void stop(Map<StackService, ConfigurableApplicationContext> services, LocalKafka kafka,
-                             LocalPostgres postgres, LocalIssuer issuer, LocalConsole console) {
+                             LocalPostgres postgres, LocalIssuer issuer, LocalConsole console,
+                             LocalOpenData openData) {
+        if (openData != null) {
+            try {
+                openData.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
             console.close();
         } catch (InterruptedException e) {

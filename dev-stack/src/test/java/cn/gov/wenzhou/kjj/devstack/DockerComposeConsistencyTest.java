@@ -52,6 +52,26 @@ class DockerComposeConsistencyTest {
         }
     }
 
+    /** The open data runs in its own JVM too: its configuration is read from source. */
+    @Test
+    void composeMatchesTheOpenDatasConfiguration() throws IOException {
+        Map<String, Object> compose = load(Files.newInputStream(Path.of("..", "docker-compose.yml")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> definition = ((Map<String, Map<String, Object>>) compose.get("services")).get("open-data");
+        assertThat(definition).as("compose defines the open data").isNotNull();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> environment = (Map<String, Object>) definition.get("environment");
+        Map<String, String> placeholders = placeholdersIn(Files.readString(
+                Path.of("..", "open-data", "src", "main", "resources", "open-data.yml")));
+
+        assertConsistent("open-data", environment, placeholders, LocalOpenData.PORT, definition);
+        assertThat(String.valueOf(environment.get("DB_URL"))).endsWith("/" + LocalOpenData.DATABASE);
+        assertThat(String.valueOf(environment.get("MANAGEMENT_PORT"))).isEqualTo(
+                String.valueOf(LocalOpenData.MANAGEMENT_PORT));
+        assertThat(Files.readString(Path.of("..", "deploy", "postgres", "create-databases.sql")))
+                .contains("create database " + LocalOpenData.DATABASE + ";");
+    }
+
     @TestFactory
     Stream<DynamicTest> composeMatchesEveryServiceConfiguration() throws IOException {
         Map<String, Object> compose = load(Files.newInputStream(Path.of("..", "docker-compose.yml")));

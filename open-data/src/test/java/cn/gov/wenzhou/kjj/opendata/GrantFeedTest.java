@@ -1,0 +1,318 @@
+package cn.gov.wenzhou.kjj.opendata;
+
+import cn.gov.wenzhou.kjj.contracts.funding.ChallengeCallOpened;
+import cn.gov.wenzhou.kjj.contracts.funding.ChallengeListPublished;
+import cn.gov.wenzhou.kjj.contracts.funding.FundsRecovered;
+import cn.gov.wenzhou.kjj.contracts.funding.ProjectAwarded;
+import cn.gov.wenzhou.kjj.contracts.funding.ProjectClosed;
+import cn.gov.wenzhou.kjj.contracts.funding.TrancheDisbursed;
+import cn.gov.wenzhou.kjj.testsupport.ApiClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonMetaSchema;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static cn.gov.wenzhou.kjj.opendata.OpenDataTestSupport.newCreditCode;
+import static cn.gov.wenzhou.kjj.opendata.OpenDataTestSupport.newId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The 360Giving feed of demo-like awards, in both forms, against the 360Giving Data Standard 1.4.3's own schemas
+ * (test resources 360giving/, CC BY 4.0): the JSON package as it is, and the flat CSV read back into grants by the
+ * column titles the schema itself gives its fields (as 360Giving's tools read a spreadsheet).
+ */
+@OpenDataIntegrationTest
+class GrantFeedTest {
+
+    private static final String SCHEMA_BASE = "https://raw.githubusercontent.com/ThreeSixtyGiving/standard/1.4.2/schema/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    JdbcTemplate jdbc;
+    OpenDataTestSupport openData;
+
+    @BeforeEach
+    void setUp() {
+        openData = new OpenDataTestSupport(kafka, jdbc, port);
+    }
+
+    @Test
+    void theJsonPackageOfDemoLikeAwardsIsValid360Giving143() {
+        Demo demo = publishDemoLikeAwards();
+
+        ApiClient.Response answer = openData.api().get("/open/v1/360giving/grants.json");
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode feed = answer.json();
+        assertThat(errors(packageSchema(), feed)).isEmpty();
+
+        assertThat(feed.path("version").asText()).isEqualTo("1.4");
+        assertThat(feed.path("license").asText()).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
+        assertThat(feed.path("publisher").path("name").asText()).isEqualTo("温州市科学技术局");
+        assertThat(feed.path("publisher").path("identifier").asText())
+                .isEqualTo("CN-USCI-" + OpenDataTestSupport.FUNDER_CREDIT_CODE);
+        JsonNode lab = grant(feed, demo.labProject());
+        assertThat(lab.path("currency").asText()).isEqualTo("CNY");
+        assertThat(lab.path("amountAwarded").decimalValue()).isEqualByComparingTo("3000000.00");
+        assertThat(lab.path("amountDisbursed").decimalValue()).isEqualByComparingTo("1500000.00");
+        assertThat(lab.path("awardDate").asText()).isEqualTo("2025-06-30");
+        assertThat(lab.path("recipientOrganization").get(0).path("id").asText()).isEqualTo("CN-USCI-" + demo.lab());
+        assertThat(lab.path("recipientOrganization").get(0).path("name").asText()).isEqualTo("瓯江实验室");
+        assertThat(lab.path("fundingOrganization").get(0).path("id").asText())
+                .isEqualTo("CN-USCI-" + OpenDataTestSupport.FUNDER_CREDIT_CODE);
+        assertThat(lab.path("grantProgramme").get(0).path("title").asText()).isEqualTo(demo.callTitle());
+        assertThat(lab.path("beneficiaryLocation").get(0).path("name").asText()).isEqualTo("温州市鹿城区");
+        assertThat(lab.path("description").asText()).contains("联合承担平台：浙大温州研究院");
+        JsonNode enterprise = grant(feed, demo.enterpriseProject());
+        assertThat(enterprise.path("amountDisbursed").decimalValue()).isEqualByComparingTo("400000.00");
+        assertThat(enterprise.path("disbursementTransaction")).hasSize(2);
+        assertThat(enterprise.path("recipientOrganization").get(0).path("name").asText())
+                .isEqualTo("统一社会信用代码 " + demo.enterprise());
+
+        // and the schema is not vacuous: a grant without its funder, or with a made-up currency, is refused
+        ObjectNode broken = feed.deepCopy();
+        ((ObjectNode) broken.path("grants").get(0)).remove("fundingOrganization");
+        assertThat(errors(packageSchema(), broken)).isNotEmpty();
+        ObjectNode yuanNotIso = feed.deepCopy();
+        ((ObjectNode) yuanNotIso.path("grants").get(0)).put("currency", "RMB");
+        assertThat(errors(packageSchema(), yuanNotIso)).isNotEmpty();
+    }
+
+    @Test
+    void theFlatCsvHas360GivingsColumnTitlesAndReadsBackIntoValidGrants() {
+        Demo demo = publishDemoLikeAwards();
+
+        ApiClient.Response answer = openData.api().get("/open/v1/360giving/grants.csv");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.headers().getContentType().toString()).startsWith("text/csv");
+        assertThat(answer.body()).startsWith("\uFEFF");
+        List<List<String>> rows = Csv.parse(answer.body().substring(1));
+        List<String> header = rows.get(0);
+
+        Map<String, FieldPath> titles = FieldPath.byTitle(json("360giving/360-giving-schema.json"));
+        assertThat(header).allSatisfy(title -> assertThat(titles).as("a 360Giving column title").containsKey(title));
+        assertThat(header).contains("Identifier", "Title", "Description", "Currency", "Amount Awarded",
+                "Award Date", "Recipient Org:Identifier", "Recipient Org:Name", "Funding Org:Identifier",
+                "Funding Org:Name");
+
+        ArrayNode grants = JSON.createArrayNode();
+        for (List<String> row : rows.subList(1, rows.size())) {
+            assertThat(row).hasSameSizeAs(header);
+            ObjectNode grant = JSON.createObjectNode();
+            for (int i = 0; i < header.size(); i++) {
+                titles.get(header.get(i)).set(grant, row.get(i));
+            }
+            grants.add(grant);
+        }
+        ObjectNode flatPackage = JSON.createObjectNode();
+        flatPackage.set("grants", grants);
+        assertThat(errors(packageSchema(), flatPackage)).isEmpty();
+
+        JsonNode lab = grant(flatPackage, demo.labProject());
+        assertThat(lab.path("amountAwarded").decimalValue()).isEqualByComparingTo("3000000.00");
+        assertThat(lab.path("currency").asText()).isEqualTo("CNY");
+        assertThat(lab.path("recipientOrganization").get(0).path("id").asText()).isEqualTo("CN-USCI-" + demo.lab());
+        assertThat(grants.size()).isEqualTo(openData.api().get("/open/v1/360giving/grants.json").json()
+                .path("grants").size());
+    }
+
+    /** As the demo's loaders would: the registry's two platforms, one call with its list, three awards. */
+    private Demo publishDemoLikeAwards() {
+        String lab = newCreditCode();
+        String institute = newCreditCode();
+        String labId = openData.recognizedPlatform(lab, "瓯江实验室", "LUCHENG", "鹿城区", "LIFE_HEALTH",
+                LocalDate.of(2021, 9, 1));
+        String instituteId = openData.recognizedPlatform(institute, "浙大温州研究院", "OUHAI", "瓯海区",
+                "INTELLIGENT_EQUIPMENT", LocalDate.of(2021, 11, 1));
+        String enterprise = newCreditCode();
+        String callId = newId();
+        String callTitle = "2025年度温州市重大科技攻关项目揭榜挂帅 " + callId.substring(0, 8);
+        List<String> events = new ArrayList<>();
+        events.add(openData.publish(new ChallengeCallOpened(callId, 2025, callTitle, LocalDate.of(2025, 2, 10)),
+                callId));
+        events.add(openData.publish(new ChallengeListPublished(callId, List.of(
+                new ChallengeListPublished.ListedDemand(newId(), "高端医疗器械关键技术", "生命健康", "需求说明 1",
+                        enterprise, "LEADING", 300_000_000L),
+                new ChallengeListPublished.ListedDemand(newId(), "智能装备控制系统", "智能装备", "需求说明 2",
+                        enterprise, "CHAIN_LEADER", 200_000_000L)), LocalDate.of(2025, 4, 1)), callId));
+        String labProject = newId();
+        events.add(openData.publish(new ProjectAwarded(labProject, callId, "高端医疗器械关键技术攻关", lab, labId,
+                List.of(instituteId), 300_000_000L, 300_000_000L, "2024.1", LocalDate.of(2025, 6, 30)), labProject));
+        events.add(openData.publish(new TrancheDisbursed(labProject, 1, 150_000_000L, lab, labId,
+                LocalDate.of(2025, 7, 15)), labProject));
+        String enterpriseProject = newId();
+        events.add(openData.publish(new ProjectAwarded(enterpriseProject, callId, "智能装备控制系统攻关, \"二期\"",
+                enterprise, null, List.of(instituteId), 100_000_000L, 50_000_000L, "2024.1",
+                LocalDate.of(2025, 6, 30)), enterpriseProject));
+        events.add(openData.publish(new TrancheDisbursed(enterpriseProject, 1, 50_000_000L, enterprise, null,
+                LocalDate.of(2025, 7, 15)), enterpriseProject));
+        events.add(openData.publish(new FundsRecovered(enterpriseProject, 10_000_000L, enterprise, null,
+                LocalDate.of(2025, 12, 1)), enterpriseProject));
+        events.add(openData.publish(new ProjectClosed(enterpriseProject, "TERMINATED", enterprise, null, 0L,
+                "RETURNED", LocalDate.of(2025, 12, 2)), enterpriseProject));
+        String instituteProject = newId();
+        events.add(openData.publish(new ProjectAwarded(instituteProject, callId, "机器人减速器攻关", institute,
+                instituteId, List.of(), 50_000_000L, 0L, "2024.1", LocalDate.of(2025, 7, 1)), instituteProject));
+        openData.awaitApplied(events.toArray(String[]::new));
+        return new Demo(lab, enterprise, callTitle, labProject, enterpriseProject);
+    }
+
+    private record Demo(String lab, String enterprise, String callTitle, String labProject, String enterpriseProject) {
+    }
+
+    private static JsonNode grant(JsonNode feed, String projectId) {
+        for (JsonNode grant : feed.path("grants")) {
+            if (grant.path("id").asText().endsWith("-" + projectId)) {
+                return grant;
+            }
+        }
+        throw new AssertionError("no grant of project " + projectId);
+    }
+
+    private static JsonSchema packageSchema() {
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder
+                // the schemas name their dialect with http://, which is the same 2020-12
+                .metaSchema(JsonMetaSchema.builder("http://json-schema.org/draft/2020-12/schema",
+                        JsonMetaSchema.getV202012()).build())
+                .schemaMappers(mappers -> mappers.mapPrefix(SCHEMA_BASE, "classpath:360giving/")));
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        return factory.getSchema(SchemaLocation.of(SCHEMA_BASE + "360-giving-package-schema.json"), config);
+    }
+
+    private static Set<ValidationMessage> errors(JsonSchema schema, JsonNode document) {
+        return schema.validate(document);
+    }
+
+    static JsonNode json(String resource) {
+        try (InputStream in = GrantFeedTest.class.getClassLoader().getResourceAsStream(resource)) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Where a flat column goes in a grant, found from the schema's own titles: a plain field by its title ("Amount
+     * Awarded" → amountAwarded), a field of the first item of a list of objects by both titles ("Recipient
+     * Org:Identifier" → recipientOrganization[0].id), a field defined by reference by the referenced title ("Currency").
+     * Numbers become numbers, as the schema types them.
+     */
+    record FieldPath(String property, String nested, boolean number) {
+
+        static Map<String, FieldPath> byTitle(JsonNode schema) {
+            Map<String, FieldPath> paths = new LinkedHashMap<>();
+            schema.path("properties").fields().forEachRemaining(property -> {
+                JsonNode definition = property.getValue();
+                String own = definition.path("$ref").asText();
+                if (own.startsWith("#/$defs/")) {
+                    definition = schema.path("$defs").path(own.substring("#/$defs/".length()));
+                }
+                String title = property.getValue().path("title").asText(definition.path("title").asText());
+                String ref = definition.path("items").path("$ref").asText();
+                if (ref.startsWith("#/$defs/") && !title.isEmpty()) {
+                    JsonNode item = schema.path("$defs").path(ref.substring("#/$defs/".length()));
+                    item.path("properties").fields().forEachRemaining(field -> {
+                        if (field.getValue().has("title")) {
+                            paths.put(title + ":" + field.getValue().path("title").asText(), new FieldPath(
+                                    property.getKey(), field.getKey(), isNumber(field.getValue())));
+                        }
+                    });
+                } else if (!title.isEmpty() && !definition.has("items")) {
+                    paths.put(title, new FieldPath(property.getKey(), null, isNumber(definition)));
+                }
+            });
+            return paths;
+        }
+
+        void set(ObjectNode grant, String value) {
+            if (value.isEmpty()) {
+                return;
+            }
+            ObjectNode target = grant;
+            String field = property;
+            if (nested != null) {
+                ArrayNode list = grant.has(property) ? (ArrayNode) grant.get(property) : grant.putArray(property);
+                target = list.isEmpty() ? list.addObject() : (ObjectNode) list.get(0);
+                field = nested;
+            }
+            if (number) {
+                target.put(field, new BigDecimal(value));
+            } else {
+                target.put(field, value);
+            }
+        }
+
+        private static boolean isNumber(JsonNode definition) {
+            return definition.path("type").asText().equals("number");
+        }
+    }
+
+    /** RFC 4180, as the feed writes it: quoted fields, doubled quotes, CRLF between rows. */
+    static final class Csv {
+
+        static List<List<String>> parse(String text) {
+            List<List<String>> rows = new ArrayList<>();
+            List<String> row = new ArrayList<>();
+            StringBuilder cell = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (quoted) {
+                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        cell.append('"');
+                        i++;
+                    } else if (c == '"') {
+                        quoted = false;
+                    } else {
+                        cell.append(c);
+                    }
+                } else if (c == '"') {
+                    quoted = true;
+                } else if (c == ',') {
+                    row.add(cell.toString());
+                    cell.setLength(0);
+                } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    row.add(cell.toString());
+                    cell.setLength(0);
+                    rows.add(row);
+                    row = new ArrayList<>();
+                    i++;
+                } else {
+                    cell.append(c);
+                }
+            }
+            if (!row.isEmpty() || cell.length() > 0) {
+                row.add(cell.toString());
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+}
