@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -130,17 +131,26 @@ class CrossServiceRulesEndToEndTest {
         ApiClient officer = api(StackService.FUNDING).as(Role.FUNDING_OFFICER);
         String callId = created(officer.post("/api/calls", "{\"year\": 2025, \"title\": \"端到端揭榜挂帅\"}"),
                 "callId");
+        String demanding = newCreditCode();
+        for (String leading : List.of(demanding, lead)) {
+            expect(200, officer.put("/api/enterprise-tiers/" + leading, """
+                    {"tier": "LEADING", "reason": "市级龙头骨干企业名单", "documentRef": "温经信〔2025〕1号"}"""));
+        }
         String demandId = created(officer.post("/api/calls/" + callId + "/demands", """
-                {"enterpriseCreditCode": "%s", "enterpriseTier": "LEADING", "title": "关键技术需求",
-                 "industry": "电气", "budgetCeilingFen": 500000000}""".formatted(newCreditCode())), "demandId");
+                {"enterpriseCreditCode": "%s", "title": "关键技术需求",
+                 "industry": "电气", "budgetCeilingFen": 500000000}""".formatted(demanding)), "demandId");
         expect(200, officer.post("/api/calls/" + callId + "/demands/" + demandId + "/curation", "{\"listed\": true}"));
         expect(200, officer.post("/api/calls/" + callId + "/publication", "{}"));
         ApiClient enterprise = api(StackService.FUNDING).asOrganisation(Role.ENTERPRISE.name(), lead);
         String applicationId = created(enterprise.post("/api/calls/" + callId + "/applications", """
-                {"demandId": "%s", "title": "联合攻关方案", "lead": {"creditCode": "%s", "tier": "LEADING"},
-                 "partners": [{"creditCode": "%s", "tier": "OTHER", "platformId": "%s"}],
+                {"demandId": "%s", "title": "联合攻关方案", "lead": {"creditCode": "%s"},
+                 "partners": [{"creditCode": "%s", "platformId": "%s"}],
                  "requestedFen": 100000000}""".formatted(demandId, lead, platform.creditCode(), platform.platformId())),
                 "applicationId");
+        // the platform confirms its part with its own token: only then is the bid joint
+        expect(200, api(StackService.FUNDING).asOrganisation(Role.PLATFORM.name(), platform.creditCode()).post(
+                "/api/calls/" + callId + "/applications/" + applicationId + "/partners/" + platform.creditCode()
+                        + "/confirmation", "{}"));
         expect(200, officer.post("/api/calls/" + callId + "/applications-closure", ""));
         expect(200, officer.post("/api/calls/" + callId + "/applications/" + applicationId + "/scores",
                 "{\"expertRef\": \"EXP-1\", \"score\": 88.50}"));

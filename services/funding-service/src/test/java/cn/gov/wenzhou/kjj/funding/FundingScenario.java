@@ -36,20 +36,49 @@ public final class FundingScenario {
         return api.asOrganisation(Role.ENTERPRISE.name(), creditCode);
     }
 
-    /** A call with one listed demand and one ranked application from {@code lead} (with an optional platform). */
+    /** The bureau records the enterprise as a leading one (the tier demands and the priority rule read). */
+    public void recordLeading(String creditCode) {
+        recordTier(creditCode, "LEADING");
+    }
+
+    /** The bureau records the enterprise's tier; recording the tier it already has changes nothing. */
+    public void recordTier(String creditCode, String tier) {
+        ApiClient.Response response = officer.put("/api/enterprise-tiers/" + creditCode, """
+                {"tier": "%s", "reason": "市级龙头骨干企业名单", "documentRef": "温经信〔2025〕1号"}""".formatted(tier));
+        if (response.status() != 409 || !response.body().contains("enterprise-tier.unchanged")) {
+            ok(response);
+        }
+    }
+
+    /** A listed demand of a fresh leading enterprise, on a new call whose list is not yet published. */
+    public String demandOnNewCall(String callId) {
+        String enterprise = newCreditCode();
+        recordLeading(enterprise);
+        return created(officer.post("/api/calls/" + callId + "/demands", """
+                {"enterpriseCreditCode": "%s", "title": "关键技术需求",
+                 "industry": "泵阀", "budgetCeilingFen": 500000000}""".formatted(enterprise)), "demandId");
+    }
+
+    /**
+     * A call with one listed demand and one ranked application from {@code lead}, a leading enterprise on the bureau's
+     * record, with an optional partner (a platform) that confirms its part.
+     */
     public Ranked rankedApplication(String lead, String partnerCreditCode, String partnerPlatformId) {
         String callId = created(officer.post("/api/calls", "{\"year\": 2025, \"title\": \"测试揭榜挂帅\"}"), "callId");
-        String demandId = created(officer.post("/api/calls/" + callId + "/demands", """
-                {"enterpriseCreditCode": "%s", "enterpriseTier": "LEADING", "title": "关键技术需求",
-                 "industry": "泵阀", "budgetCeilingFen": 500000000}""".formatted(newCreditCode())), "demandId");
+        String demandId = demandOnNewCall(callId);
+        recordLeading(lead);
         ok(officer.post("/api/calls/" + callId + "/demands/" + demandId + "/curation", "{\"listed\": true}"));
         ok(officer.post("/api/calls/" + callId + "/publication", "{}"));
         String partners = partnerCreditCode == null ? "[]" : """
-                [{"creditCode": "%s", "tier": "OTHER", "platformId": %s}]""".formatted(partnerCreditCode,
+                [{"creditCode": "%s", "platformId": %s}]""".formatted(partnerCreditCode,
                 partnerPlatformId == null ? "null" : "\"" + partnerPlatformId + "\"");
         String applicationId = created(enterprise(lead).post("/api/calls/" + callId + "/applications", """
-                {"demandId": "%s", "title": "攻关方案", "lead": {"creditCode": "%s", "tier": "LEADING"},
+                {"demandId": "%s", "title": "攻关方案", "lead": {"creditCode": "%s"},
                  "partners": %s, "requestedFen": 100000000}""".formatted(demandId, lead, partners)), "applicationId");
+        if (partnerCreditCode != null) {
+            ok(api.asOrganisation(Role.PLATFORM.name(), partnerCreditCode).post("/api/calls/" + callId
+                    + "/applications/" + applicationId + "/partners/" + partnerCreditCode + "/confirmation", "{}"));
+        }
         ok(officer.post("/api/calls/" + callId + "/applications-closure", ""));
         ok(officer.post("/api/calls/" + callId + "/applications/" + applicationId + "/scores",
                 "{\"expertRef\": \"EXP-1\", \"score\": 88.50}"));

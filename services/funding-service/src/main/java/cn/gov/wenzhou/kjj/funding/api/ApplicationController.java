@@ -2,13 +2,13 @@ package cn.gov.wenzhou.kjj.funding.api;
 
 import jakarta.validation.constraints.Max;
 import cn.gov.wenzhou.kjj.support.domain.Bounds;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.Applicant;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.ConfirmPartnership;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.DeclineApplication;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.RankApplications;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.RecordReviewScore;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.SubmitApplication;
-import cn.gov.wenzhou.kjj.funding.command.EnterpriseTier;
 import cn.gov.wenzhou.kjj.funding.command.FundingParameters;
-import cn.gov.wenzhou.kjj.funding.command.Member;
 import cn.gov.wenzhou.kjj.funding.command.Standing;
 import cn.gov.wenzhou.kjj.funding.query.FundingQueries;
 import cn.gov.wenzhou.kjj.funding.query.FundingViews.ApplicationView;
@@ -17,6 +17,7 @@ import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import cn.gov.wenzhou.kjj.support.security.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -52,9 +53,9 @@ import java.util.UUID;
 @Tag(name = "Applications and review", description = "Bids on listed demands, expert scores, the ranking")
 public class ApplicationController {
 
+    /** An organisation in a bid. What it is (leading, chain-leader) is the bureau's record, not the bid's say. */
     public record MemberRequest(
             @Schema(example = "91330300MA2H7K8L0G") @NotBlank String creditCode,
-            @Schema(description = "LEADING, CHAIN_LEADER or OTHER") @NotNull EnterpriseTier tier,
             @Schema(description = "registry id when the member is a registered platform") @Size(max = 64)
             String platformId) {
     }
@@ -100,17 +101,19 @@ public class ApplicationController {
 
     @PostMapping("/api/calls/{callId}/applications")
     @Operation(summary = "Apply for a listed demand, alone or jointly (partners may be registered platforms)",
-            description = "An enterprise applies as the lead with its own credit code. 409 "
-                    + "call.not-accepting-applications, application.demand-not-listed, application.duplicate.")
+            description = "An enterprise applies as the lead with its own credit code. Each partner then confirms its "
+                    + "part (POST …/partners/{creditCode}/confirmation with its own token); until one has, the bid "
+                    + "ranks as single. 409 call.not-accepting-applications, application.demand-not-listed, "
+                    + "application.duplicate.")
     public ResponseEntity<Map<String, String>> apply(@PathVariable String callId,
                                                      @Valid @RequestBody ApplicationRequest request) {
-        Member lead = member(request.lead(), "lead.creditCode");
+        Applicant lead = member(request.lead(), "lead.creditCode");
         CurrentActor.requireScopeFor(lead.creditCode());
-        List<Member> partners = new ArrayList<>();
+        List<Applicant> partners = new ArrayList<>();
         List<MemberRequest> partnerRequests = request.partners() == null ? List.of() : request.partners();
         Set<String> seen = new HashSet<>(Set.of(lead.creditCode()));
         for (int i = 0; i < partnerRequests.size(); i++) {
-            Member partner = member(partnerRequests.get(i), "partners[" + i + "].creditCode");
+            Applicant partner = member(partnerRequests.get(i), "partners[" + i + "].creditCode");
             if (!seen.add(partner.creditCode())) {
                 throw new InvalidInputException("partners[" + i + "].creditCode", "appears twice in the bid");
             }
@@ -131,19 +134,51 @@ public class ApplicationController {
     }
 
     @GetMapping("/api/applications")
-    @Operation(summary = "Applications led by an organisation; an enterprise sees its own only")
-    public List<ApplicationView> ofApplicant(@RequestParam(required = false) String creditCode) {
+    @Operation(summary = "Applications led by an organisation (or, with asPartner, naming it as a partner); an "
+            + "enterprise or platform sees its own only")
+    public List<ApplicationView> ofApplicant(@RequestParam(required = false) String creditCode,
+                                             @Parameter(description = "the applications naming the organisation as "
+                                                     + "a partner: what it is asked to confirm")
+                                             @RequestParam(defaultValue = "false") boolean asPartner) {
         String code = ownCreditCodeOr(creditCode);
-        return queries.applicationsOf(code);
+        return asPartner ? queries.applicationsWithPartner(code) : queries.applicationsOf(code);
     }
 
     @GetMapping("/api/applications/{applicationId}")
-    @Operation(summary = "One application with its members, scores count, mean score, priority and rank")
+    @Operation(summary = "One application with its members, scores count, mean score, priority and rank",
+            description = "An enterprise or platform sees it when it is the lead or a named partner.")
     public ApplicationView get(@PathVariable String applicationId) {
         ApplicationView application = queries.application(applicationId)
                 .orElseThrow(() -> new NotFoundException("application", applicationId));
-        CurrentActor.requireScopeFor(application.leadCreditCode());
+        CurrentActor.organisationScope().ifPresent(own -> {
+            if (application.members().stream().noneMatch(m -> m.creditCode().equals(own))) {
+                CurrentActor.requireScopeFor(application.leadCreditCode());
+            }
+        });
         return application;
+    }
+
+    public record ConfirmationRequest(@Schema(description = "business date; today when omitted") LocalDate confirmedOn) {
+    }
+
+    @PostMapping("/api/calls/{callId}/applications/{applicationId}/partners/{creditCode}/confirmation")
+    @Operation(summary = "A partner confirms its part in a joint bid (with its own ENTERPRISE or PLATFORM token)",
+            description = "Until a partner confirms, the bid counts it for nothing and ranks as single; an award "
+                    + "includes only the partners that confirmed. Possible until the ranking. 403 for another "
+                    + "organisation's token; 409 partnership.not-a-partner, partnership.already-confirmed, "
+                    + "partnership.not-open.")
+    public Map<String, String> confirm(@PathVariable String callId, @PathVariable String applicationId,
+                                       @PathVariable String creditCode,
+                                       @Valid @RequestBody(required = false) ConfirmationRequest request) {
+        String partner = UnifiedSocialCreditCode.parse(creditCode, "creditCode").value();
+        if (CurrentActor.organisationScope().isEmpty()) {
+            // the partner's own organisation confirms; bureau staff cannot consent on its behalf
+            throw new org.springframework.security.access.AccessDeniedException("only the partner itself confirms");
+        }
+        CurrentActor.requireScopeFor(partner);
+        commands.sendAndWait(new ConfirmPartnership(callId, applicationId, partner,
+                BusinessDates.orToday(request == null ? null : request.confirmedOn(), "confirmedOn", clock)));
+        return Map.of("applicationId", applicationId, "partner", partner, "status", "CONFIRMED");
     }
 
     @PostMapping("/api/calls/{callId}/applications/{applicationId}/scores")
@@ -159,7 +194,10 @@ public class ApplicationController {
     @Operation(summary = "Rank every application with the priority rule, on the platform standings known now",
             description = "Under equal conditions (scores within the parameter's band) a joint bid of a leading or "
                     + "chain-leader enterprise with a high-level platform (recognized, not revoked) ranks first. "
-                    + "409 review.unscored-applications while an application has no score.")
+                    + "Every fact is verified: joint means a partner confirmed its part; leading or chain-leader is "
+                    + "the bureau's record of the enterprise at review time; high-level is funding's standing of the "
+                    + "platform, fed by the registry. 409 review.unscored-applications while an application has no "
+                    + "score.")
     public Map<String, Object> rank(@PathVariable String callId,
                                     @Valid @RequestBody(required = false) RankingRequest request) {
         LocalDate rankedOn = BusinessDates.orToday(request == null ? null : request.rankedOn(), "rankedOn", clock);
@@ -191,11 +229,11 @@ public class ApplicationController {
     }
 
     /** A member; a platform named by its credit code only is identified from the registry's news. */
-    private Member member(MemberRequest request, String field) {
+    private Applicant member(MemberRequest request, String field) {
         String creditCode = UnifiedSocialCreditCode.parse(request.creditCode(), field).value();
         String platformId = request.platformId() == null || request.platformId().isBlank()
                 ? queries.platformIdOf(creditCode).orElse(null)
                 : request.platformId().trim();
-        return new Member(creditCode, request.tier(), platformId);
+        return new Applicant(creditCode, platformId);
     }
 }

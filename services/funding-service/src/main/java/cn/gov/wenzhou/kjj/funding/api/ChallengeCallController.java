@@ -5,7 +5,6 @@ import cn.gov.wenzhou.kjj.funding.command.CallCommands.CloseApplications;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.CurateDemand;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.PublishList;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.SubmitDemand;
-import cn.gov.wenzhou.kjj.funding.command.EnterpriseTier;
 import cn.gov.wenzhou.kjj.funding.command.OpenChallengeCall;
 import cn.gov.wenzhou.kjj.funding.query.FundingQueries;
 import cn.gov.wenzhou.kjj.funding.query.FundingViews.CallView;
@@ -54,8 +53,6 @@ public class ChallengeCallController {
     public record DemandRequest(
             @Schema(description = "the demanding enterprise's Unified Social Credit Code", example = "91330300MA2H7K8L0G")
             @NotBlank String enterpriseCreditCode,
-            @Schema(description = "LEADING (龙头骨干) or CHAIN_LEADER (链主); others are refused") @NotNull
-            EnterpriseTier enterpriseTier,
             @Schema(example = "高压大流量泵阀密封可靠性关键技术") @NotBlank @Size(max = 200) String title,
             @Schema(example = "泵阀") @Size(max = 60) String industry,
             @Size(max = 2000) String description,
@@ -106,16 +103,17 @@ public class ChallengeCallController {
 
     @PostMapping("/{callId}/demands")
     @Operation(summary = "Collect a technology demand (关键核心技术需求) of a leading or chain-leader enterprise",
-            description = "An enterprise may submit its own demands only. 409 demand.leading-enterprises-only for "
-                    + "other enterprises, call.demands-closed once the list is published.")
+            description = "An enterprise may submit its own demands only. Whether it is a leading or chain-leader "
+                    + "enterprise is the bureau's record (PUT /api/enterprise-tiers/{creditCode}), not the demand's "
+                    + "say: 409 demand.leading-enterprises-only for an enterprise recorded otherwise or not at all, "
+                    + "call.demands-closed once the list is published.")
     public ResponseEntity<Map<String, String>> submitDemand(@PathVariable String callId,
                                                             @Valid @RequestBody DemandRequest request) {
         String creditCode = UnifiedSocialCreditCode.parse(request.enterpriseCreditCode(), "enterpriseCreditCode")
                 .value();
         CurrentActor.requireScopeFor(creditCode);
         String demandId = UUID.randomUUID().toString();
-        commands.sendAndWait(new SubmitDemand(callId, demandId, creditCode, request.enterpriseTier(),
-                request.title().trim(), request.industry(), request.description(), request.budgetCeilingFen(),
+        commands.sendAndWait(new SubmitDemand(callId, demandId, creditCode, request.title().trim(), request.industry(), request.description(), request.budgetCeilingFen(),
                 BusinessDates.orToday(request.submittedOn(), "submittedOn", clock)));
         return ResponseEntity.created(URI.create("/api/calls/" + callId + "/demands/" + demandId))
                 .body(Map.of("demandId", demandId));

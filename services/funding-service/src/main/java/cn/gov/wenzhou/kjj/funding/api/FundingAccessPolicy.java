@@ -8,12 +8,13 @@ import static cn.gov.wenzhou.kjj.support.security.Role.ENTERPRISE;
 import static cn.gov.wenzhou.kjj.support.security.Role.FINANCE_AUDITOR;
 import static cn.gov.wenzhou.kjj.support.security.Role.FUNDING_OFFICER;
 import static cn.gov.wenzhou.kjj.support.security.Role.OPERATOR;
+import static cn.gov.wenzhou.kjj.support.security.Role.PLATFORM;
 
 /**
  * Who may call which funding endpoint. An endpoint missing here is denied to everyone. Funding officers run calls
  * and projects; finance auditors read everything and change nothing; an enterprise submits its own demands and
  * applications and reads only its own applications and projects (scoped by its token's credit code in the
- * controllers).
+ * controllers); an enterprise or platform named as a partner of a bid reads it and confirms its own part.
  */
 @Configuration
 public class FundingAccessPolicy {
@@ -37,8 +38,15 @@ public class FundingAccessPolicy {
                 .post("/api/calls/*/ranking", FUNDING_OFFICER)
                 .post("/api/calls/*/applications/*/decline", FUNDING_OFFICER)
                 .post("/api/calls/*/applications/*/award", FUNDING_OFFICER)
-                .get("/api/applications", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE)
-                .get("/api/applications/*", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE)
+                // a partner confirms its own part: the partner organisation's token only (checked in the controller)
+                .post("/api/calls/*/applications/*/partners/*/confirmation", ENTERPRISE, PLATFORM)
+                .get("/api/applications", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE, PLATFORM)
+                .get("/api/applications/*", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE, PLATFORM)
+                // the bureau's record of leading and chain-leader enterprises
+                .put("/api/enterprise-tiers/*", FUNDING_OFFICER)
+                .get("/api/enterprise-tiers", FUNDING_OFFICER, FINANCE_AUDITOR)
+                .get("/api/enterprise-tiers/*", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE)
+                .get("/api/enterprise-tiers/*/history", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE)
                 // funded projects
                 .get("/api/projects", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE)
                 .get("/api/projects/*", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE)

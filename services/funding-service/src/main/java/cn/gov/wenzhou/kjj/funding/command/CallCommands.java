@@ -13,10 +13,13 @@ public final class CallCommands {
     private CallCommands() {
     }
 
-    /** A leading or chain-leader enterprise's key technology demand (关键核心技术需求). */
+    /**
+     * A leading or chain-leader enterprise's key technology demand (关键核心技术需求). Whether the enterprise is one is
+     * the bureau's record ({@link EnterpriseRecord}), not part of the demand.
+     */
     public record SubmitDemand(@TargetAggregateIdentifier String callId, String demandId, String enterpriseCreditCode,
-                               EnterpriseTier enterpriseTier, String title, String industry, String description,
-                               long budgetCeilingFen, LocalDate submittedOn) {
+                               String title, String industry, String description, long budgetCeilingFen,
+                               LocalDate submittedOn) {
     }
 
     /** Curation: the demand goes on the list (榜单) or not, with the reason. */
@@ -27,10 +30,25 @@ public final class CallCommands {
     public record PublishList(@TargetAggregateIdentifier String callId, LocalDate publishedOn) {
     }
 
-    /** A single (no partners) or joint bid on one listed demand. */
+    /**
+     * An organisation named in a bid: its credit code, and its registry id when it is a registered platform. What it
+     * is (its tier) is the bureau's record, never the bid's say.
+     */
+    public record Applicant(String creditCode, String platformId) {
+    }
+
+    /**
+     * A single (no partners) or joint bid on one listed demand. Each partner still has to confirm its part
+     * ({@link ConfirmPartnership}) before the bid counts as joint.
+     */
     public record SubmitApplication(@TargetAggregateIdentifier String callId, String applicationId, String demandId,
-                                    String title, Member lead, List<Member> partners, long requestedFen,
+                                    String title, Applicant lead, List<Applicant> partners, long requestedFen,
                                     LocalDate submittedOn) {
+    }
+
+    /** A partner named in a bid confirms its part, by its own organisation; until then the bid ranks as single. */
+    public record ConfirmPartnership(@TargetAggregateIdentifier String callId, String applicationId,
+                                     String partnerCreditCode, LocalDate confirmedOn) {
     }
 
     public record CloseApplications(@TargetAggregateIdentifier String callId, LocalDate closedOn) {
@@ -60,7 +78,7 @@ public final class CallCommands {
                                    LocalDate awardedOn) {
     }
 
-    /** What an award needs of the application it is made on. */
+    /** What an award needs of the application it is made on: the lead and the partners that confirmed. */
     public record AwardedApplication(String applicationId, String demandId, String title, Member lead,
                                      List<Member> partners) {
     }

@@ -22,9 +22,15 @@ public final class CallEvents {
     public record ListPublished(String callId, List<String> listedDemandIds, LocalDate publishedOn) {
     }
 
+    /** Each member's {@code tier} is the bureau's record at submission (the ranking reads it again at review). */
     public record ApplicationSubmitted(String callId, String applicationId, String demandId, String title,
                                        Member lead, List<Member> partners, long requestedFen,
                                        LocalDate submittedOn) {
+    }
+
+    /** A partner confirmed its part in a joint bid, with its own organisation's token. */
+    public record PartnershipConfirmed(String callId, String applicationId, String partnerCreditCode,
+                                       LocalDate confirmedOn) {
     }
 
     public record ApplicationsClosed(String callId, int applications, LocalDate closedOn) {
@@ -35,18 +41,24 @@ public final class CallEvents {
     }
 
     /**
-     * The ranking, with the facts it rests on: each application's mean score, whether it has priority under the
-     * rule, and the platform standings as known at review time.
+     * The ranking, with the facts it rests on: each application's mean score, whether it counted as joint and has
+     * priority under the rule, the platform standings and the enterprises' recorded tiers as known at review time.
+     *
+     * @param enterpriseTiers the bureau's record of every organisation in the bids, by credit code (absent in
+     *                        rankings stored before tiers were recorded: those took the tier from the bid)
      */
     public record ApplicationsRanked(String callId, List<Ranking> rankings, Map<String, Standing> standings,
-                                     String parameterVersion, BigDecimal equalScoreBand, LocalDate rankedOn) {
+                                     String parameterVersion, BigDecimal equalScoreBand, LocalDate rankedOn,
+                                     Map<String, EnterpriseTier> enterpriseTiers) {
     }
 
     /**
      * @param priority true for a joint bid of a leading/chain-leader enterprise with a high-level platform
      * @param rank     1-based, within the demand
+     * @param joint    whether it counted as joint (a partner confirmed); null in rankings stored before confirmation
      */
-    public record Ranking(String applicationId, String demandId, BigDecimal meanScore, boolean priority, int rank) {
+    public record Ranking(String applicationId, String demandId, BigDecimal meanScore, boolean priority, int rank,
+                          Boolean joint) {
     }
 
     public record ApplicationDeclined(String callId, String applicationId, String reason, LocalDate declinedOn) {

@@ -3,6 +3,7 @@ package cn.gov.wenzhou.kjj.funding.command;
 import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.AwardApplication;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.CloseApplications;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.ConfirmPartnership;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.CurateDemand;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.DeclineApplication;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.PublishList;
@@ -18,6 +19,7 @@ import cn.gov.wenzhou.kjj.funding.command.CallEvents.ApplicationsRanked;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.DemandCurated;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.DemandSubmitted;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.ListPublished;
+import cn.gov.wenzhou.kjj.funding.command.CallEvents.PartnershipConfirmed;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.Ranking;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.ReviewScoreRecorded;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
@@ -73,13 +75,15 @@ public class ChallengeCall {
         apply(new ChallengeCallOpened(command.callId(), command.year(), command.title(), command.openedOn()));
     }
 
+    /** The enterprise's tier is the bureau's record of it ({@link EnterpriseTiers}), not the demand's claim. */
     @CommandHandler
-    void handle(SubmitDemand command) {
+    void handle(SubmitDemand command, EnterpriseTiers tiers) {
         requirePhase(CallPhase.COLLECTING_DEMANDS, "call.demands-closed",
                 "the list is published: demands are no longer collected");
-        if (!command.enterpriseTier().leadingOrChainLeader()) {
-            throw new RuleViolationException("demand.leading-enterprises-only",
-                    "demands are collected from leading and chain-leader enterprises only");
+        EnterpriseTier tier = tiers.tierOf(command.enterpriseCreditCode());
+        if (!tier.leadingOrChainLeader()) {
+            throw new RuleViolationException("demand.leading-enterprises-only", "demands are collected from "
+                    + "enterprises the bureau records as leading or chain-leader only; this one is " + tier);
         }
         notBefore(command.submittedOn(), openedOn, "submittedOn");
         Bounds.fen(command.budgetCeilingFen(), "budgetCeilingFen");
@@ -90,9 +94,8 @@ public class ChallengeCall {
         if (demands.containsKey(command.demandId())) {
             throw new RuleViolationException("demand.duplicate", "demand " + command.demandId() + " exists");
         }
-        apply(new DemandSubmitted(callId, command.demandId(), command.enterpriseCreditCode(),
-                command.enterpriseTier(), command.title(), command.industry(), command.description(),
-                command.budgetCeilingFen(), command.submittedOn()));
+        apply(new DemandSubmitted(callId, command.demandId(), command.enterpriseCreditCode(), tier, command.title(),
+                command.industry(), command.description(), command.budgetCeilingFen(), command.submittedOn()));
     }
 
     @CommandHandler
@@ -120,7 +123,7 @@ public class ChallengeCall {
     }
 
     @CommandHandler
-    void handle(SubmitApplication command) {
+    void handle(SubmitApplication command, EnterpriseTiers tiers) {
         requirePhase(CallPhase.LIST_PUBLISHED, "call.not-accepting-applications",
                 "applications are accepted only while the list is published");
         Demand demand = demand(command.demandId());
@@ -143,7 +146,33 @@ public class ChallengeCall {
                     "this applicant already applied for demand " + command.demandId());
         }
         apply(new ApplicationSubmitted(callId, command.applicationId(), command.demandId(), command.title(),
-                command.lead(), List.copyOf(command.partners()), command.requestedFen(), command.submittedOn()));
+                member(command.lead(), tiers), command.partners().stream().map(p -> member(p, tiers)).toList(),
+                command.requestedFen(), command.submittedOn()));
+    }
+
+    /**
+     * A partner confirms its part: a bid whose partners were named without their consent ranks as single. Possible
+     * while the bid is open to review (the list is published or the review runs), once per partner.
+     */
+    @CommandHandler
+    void handle(ConfirmPartnership command) {
+        if (phase != CallPhase.LIST_PUBLISHED && phase != CallPhase.UNDER_REVIEW) {
+            throw new RuleViolationException("partnership.not-open",
+                    "partners confirm their part before the ranking (the call is " + phase + ")");
+        }
+        Application application = application(command.applicationId());
+        boolean partner = application.members.stream().skip(1)
+                .anyMatch(m -> m.creditCode().equals(command.partnerCreditCode()));
+        if (!partner) {
+            throw new RuleViolationException("partnership.not-a-partner",
+                    "the organisation is not named as a partner of this application");
+        }
+        if (application.confirmedPartners.contains(command.partnerCreditCode())) {
+            throw new RuleViolationException("partnership.already-confirmed",
+                    "the partner already confirmed its part in this application");
+        }
+        apply(new PartnershipConfirmed(callId, command.applicationId(), command.partnerCreditCode(),
+                command.confirmedOn()));
     }
 
     @CommandHandler
@@ -172,8 +201,9 @@ public class ChallengeCall {
                 command.scoredOn()));
     }
 
+    /** The tiers are read from the bureau's records now, at review time, and kept with the ranking. */
     @CommandHandler
-    void handle(RankApplications command) {
+    void handle(RankApplications command, EnterpriseTiers tiers) {
         requirePhase(CallPhase.UNDER_REVIEW, "call.not-under-review", "only a call under review can be ranked");
         List<String> unscored = applications.values().stream().filter(a -> a.scores.isEmpty())
                 .map(a -> a.applicationId).toList();
@@ -186,14 +216,18 @@ public class ChallengeCall {
         applications.values().stream().flatMap(a -> a.members.stream()).filter(Member::platformMember)
                 .forEach(m -> standings.put(m.platformId(),
                         command.standings().getOrDefault(m.platformId(), Standing.REGISTERED)));
+        Map<String, EnterpriseTier> recorded = new java.util.TreeMap<>();
+        applications.values().stream().flatMap(a -> a.members.stream())
+                .forEach(m -> recorded.computeIfAbsent(m.creditCode(), tiers::tierOf));
+        PriorityRule.Facts facts = new PriorityRule.Facts(recorded, standings);
         List<Ranking> rankings = new ArrayList<>();
         for (Demand demand : demands.values()) {
-            List<Application> bids = applications.values().stream()
-                    .filter(a -> a.demandId.equals(demand.demandId)).toList();
-            rankings.addAll(rank(bids, standings, command.equalScoreBand()));
+            List<PriorityRule.Bid> bids = applications.values().stream()
+                    .filter(a -> a.demandId.equals(demand.demandId)).map(Application::bid).toList();
+            rankings.addAll(PriorityRule.rank(bids, facts, command.equalScoreBand()));
         }
         apply(new ApplicationsRanked(callId, rankings, standings, command.parameterVersion(),
-                command.equalScoreBand(), command.rankedOn()));
+                command.equalScoreBand(), command.rankedOn(), recorded));
     }
 
     @CommandHandler
@@ -227,40 +261,10 @@ public class ChallengeCall {
         }
         apply(new ApplicationAwarded(callId, command.applicationId(), application.demandId, command.projectId(),
                 command.awardedOn()));
+        // only the partners that confirmed take part in the project (and count it among the projects they won)
         return new CallCommands.AwardedApplication(application.applicationId, application.demandId,
                 application.title, application.members.get(0),
-                List.copyOf(application.members.subList(1, application.members.size())));
-    }
-
-    /**
-     * The priority rule (fixed, from the bureau's letter): under equal conditions — scores within the band — a joint
-     * bid of a leading or chain-leader enterprise with a high-level platform ranks first. Bids are grouped by score
-     * (each group within the band of its best score); inside a group priority bids come first, then higher scores,
-     * then earlier submissions.
-     */
-    static List<Ranking> rank(List<Application> bids, Map<String, Standing> standings, BigDecimal band) {
-        List<Application> byScore = new ArrayList<>(bids);
-        byScore.sort(Comparator.comparing((Application a) -> a.meanScore()).reversed()
-                .thenComparingInt(a -> a.order));
-        List<Ranking> rankings = new ArrayList<>();
-        int i = 0;
-        while (i < byScore.size()) {
-            BigDecimal top = byScore.get(i).meanScore();
-            int end = i;
-            while (end < byScore.size() && top.subtract(byScore.get(end).meanScore()).compareTo(band) <= 0) {
-                end++;
-            }
-            List<Application> group = new ArrayList<>(byScore.subList(i, end));
-            group.sort(Comparator.comparing((Application a) -> !a.hasPriority(standings))
-                    .thenComparing(Comparator.comparing((Application a) -> a.meanScore()).reversed())
-                    .thenComparingInt(a -> a.order));
-            for (Application a : group) {
-                rankings.add(new Ranking(a.applicationId, a.demandId, a.meanScore(), a.hasPriority(standings),
-                        rankings.size() + 1));
-            }
-            i = end;
-        }
-        return rankings;
+                application.bid().members().stream().skip(1).toList());
     }
 
     @EventSourcingHandler
@@ -289,6 +293,11 @@ public class ChallengeCall {
     void on(ApplicationSubmitted event) {
         applications.put(event.applicationId(), new Application(event.applicationId(), event.demandId(),
                 event.title(), event.lead(), event.partners(), applications.size()));
+    }
+
+    @EventSourcingHandler
+    void on(PartnershipConfirmed event) {
+        applications.get(event.applicationId()).confirmedPartners.add(event.partnerCreditCode());
     }
 
     @EventSourcingHandler
@@ -340,6 +349,10 @@ public class ChallengeCall {
         return application;
     }
 
+    private static Member member(CallCommands.Applicant applicant, EnterpriseTiers tiers) {
+        return new Member(applicant.creditCode(), tiers.tierOf(applicant.creditCode()), applicant.platformId());
+    }
+
     private static void notBefore(LocalDate date, LocalDate earliest, String field) {
         if (earliest != null && date.isBefore(earliest)) {
             throw new InvalidInputException(field, "must not be before " + earliest);
@@ -379,6 +392,7 @@ public class ChallengeCall {
         List<Member> members;
         int order;
         Map<String, BigDecimal> scores = new LinkedHashMap<>();
+        Set<String> confirmedPartners = new java.util.TreeSet<>();
         int rank;
         boolean declined;
         boolean awarded;
@@ -401,7 +415,8 @@ public class ChallengeCall {
             return o instanceof Application a && Objects.equals(applicationId, a.applicationId)
                     && Objects.equals(demandId, a.demandId) && Objects.equals(title, a.title)
                     && Objects.equals(leadCreditCode, a.leadCreditCode) && Objects.equals(members, a.members)
-                    && order == a.order && Objects.equals(scores, a.scores) && rank == a.rank
+                    && order == a.order && Objects.equals(scores, a.scores)
+                    && Objects.equals(confirmedPartners, a.confirmedPartners) && rank == a.rank
                     && declined == a.declined && awarded == a.awarded;
         }
 
@@ -416,12 +431,9 @@ public class ChallengeCall {
                     : sum.divide(BigDecimal.valueOf(scores.size()), 2, RoundingMode.HALF_UP);
         }
 
-        /** A joint bid with a leading/chain-leader enterprise and a platform recognized (not revoked) at review. */
-        boolean hasPriority(Map<String, Standing> standings) {
-            boolean leading = members.stream().anyMatch(m -> m.tier().leadingOrChainLeader());
-            boolean highLevelPlatform = members.stream().anyMatch(m -> m.platformMember()
-                    && Standing.isHighLevel(standings.get(m.platformId())));
-            return members.size() > 1 && leading && highLevelPlatform;
+        PriorityRule.Bid bid() {
+            return new PriorityRule.Bid(applicationId, demandId, meanScore(), order, members.get(0),
+                    members.subList(1, members.size()), Set.copyOf(confirmedPartners));
         }
     }
 }

@@ -5,6 +5,7 @@ import cn.gov.wenzhou.kjj.funding.command.CallCommands.AwardedApplication;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands;
 import cn.gov.wenzhou.kjj.funding.command.CategoryKind;
 import cn.gov.wenzhou.kjj.funding.command.EnterpriseTier;
+import cn.gov.wenzhou.kjj.funding.command.RecordEnterpriseTier;
 import cn.gov.wenzhou.kjj.funding.command.FundingParameters;
 import cn.gov.wenzhou.kjj.funding.command.Member;
 import cn.gov.wenzhou.kjj.funding.command.OpenChallengeCall;
@@ -88,13 +89,19 @@ public class FundingDemoData {
         String callId = id("call", year);
         send(new OpenChallengeCall(callId, year, year + "年度温州市重大科技攻关项目揭榜挂帅", day0));
 
+        // the bureau's record of the 25 demanding enterprises and the 30 leads of joint bids
+        for (int n = 0; n < 25; n++) {
+            recordTier(creditCode(100 + n), n % 3 == 0 ? EnterpriseTier.CHAIN_LEADER : EnterpriseTier.LEADING, day0);
+        }
+        for (int d = 0; d < 30; d++) {
+            recordTier(creditCode(200 + d), EnterpriseTier.LEADING, day0);
+        }
         List<String> demandIds = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             String demandId = id("demand", i);
             demandIds.add(demandId);
-            EnterpriseTier tier = i % 3 == 0 ? EnterpriseTier.CHAIN_LEADER : EnterpriseTier.LEADING;
             String industry = INDUSTRIES[i % INDUSTRIES.length];
-            send(new CallCommands.SubmitDemand(callId, demandId, creditCode(100 + i % 25), tier,
+            send(new CallCommands.SubmitDemand(callId, demandId, creditCode(100 + i % 25),
                     industry + "关键核心技术攻关需求 " + (i + 1), industry, "需求说明 " + (i + 1),
                     300_000_000L, day0.plusDays(i % 20)));
         }
@@ -117,12 +124,16 @@ public class FundingDemoData {
             String joint = id("application-joint", d);
             String single = id("application-single", d);
             String platform = platforms.get(d % platforms.size());
+            String partner = creditCode(300 + d % platforms.size());
             send(new CallCommands.SubmitApplication(callId, joint, demandId, "联合攻关方案 " + (d + 1),
-                    new Member(creditCode(200 + d), EnterpriseTier.LEADING, null),
-                    List.of(new Member(creditCode(300 + d % platforms.size()), EnterpriseTier.OTHER, platform)),
-                    AWARD_FEN, day0.plusDays(40)));
+                    new CallCommands.Applicant(creditCode(200 + d), null),
+                    List.of(new CallCommands.Applicant(partner, platform)), AWARD_FEN, day0.plusDays(40)));
+            // the platform confirms its part (every one but the last five: those joint bids rank as single)
+            if (d < 25) {
+                send(new CallCommands.ConfirmPartnership(callId, joint, partner, day0.plusDays(45)));
+            }
             send(new CallCommands.SubmitApplication(callId, single, demandId, "独立攻关方案 " + (d + 1),
-                    new Member(creditCode(400 + d), EnterpriseTier.OTHER, null), List.of(), AWARD_FEN,
+                    new CallCommands.Applicant(creditCode(400 + d), null), List.of(), AWARD_FEN,
                     day0.plusDays(41)));
             bids.add(new String[]{joint, single});
         }
@@ -245,6 +256,11 @@ public class FundingDemoData {
     private void spend(String projectId, String category, long amountFen, LocalDate on, String purpose, int stage) {
         send(new ProjectCommands.RecordExpenditure(projectId, id("expenditure-" + projectId + category, on.getDayOfYear()),
                 category, amountFen, "记-示例-" + stage + "-" + on, purpose, on));
+    }
+
+    private void recordTier(String creditCode, EnterpriseTier tier, LocalDate day0) {
+        send(new RecordEnterpriseTier(creditCode, tier, "示例：市级龙头骨干/链主企业名单", "温经信〔示例〕1号",
+                day0.minusDays(40)));
     }
 
     private void send(Object command) {

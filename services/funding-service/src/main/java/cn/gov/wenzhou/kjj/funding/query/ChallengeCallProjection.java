@@ -8,6 +8,7 @@ import cn.gov.wenzhou.kjj.funding.command.CallEvents.ApplicationsRanked;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.DemandCurated;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.DemandSubmitted;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.ListPublished;
+import cn.gov.wenzhou.kjj.funding.command.CallEvents.PartnershipConfirmed;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.ReviewScoreRecorded;
 import cn.gov.wenzhou.kjj.funding.command.CallPhase;
 import cn.gov.wenzhou.kjj.funding.command.ChallengeCallOpened;
@@ -85,6 +86,12 @@ public class ChallengeCallProjection {
     }
 
     @EventHandler
+    void on(PartnershipConfirmed event) {
+        jdbc.update("update application_member set confirmed_on = ? where application_id = ? and credit_code = ? "
+                + "and position > 0", event.confirmedOn(), event.applicationId(), event.partnerCreditCode());
+    }
+
+    @EventHandler
     void on(ApplicationsClosed event) {
         jdbc.update("update challenge_call set status = ?, applications_closed_on = ? where call_id = ?",
                 CallPhase.UNDER_REVIEW.name(), event.closedOn(), event.callId());
@@ -102,9 +109,10 @@ public class ChallengeCallProjection {
                         + "where call_id = ?",
                 CallPhase.RANKED.name(), event.rankedOn(), event.parameterVersion(), event.callId());
         event.rankings().forEach(r -> jdbc.update("""
-                        update call_application set status = 'RANKED', mean_score = ?, priority = ?, rank_in_demand = ?
+                        update call_application set status = 'RANKED', mean_score = ?, priority = ?, rank_in_demand = ?,
+                            ranked_as_joint = ?
                         where application_id = ?""",
-                r.meanScore(), r.priority(), r.rank(), r.applicationId()));
+                r.meanScore(), r.priority(), r.rank(), r.joint(), r.applicationId()));
     }
 
     @EventHandler

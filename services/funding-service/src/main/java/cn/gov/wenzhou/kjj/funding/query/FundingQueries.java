@@ -39,7 +39,8 @@ public class FundingQueries {
             rs.getLong(8), date(rs, 9), rs.getString(10), rs.getString(11));
     private static final String APPLICATION = """
             select application_id, call_id, demand_id, title, lead_credit_code, joint, requested_fen, submitted_on,
-                   status, expert_scores, mean_score, priority, rank_in_demand, decline_reason, project_id
+                   status, expert_scores, mean_score, priority, rank_in_demand, decline_reason, project_id,
+                   ranked_as_joint
             from call_application""";
     private static final String PROJECT = """
             select project_id, call_id, application_id, title, recipient_credit_code, recipient_platform_id, status,
@@ -90,6 +91,33 @@ public class FundingQueries {
     public List<ApplicationView> applicationsOf(String leadCreditCode) {
         return jdbc.query(APPLICATION + " where lead_credit_code = ? order by submitted_on desc, application_id",
                 applicationRow(), leadCreditCode);
+    }
+
+    /** Applications naming the organisation as a partner (confirmed or not): what it is asked to confirm. */
+    public List<ApplicationView> applicationsWithPartner(String creditCode) {
+        return jdbc.query(APPLICATION + " where application_id in (select application_id from application_member "
+                        + "where credit_code = ? and position > 0) order by submitted_on desc, application_id",
+                applicationRow(), creditCode);
+    }
+
+    public Optional<FundingViews.EnterpriseTierView> enterpriseTier(String creditCode) {
+        return jdbc.query("""
+                        select credit_code, tier, reason, document_ref, recorded_on, recorded_by, recorded_by_role,
+                               recorded_at
+                        from enterprise_tier where credit_code = ?""",
+                (rs, i) -> new FundingViews.EnterpriseTierView(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), date(rs, 5), rs.getString(6), rs.getString(7),
+                        rs.getTimestamp(8).toInstant()), creditCode).stream().findFirst();
+    }
+
+    /** Enterprises recorded with a tier (all, or of one tier), by credit code. */
+    public List<FundingViews.EnterpriseTierView> enterpriseTiers(String tier) {
+        String sql = """
+                select credit_code, tier, reason, document_ref, recorded_on, recorded_by, recorded_by_role, recorded_at
+                from enterprise_tier""" + (tier == null ? "" : " where tier = ?") + " order by credit_code limit 10000";
+        return jdbc.query(sql, (rs, i) -> new FundingViews.EnterpriseTierView(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), date(rs, 5), rs.getString(6), rs.getString(7),
+                rs.getTimestamp(8).toInstant()), tier == null ? new Object[0] : new Object[]{tier});
     }
 
     public Optional<ProjectView> project(String projectId) {
@@ -145,13 +173,16 @@ public class FundingQueries {
 
     private ApplicationView application(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         String id = rs.getString(1);
-        List<MemberView> members = jdbc.query("select credit_code, tier, platform_id from application_member "
-                        + "where application_id = ? order by position",
-                (m, j) -> new MemberView(m.getString(1), m.getString(2), m.getString(3)), id);
+        LocalDate submittedOn = date(rs, 8);
+        List<MemberView> members = jdbc.query("select credit_code, tier, platform_id, confirmed_on, position "
+                        + "from application_member where application_id = ? order by position",
+                (m, j) -> new MemberView(m.getString(1), m.getString(2), m.getString(3),
+                        m.getInt(5) == 0 ? submittedOn : date(m, 4)), id);
+        boolean countsAsJoint = members.stream().skip(1).anyMatch(m -> m.confirmedOn() != null);
         return new ApplicationView(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getBoolean(6), members, rs.getLong(7), date(rs, 8), rs.getString(9), rs.getInt(10),
                 rs.getBigDecimal(11), (Boolean) rs.getObject(12), (Integer) rs.getObject(13), rs.getString(14),
-                rs.getString(15));
+                rs.getString(15), countsAsJoint, (Boolean) rs.getObject(16));
     }
 
     private ProjectView project(java.sql.ResultSet rs, int i) throws java.sql.SQLException {

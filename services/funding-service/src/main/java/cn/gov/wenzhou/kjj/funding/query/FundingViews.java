@@ -22,13 +22,29 @@ public final class FundingViews {
                              LocalDate submittedOn, String status, String curationNote) {
     }
 
-    public record MemberView(String creditCode, String tier, String platformId) {
+    /**
+     * @param tier        the bureau's recorded tier of the organisation when the bid was submitted
+     * @param confirmedOn when a partner confirmed its part (the lead: the submission date); null while unconfirmed
+     */
+    public record MemberView(String creditCode, String tier, String platformId, LocalDate confirmedOn) {
     }
 
+    /**
+     * @param joint        partners are named
+     * @param countsAsJoint at least one partner confirmed: the priority rule treats the bid as joint
+     * @param rankedAsJoint whether the ranking counted it as joint (null until ranked)
+     */
     public record ApplicationView(String applicationId, String callId, String demandId, String title,
                                   String leadCreditCode, boolean joint, List<MemberView> members, long requestedFen,
                                   LocalDate submittedOn, String status, int expertScores, BigDecimal meanScore,
-                                  Boolean priority, Integer rankInDemand, String declineReason, String projectId) {
+                                  Boolean priority, Integer rankInDemand, String declineReason, String projectId,
+                                  boolean countsAsJoint, Boolean rankedAsJoint) {
+    }
+
+    /** An enterprise's tier as the bureau recorded it last; its history comes from the event store. */
+    public record EnterpriseTierView(String creditCode, String tier, String reason, String documentRef,
+                                     LocalDate recordedOn, String recordedBy, String recordedByRole,
+                                     Instant recordedAt) {
     }
 
     public record BudgetLineView(String category, String kind, long budgetFen, long spentFen, long availableFen) {

@@ -74,11 +74,11 @@ class NumberBoundsApiTest {
     void aDemandCeilingAndABidAboveTheBoundAre400NamingThem() {
         String callId = created(funding.officer.post("/api/calls", "{\"year\": 2025, \"title\": \"上限\"}"), "callId");
         assertInvalid("budgetCeilingFen", callId, () -> funding.officer.post("/api/calls/" + callId + "/demands", """
-                {"enterpriseCreditCode": "%s", "enterpriseTier": "LEADING", "title": "需求",
+                {"enterpriseCreditCode": "%s", "title": "需求",
                  "budgetCeilingFen": %s}""".formatted(FundingScenario.newCreditCode(), LONG_MAX)));
         assertInvalid("requestedFen", callId, () -> funding.enterprise(FundingScenario.newCreditCode()).post(
                 "/api/calls/" + callId + "/applications", """
-                {"demandId": "d", "title": "方案", "lead": {"creditCode": "%s", "tier": "OTHER"},
+                {"demandId": "d", "title": "方案", "lead": {"creditCode": "%s"},
                  "requestedFen": %s}""".formatted(FundingScenario.newCreditCode(), LONG_MAX)));
     }
 

@@ -75,9 +75,11 @@ class OrganisationScopingApiTest {
     @Test
     void enterpriseThatIsAlsoAFundingOfficerSeesOnlyThePublishedListOfACall() {
         String callId = created(funding.officer.post("/api/calls", "{\"year\": 2025, \"title\": \"范围\"}"), "callId");
+        String enterprise = FundingScenario.newCreditCode();
+        funding.recordLeading(enterprise);
         created(funding.officer.post("/api/calls/" + callId + "/demands", """
-                {"enterpriseCreditCode": "%s", "enterpriseTier": "LEADING", "title": "未公布需求",
-                 "budgetCeilingFen": 100}""".formatted(FundingScenario.newCreditCode())), "demandId");
+                {"enterpriseCreditCode": "%s", "title": "未公布需求",
+                 "budgetCeilingFen": 100}""".formatted(enterprise)), "demandId");
         ApiClient mixed = api.asOrganisationWithRoles(FundingScenario.newCreditCode(), "FUNDING_OFFICER",
                 "ENTERPRISE");
 

@@ -1,6 +1,8 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.Applicant;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.AwardApplication;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.ConfirmPartnership;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.AwardedApplication;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.PublishList;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.RankApplications;
@@ -15,6 +17,7 @@ import cn.gov.wenzhou.kjj.funding.command.CallEvents.ApplicationsRanked;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.DemandCurated;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.DemandSubmitted;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.ListPublished;
+import cn.gov.wenzhou.kjj.funding.command.CallEvents.PartnershipConfirmed;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.Ranking;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.ReviewScoreRecorded;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,28 +46,44 @@ class ChallengeCallTest {
     private static final Member PLATFORM = new Member(OTHER, EnterpriseTier.OTHER, "platform-1");
 
     private FixtureConfiguration<ChallengeCall> fixture;
+    /** The bureau's record of enterprise tiers, as the aggregate reads it (EnterpriseTiers). */
+    private final Map<String, EnterpriseTier> recorded = new HashMap<>();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ChallengeCall.class);
+        recorded.put(LEADING, EnterpriseTier.LEADING);
+        fixture.registerInjectableResource((EnterpriseTiers) code -> recorded.getOrDefault(code, EnterpriseTier.OTHER));
     }
 
     @Test
-    void demandsAreCollectedFromLeadingAndChainLeaderEnterprisesOnly() {
+    void demandsAreCollectedFromEnterprisesTheBureauRecordsAsLeadingOrChainLeaderOnly() {
         fixture.given(opened())
-                .when(new SubmitDemand(C, "d-9", OTHER, EnterpriseTier.OTHER, "需求", "泵阀", null, 1L, OPENED))
+                .when(new SubmitDemand(C, "d-9", OTHER, "需求", "泵阀", null, 1L, OPENED))
                 .expectException(violates("demand.leading-enterprises-only"))
                 .expectNoEvents();
+        recorded.put(OTHER, EnterpriseTier.CHAIN_LEADER);
         fixture.given(opened())
-                .when(new SubmitDemand(C, "d-1", LEADING, EnterpriseTier.CHAIN_LEADER, "需求", "泵阀", null, 1L, OPENED))
-                .expectEvents(new DemandSubmitted(C, "d-1", LEADING, EnterpriseTier.CHAIN_LEADER, "需求", "泵阀", null,
+                .when(new SubmitDemand(C, "d-1", OTHER, "需求", "泵阀", null, 1L, OPENED))
+                .expectEvents(new DemandSubmitted(C, "d-1", OTHER, EnterpriseTier.CHAIN_LEADER, "需求", "泵阀", null,
                         1L, OPENED));
+    }
+
+    @Test
+    void aBidRecordsEachMembersTierFromTheBureausRecordNotFromTheBid() {
+        fixture.given(published())
+                .when(apply("a-1", "d-1", SOLO, List.of(PLATFORM)))
+                .expectEvents(submitted("a-1", SOLO, List.of(PLATFORM)));
+        fixture.given(published())
+                .when(new SubmitApplication(C, "a-2", "d-1", "方案 a-2", new Applicant(LEADING, null), List.of(),
+                        100L, OPENED.plusDays(40)))
+                .expectEvents(submitted("a-2", LEAD, List.of()));
     }
 
     @Test
     void aDemandCeilingAboveTenBillionYuanIsRefusedNamingIt() {
         fixture.given(opened())
-                .when(new SubmitDemand(C, "d-1", LEADING, EnterpriseTier.LEADING, "需求", "泵阀", null, Long.MAX_VALUE,
+                .when(new SubmitDemand(C, "d-1", LEADING, "需求", "泵阀", null, Long.MAX_VALUE,
                         OPENED))
                 .expectException(invalid("budgetCeilingFen"))
                 .expectNoEvents();
@@ -96,7 +116,7 @@ class ChallengeCallTest {
     @Test
     void noDemandsAreCollectedAfterTheListIsPublished() {
         fixture.given(published())
-                .when(new SubmitDemand(C, "d-3", LEADING, EnterpriseTier.LEADING, "需求", "泵阀", null, 1L, OPENED))
+                .when(new SubmitDemand(C, "d-3", LEADING, "需求", "泵阀", null, 1L, OPENED))
                 .expectException(violates("call.demands-closed"))
                 .expectNoEvents();
     }
@@ -138,8 +158,8 @@ class ChallengeCallTest {
         fixture.given(reviewed("85.00", "85.00"))
                 .when(rank(Map.of("platform-1", Standing.RECOGNIZED)))
                 .expectEvents(ranked(Map.of("platform-1", Standing.RECOGNIZED),
-                        new Ranking("a-joint", "d-1", new BigDecimal("85.00"), true, 1),
-                        new Ranking("a-solo", "d-1", new BigDecimal("85.00"), false, 2)));
+                        new Ranking("a-joint", "d-1", new BigDecimal("85.00"), true, 1, true),
+                        new Ranking("a-solo", "d-1", new BigDecimal("85.00"), false, 2, false)));
     }
 
     @Test
@@ -147,8 +167,8 @@ class ChallengeCallTest {
         fixture.given(reviewed("85.00", "85.00"))
                 .when(rank(Map.of("platform-1", Standing.UNDER_RECTIFICATION)))
                 .expectEvents(ranked(Map.of("platform-1", Standing.UNDER_RECTIFICATION),
-                        new Ranking("a-joint", "d-1", new BigDecimal("85.00"), true, 1),
-                        new Ranking("a-solo", "d-1", new BigDecimal("85.00"), false, 2)));
+                        new Ranking("a-joint", "d-1", new BigDecimal("85.00"), true, 1, true),
+                        new Ranking("a-solo", "d-1", new BigDecimal("85.00"), false, 2, false)));
     }
 
     @Test
@@ -156,8 +176,8 @@ class ChallengeCallTest {
         fixture.given(reviewed("85.00", "85.00"))
                 .when(rank(Map.of("platform-1", Standing.REVOKED)))
                 .expectEvents(ranked(Map.of("platform-1", Standing.REVOKED),
-                        new Ranking("a-solo", "d-1", new BigDecimal("85.00"), false, 1),
-                        new Ranking("a-joint", "d-1", new BigDecimal("85.00"), false, 2)));
+                        new Ranking("a-solo", "d-1", new BigDecimal("85.00"), false, 1, false),
+                        new Ranking("a-joint", "d-1", new BigDecimal("85.00"), false, 2, true)));
     }
 
     @Test
@@ -165,8 +185,89 @@ class ChallengeCallTest {
         fixture.given(reviewed("84.99", "85.00"))
                 .when(rank(Map.of("platform-1", Standing.RECOGNIZED)))
                 .expectEvents(ranked(Map.of("platform-1", Standing.RECOGNIZED),
-                        new Ranking("a-solo", "d-1", new BigDecimal("85.00"), false, 1),
-                        new Ranking("a-joint", "d-1", new BigDecimal("84.99"), true, 2)));
+                        new Ranking("a-solo", "d-1", new BigDecimal("85.00"), false, 1, false),
+                        new Ranking("a-joint", "d-1", new BigDecimal("84.99"), true, 2, true)));
+    }
+
+    @Test
+    void aJointBidRanksAsSingleUntilItsPartnerConfirms() {
+        fixture.given(reviewedWithoutConfirmation("85.00", "85.00"))
+                .when(rank(Map.of("platform-1", Standing.RECOGNIZED)))
+                .expectEvents(ranked(Map.of("platform-1", Standing.RECOGNIZED),
+                        new Ranking("a-solo", "d-1", new BigDecimal("85.00"), false, 1, false),
+                        new Ranking("a-joint", "d-1", new BigDecimal("85.00"), false, 2, false)));
+    }
+
+    @Test
+    void aLeadThatOnlyClaimedToBeLeadingGetsNoPriority() {
+        // the bid (as stored before tiers were recorded) says LEADING; the bureau's record at review says otherwise
+        recorded.remove(LEADING);
+        fixture.given(reviewed("85.00", "85.00"))
+                .when(rank(Map.of("platform-1", Standing.RECOGNIZED)))
+                .expectEvents(new ApplicationsRanked(C, List.of(
+                        new Ranking("a-solo", "d-1", new BigDecimal("85.00"), false, 1, false),
+                        new Ranking("a-joint", "d-1", new BigDecimal("85.00"), false, 2, true)),
+                        new java.util.TreeMap<>(Map.of("platform-1", Standing.RECOGNIZED)), "2021.1",
+                        new BigDecimal("0.00"), OPENED.plusDays(75), new java.util.TreeMap<>(Map.of(
+                        LEADING, EnterpriseTier.OTHER, OTHER, EnterpriseTier.OTHER, SOLO.creditCode(),
+                        EnterpriseTier.OTHER))));
+    }
+
+    @Test
+    void aTierTheBureauRecordsAfterTheBidCountsAtReview() {
+        // a chain-leader partner platform, recorded after submission: the bid has priority on the record at review
+        recorded.remove(LEADING);
+        recorded.put(OTHER, EnterpriseTier.CHAIN_LEADER);
+        fixture.given(reviewed("85.00", "85.00"))
+                .when(rank(Map.of("platform-1", Standing.RECOGNIZED)))
+                .expectEvents(new ApplicationsRanked(C, List.of(
+                        new Ranking("a-joint", "d-1", new BigDecimal("85.00"), true, 1, true),
+                        new Ranking("a-solo", "d-1", new BigDecimal("85.00"), false, 2, false)),
+                        new java.util.TreeMap<>(Map.of("platform-1", Standing.RECOGNIZED)), "2021.1",
+                        new BigDecimal("0.00"), OPENED.plusDays(75), new java.util.TreeMap<>(Map.of(
+                        LEADING, EnterpriseTier.OTHER, OTHER, EnterpriseTier.CHAIN_LEADER, SOLO.creditCode(),
+                        EnterpriseTier.OTHER))));
+    }
+
+    @Test
+    void aNamedPartnerConfirmsItsPartOnce() {
+        fixture.given(plus(published(), submitted("a-joint", LEAD, List.of(PLATFORM))))
+                .when(new ConfirmPartnership(C, "a-joint", OTHER, OPENED.plusDays(45)))
+                .expectEvents(new PartnershipConfirmed(C, "a-joint", OTHER, OPENED.plusDays(45)));
+        fixture.given(plus(published(), submitted("a-joint", LEAD, List.of(PLATFORM)), confirmed("a-joint")))
+                .when(new ConfirmPartnership(C, "a-joint", OTHER, OPENED.plusDays(46)))
+                .expectException(violates("partnership.already-confirmed"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyANamedPartnerConfirmsAndNeverTheLead() {
+        fixture.given(plus(published(), submitted("a-joint", LEAD, List.of(PLATFORM))))
+                .when(new ConfirmPartnership(C, "a-joint", SOLO.creditCode(), OPENED.plusDays(45)))
+                .expectException(violates("partnership.not-a-partner"))
+                .expectNoEvents();
+        fixture.given(plus(published(), submitted("a-joint", LEAD, List.of(PLATFORM))))
+                .when(new ConfirmPartnership(C, "a-joint", LEADING, OPENED.plusDays(45)))
+                .expectException(violates("partnership.not-a-partner"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void noConfirmationAfterTheRanking() {
+        fixture.given(plus(reviewedWithoutConfirmation("85.00", "85.00"), ranked(Map.of())))
+                .when(new ConfirmPartnership(C, "a-joint", OTHER, OPENED.plusDays(80)))
+                .expectException(violates("partnership.not-open"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAwardIncludesOnlyThePartnersThatConfirmed() {
+        List<Object> history = new ArrayList<>(reviewedWithoutConfirmation("86.00", "85.00"));
+        history.add(ranked(Map.of(), new Ranking("a-joint", "d-1", new BigDecimal("86.00"), false, 1, false),
+                new Ranking("a-solo", "d-1", new BigDecimal("85.00"), false, 2, false)));
+        fixture.given(history)
+                .when(new AwardApplication(C, "a-joint", "p-1", OPENED.plusDays(90)))
+                .expectResultMessagePayload(new AwardedApplication("a-joint", "d-1", "方案 a-joint", LEAD, List.of()));
     }
 
     @Test
@@ -229,7 +330,16 @@ class ChallengeCallTest {
     }
 
     private static SubmitApplication apply(String id, String demandId, Member lead, List<Member> partners) {
-        return new SubmitApplication(C, id, demandId, "方案 " + id, lead, partners, 100L, OPENED.plusDays(40));
+        return new SubmitApplication(C, id, demandId, "方案 " + id, applicant(lead),
+                partners.stream().map(ChallengeCallTest::applicant).toList(), 100L, OPENED.plusDays(40));
+    }
+
+    private static Applicant applicant(Member member) {
+        return new Applicant(member.creditCode(), member.platformId());
+    }
+
+    private static PartnershipConfirmed confirmed(String applicationId) {
+        return new PartnershipConfirmed(C, applicationId, OTHER, OPENED.plusDays(45));
     }
 
     private static ApplicationSubmitted submitted(String id, Member lead, List<Member> partners) {
@@ -244,8 +354,17 @@ class ChallengeCallTest {
         return new ReviewScoreRecorded(C, id, expert, new BigDecimal(score), OPENED.plusDays(70));
     }
 
-    /** The single bid is submitted first: on equal terms it would rank first without the priority rule. */
+    /**
+     * The single bid is submitted first: on equal terms it would rank first without the priority rule. The joint
+     * bid's platform partner has confirmed its part.
+     */
     private static List<Object> reviewed(String jointScore, String soloScore) {
+        List<Object> history = new ArrayList<>(reviewedWithoutConfirmation(jointScore, soloScore));
+        history.add(history.indexOf(closed()), confirmed("a-joint"));
+        return history;
+    }
+
+    private static List<Object> reviewedWithoutConfirmation(String jointScore, String soloScore) {
         List<Object> history = new ArrayList<>(published());
         history.add(submitted("a-solo", SOLO, List.of()));
         history.add(submitted("a-joint", LEAD, List.of(PLATFORM)));
@@ -258,8 +377,8 @@ class ChallengeCallTest {
     private static List<Object> rankedHistory() {
         List<Object> history = new ArrayList<>(reviewed("85.00", "85.00"));
         history.add(ranked(Map.of("platform-1", Standing.RECOGNIZED),
-                new Ranking("a-joint", "d-1", new BigDecimal("85.00"), true, 1),
-                new Ranking("a-solo", "d-1", new BigDecimal("85.00"), false, 2)));
+                new Ranking("a-joint", "d-1", new BigDecimal("85.00"), true, 1, true),
+                new Ranking("a-solo", "d-1", new BigDecimal("85.00"), false, 2, false)));
         return history;
     }
 
@@ -267,8 +386,10 @@ class ChallengeCallTest {
         return new RankApplications(C, standings, "2021.1", new BigDecimal("0.00"), OPENED.plusDays(75));
     }
 
+    /** The ranking with the tiers the bureau records in {@link #setUp()}: the lead LEADING, the others not. */
     private static ApplicationsRanked ranked(Map<String, Standing> standings, Ranking... rankings) {
         return new ApplicationsRanked(C, List.of(rankings), new java.util.TreeMap<>(standings), "2021.1",
-                new BigDecimal("0.00"), OPENED.plusDays(75));
+                new BigDecimal("0.00"), OPENED.plusDays(75), new java.util.TreeMap<>(Map.of(LEADING,
+                EnterpriseTier.LEADING, OTHER, EnterpriseTier.OTHER, SOLO.creditCode(), EnterpriseTier.OTHER)));
     }
 }

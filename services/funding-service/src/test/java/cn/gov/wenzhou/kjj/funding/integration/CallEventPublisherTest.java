@@ -72,9 +72,10 @@ class CallEventPublisherTest {
 
     private static String demand(FundingScenario funding, String callId, String enterprise, String tier,
                                  String industry, String description, String title) {
+        funding.recordTier(enterprise, tier);
         return created(funding.officer.post("/api/calls/" + callId + "/demands", """
-                {"enterpriseCreditCode": "%s", "enterpriseTier": "%s", "title": "%s", "industry": %s,
-                 "description": %s, "budgetCeilingFen": 300000000}""".formatted(enterprise, tier, title, industry,
+                {"enterpriseCreditCode": "%s", "title": "%s", "industry": %s,
+                 "description": %s, "budgetCeilingFen": 300000000}""".formatted(enterprise, title, industry,
                 description)), "demandId");
     }
 }

@@ -1,0 +1,56 @@
+package cn.gov.wenzhou.kjj.funding.command;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static cn.gov.wenzhou.kjj.funding.command.Rules.invalid;
+import static cn.gov.wenzhou.kjj.funding.command.Rules.violates;
+
+class EnterpriseRecordTest {
+
+    private static final String CODE = "91330300MA2H7K8L0G";
+    private static final LocalDate ON = LocalDate.of(2025, 3, 1);
+
+    private FixtureConfiguration<EnterpriseRecord> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(EnterpriseRecord.class);
+    }
+
+    @Test
+    void theFirstRecordOfAnEnterpriseHasNoPreviousTier() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordEnterpriseTier(CODE, EnterpriseTier.LEADING, " 龙头骨干企业名单 ", "温经信〔2025〕3号", ON))
+                .expectEvents(new EnterpriseTierRecorded(CODE, EnterpriseTier.LEADING, null, "龙头骨干企业名单",
+                        "温经信〔2025〕3号", ON));
+    }
+
+    @Test
+    void aChangeOfTierKeepsThePreviousOne() {
+        fixture.given(new EnterpriseTierRecorded(CODE, EnterpriseTier.LEADING, null, "名单", null, ON))
+                .when(new RecordEnterpriseTier(CODE, EnterpriseTier.OTHER, "退出名单", "温经信〔2026〕1号", ON.plusYears(1)))
+                .expectEvents(new EnterpriseTierRecorded(CODE, EnterpriseTier.OTHER, EnterpriseTier.LEADING, "退出名单",
+                        "温经信〔2026〕1号", ON.plusYears(1)));
+    }
+
+    @Test
+    void recordingTheTierTheEnterpriseAlreadyHasIsRefused() {
+        fixture.given(new EnterpriseTierRecorded(CODE, EnterpriseTier.LEADING, null, "名单", null, ON))
+                .when(new RecordEnterpriseTier(CODE, EnterpriseTier.LEADING, "再次", null, ON))
+                .expectException(violates("enterprise-tier.unchanged"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTierIsNeverRecordedWithoutAReason() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordEnterpriseTier(CODE, EnterpriseTier.CHAIN_LEADER, " ", null, ON))
+                .expectException(invalid("reason"))
+                .expectNoEvents();
+    }
+}
