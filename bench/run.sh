@@ -8,8 +8,8 @@
 set -e
 cd "$(dirname "$0")/.."
 if [ -z "$BENCH_SKIP_BUILD" ]; then
-  echo "Building the bench, the services, the dev stack, the auth-server and the console (tests skipped)..."
-  ./mvnw -q -B -DskipTests $BENCH_MVN_ARGS package -pl bench,auth-server,console -am
+  echo "Building the bench, the services, the dev stack, the auth-server, the console and the open data (tests skipped)..."
+  ./mvnw -q -B -DskipTests $BENCH_MVN_ARGS package -pl bench,auth-server,console,open-data -am
 fi
 jar=$(ls bench/target/bench-*-exec.jar | head -n 1)
 exec java ${BENCH_JAVA_OPTS:--Xms512m -Xmx2g -XX:+UseG1GC} -Dbench.repository=. -jar "$jar" "$@"

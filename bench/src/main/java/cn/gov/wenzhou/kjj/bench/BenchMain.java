@@ -32,7 +32,7 @@ import java.util.Set;
  * <pre>
  *   --quick              smoke test of the harness (figures meaningless)
  *   --figures 1,2,...    only these figures (default: all; 1-3 and 4-5 go together; q: the query speeds of
- *                        issues 3 and 4; c: the console's pages, issue 14)
+ *                        issues 3 and 4; c: the console's pages, issue 14; o: the open data's API, issue 19)
  *   --startup-runs N     start-ups of the one-command stack for figure 8 (default 2)
  *   --rounds N           interleaved rounds of figures 1-5 (default 5 for 1-3, 3 for 4-5)
  *   --replay-events N    events in the funding store before figures 4-5 (default 40000)
@@ -62,7 +62,7 @@ public final class BenchMain {
         org.slf4j.bridge.SLF4JBridgeHandler.install();
 
         Settings settings = Settings.defaults();
-        Set<String> figures = new LinkedHashSet<>(List.of("1", "2", "3", "4", "5", "6", "7", "q", "8", "c"));
+        Set<String> figures = new LinkedHashSet<>(List.of("1", "2", "3", "4", "5", "6", "7", "q", "o", "8", "c"));
         Variant variant = Variant.shipped();
         String explore = null;
         String projection = MoneyEventProjection.NAME;
@@ -111,8 +111,18 @@ public final class BenchMain {
         Set<String> inProcess = new LinkedHashSet<>(figures);
         inProcess.remove("8");
         inProcess.remove("c");
+        inProcess.remove("o");
         if (!inProcess.isEmpty()) {
             runInProcess(report, settings, variant, inProcess, projection, work, failures);
+        }
+        if (figures.contains("o")) {
+            System.out.println("\n(o) the open data's public API at 5,000 platforms and 10,000 awards (its own process)");
+            try {
+                OpenDataSpeed.measure(root, work).forEach(report::add);
+            } catch (Exception e) {
+                failures.add("(o) not measured: " + e.getMessage());
+                e.printStackTrace();
+            }
         }
         if (figures.contains("8")) {
             System.out.println("\n(8) one-command stack start-up and memory");
@@ -348,6 +358,14 @@ public final class BenchMain {
             report.target("issue 14: " + page + " ≤ 150 ms (p95)", figure == null ? null
                     : (Double) figure.details().get("p95"), "ms", false, 150, page + " p95");
         }
+        for (String openList : List.of("openDataPlatformList", "openDataAwardList")) {
+            Figure figure = report.figure(openList);
+            report.target("issue 19: " + openList + " ≤ 50 ms (p95)", figure == null ? null
+                    : (Double) figure.details().get("p95"), "ms", false, 50, openList + " p95");
+        }
+        Figure conditional = report.figure("openDataConditionalGet");
+        report.target("issue 19: conditional GET (304) ≤ 10 ms (p95)", conditional == null ? null
+                : (Double) conditional.details().get("p95"), "ms", false, 10, "openDataConditionalGet p95");
         Figure rss = report.figure("stackRssSum");
         report.target("(8) memory ≤ 2 GiB (RSS sum, overcounts shared memory)", rss == null ? null : rss.median(),
                 "MiB", false, 2048, "stackRssSum median");

@@ -30,10 +30,10 @@ import java.util.regex.Pattern;
  */
 final class StackStartup {
 
-    /** The three services and the console: all answer /actuator/health once the stack is up. */
-    static final int[] SERVICE_PORTS = {8081, 8082, 8083, 8080};
+    /** The three services, the console and the open data (its management port): all answer /actuator/health. */
+    static final int[] SERVICE_PORTS = {8081, 8082, 8083, 8080, 9084};
     static final int ISSUER_PORT = 9000;
-    static final int[] FIXED_PORTS = {8080, 8081, 8082, 8083, 9000, 15432, 19092, 19093};
+    static final int[] FIXED_PORTS = {8080, 8081, 8082, 8083, 8084, 9000, 9084, 15432, 19092, 19093};
     static final String DEFAULT_JAVA_OPTS = "-Xms256m -Xmx1g -XX:+UseG1GC"; // run.sh's default STB_JAVA_OPTS
     private static final Pattern BANNER = Pattern.compile("stack is up in ([0-9.]+) s");
 

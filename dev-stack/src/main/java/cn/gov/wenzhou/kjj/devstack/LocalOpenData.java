@@ -34,9 +34,22 @@ public final class LocalOpenData implements AutoCloseable {
         this.managementPort = managementPort;
     }
 
+    /** The dev stack's JVM: small, and quick to start (C1 only), like the console's and the issuer's. */
+    public static final List<String> DEV_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
+    /** As the container runs it: the JVM's default compilers, the compose file's heap. */
+    public static final List<String> DEPLOYED_JVM = List.of("-Xmx256m");
+
     public static LocalOpenData start(Path jar, Path logFile, String jdbcUrl, String dbUser, String dbPassword,
                                       String kafkaBootstrapServers, int port, int managementPort,
                                       Map<String, String> more) throws IOException {
+        return start(jar, logFile, jdbcUrl, dbUser, dbPassword, kafkaBootstrapServers, port, managementPort, more,
+                DEV_JVM);
+    }
+
+    public static LocalOpenData start(Path jar, Path logFile, String jdbcUrl, String dbUser, String dbPassword,
+                                      String kafkaBootstrapServers, int port, int managementPort,
+                                      Map<String, String> more, List<String> jvmOptions) throws IOException {
         Map<String, String> environment = new HashMap<>(Map.of(
                 "DB_URL", jdbcUrl,
                 "DB_USER", dbUser,
@@ -47,8 +60,7 @@ public final class LocalOpenData implements AutoCloseable {
                 "OPEN_DATA_PUBLIC_URL", "http://localhost:" + port,
                 "OPEN_DATA_FUNDER_CREDIT_CODE", DEV_FUNDER_CREDIT_CODE));
         environment.putAll(more);
-        ChildJvm process = ChildJvm.start("open-data", jar, List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1"), List.of("--server.address=127.0.0.1",
+        ChildJvm process = ChildJvm.start("open-data", jar, jvmOptions, List.of("--server.address=127.0.0.1",
                 "--management.server.address=127.0.0.1"), environment, logFile);
         return new LocalOpenData(process, port, managementPort);
     }

@@ -21,7 +21,8 @@ import java.util.function.Function;
 /**
  * Every answer of the open data carries an ETag and Cache-Control. The ETag is made of the versions of the datasets
  * the answer reads (one small query), so a conditional GET that matches is answered {@code 304} without reading any
- * data; otherwise the versions and the data are read in one snapshot, so the body is exactly what the ETag names.
+ * data or opening a transaction; otherwise the versions and the data are read in one snapshot, so the body is exactly
+ * what the ETag names.
  */
 @Component
 public class ConditionalAnswers {
@@ -42,6 +43,10 @@ public class ConditionalAnswers {
     /** The answer, or {@code 304 Not Modified} (body {@code null}) when the client's ETag still matches. */
     public <T> ResponseEntity<T> answer(ServletWebRequest request, Collection<Dataset> reads,
                                         Function<Versions, T> body) {
+        // a conditional GET that matches reads one row, outside any transaction
+        if (notModified(request, datasets.current().etagOf(reads))) {
+            return null;
+        }
         return snapshot.execute(status -> {
             Versions versions = datasets.current();
             String etag = versions.etagOf(reads);

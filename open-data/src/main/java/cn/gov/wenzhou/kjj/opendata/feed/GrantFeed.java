@@ -50,17 +50,17 @@ public class GrantFeed {
             "Beneficiary Location:Name", "Beneficiary Location:Country Code", "From An Open Call?", "Last Modified",
             "Data Source");
 
-    private static final String GRANTS = """
-            select a.project_id, a.title, a.call_id, c.title as call_title, c.year as call_year,
-                   a.recipient_credit_code, rp.name as recipient_name, rp.district_label, a.award_fen, a.awarded_on,
-                   a.changed_at,
-                   (select string_agg(p.name, '、' order by ap.position)
-                      from award_partner ap join platform p on p.platform_id = ap.platform_id
-                     where ap.project_id = a.project_id and p.name is not null) as partners,
-                   (select json_agg(json_build_object('id', m.event_id, 'kind', m.kind, 'fen', m.amount_fen,
-                                                      'on', m.on_date, 'tranche', m.tranche_number)
-                                    order by m.on_date, m.event_id)
-                      from award_money m where m.project_id = a.project_id)::text as money
+    private static final String GRANTS = "select a.project_id, a.title, a.call_id, c.title as call_title,"
+            + " c.year as call_year, a.recipient_credit_code, " + FundingQueries.RP_NAME + " as recipient_name, "
+            + FundingQueries.RP_DISTRICT_LABEL + " as district_label, a.award_fen, a.awarded_on, a.changed_at, "
+            + """
+            (select string_agg(p.name, '、' order by ap.position)
+               from award_partner ap join platform p on p.platform_id = ap.platform_id
+              where ap.project_id = a.project_id and p.name is not null) as partners,
+            (select json_agg(json_build_object('id', m.event_id, 'kind', m.kind, 'fen', m.amount_fen,
+                                               'on', m.on_date, 'tranche', m.tranche_number)
+                             order by m.on_date, m.event_id)
+               from award_money m where m.project_id = a.project_id)::text as money
             """ + FundingQueries.AWARD_FROM + " order by a.awarded_on, a.project_id";
 
     private final JdbcTemplate cursor;

@@ -33,16 +33,22 @@ public class FundingQueries {
     public static final String AWARD_FROM = """
             from award a
             left join challenge_call c on c.call_id = a.call_id
+            left join platform rpi on rpi.platform_id = a.recipient_platform_id
             left join lateral (select p.platform_id, p.name, p.district_code, p.district_label, p.industry_code
                                from platform p
-                               where p.platform_id = a.recipient_platform_id
-                                  or (a.recipient_platform_id is null and p.credit_code = a.recipient_credit_code)
-                               order by p.platform_id limit 1) rp on true""";
+                               where a.recipient_platform_id is null and p.credit_code = a.recipient_credit_code
+                               order by p.platform_id limit 1) rpc on true""";
+
+    /** The recipient platform's columns, from whichever join found it. */
+    public static final String RP_NAME = "coalesce(rpi.name, rpc.name)";
+    public static final String RP_DISTRICT_CODE = "coalesce(rpi.district_code, rpc.district_code)";
+    public static final String RP_DISTRICT_LABEL = "coalesce(rpi.district_label, rpc.district_label)";
+    private static final String RP_INDUSTRY = "coalesce(rpi.industry_code, rpc.industry_code)";
 
     private static final String AWARD_COLUMNS = """
             a.project_id, a.call_id, c.title as call_title, c.year as call_year, a.title, a.recipient_credit_code,
-            coalesce(a.recipient_platform_id, rp.platform_id) as recipient_platform_id, rp.name as recipient_name,
-            a.award_fen, a.awarded_on,
+            coalesce(a.recipient_platform_id, rpc.platform_id) as recipient_platform_id,
+            coalesce(rpi.name, rpc.name) as recipient_name, a.award_fen, a.awarded_on,
             a.outcome, a.closed_on""";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -101,19 +107,22 @@ public class FundingQueries {
             params.addValue("yearStart", LocalDate.of(filter.year(), 1, 1))
                     .addValue("yearEnd", LocalDate.of(filter.year(), 12, 31));
         }
+        boolean byRecipient = filter.district() != null || filter.industry() != null;
         if (filter.district() != null) {
-            where.append(" and (rp.district_code = :district or rp.district_label = :district)");
+            where.append(" and (" + RP_DISTRICT_CODE + " = :district or " + RP_DISTRICT_LABEL + " = :district)");
             params.addValue("district", filter.district());
         }
         if (filter.industry() != null) {
-            where.append(" and rp.industry_code = :industry");
+            where.append(" and " + RP_INDUSTRY + " = :industry");
             params.addValue("industry", filter.industry());
         }
         if (filter.callId() != null) {
             where.append(" and a.call_id = :callId");
             params.addValue("callId", filter.callId());
         }
-        long total = jdbc.queryForObject("select count(*) " + AWARD_FROM + " where " + where, params, Long.class);
+        // without a filter on the recipient, the count needs none of the joins
+        long total = jdbc.queryForObject("select count(*) " + (byRecipient ? AWARD_FROM : "from award a") + " where "
+                + where, params, Long.class);
         if (after != null) {
             where.append(" and (a.awarded_on, a.project_id) < (:afterOn, :afterId)");
             params.addValue("afterOn", LocalDate.parse(after.first())).addValue("afterId", after.second());
