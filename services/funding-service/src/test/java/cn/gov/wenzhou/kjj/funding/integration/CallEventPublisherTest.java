@@ -2,6 +2,7 @@ package cn.gov.wenzhou.kjj.funding.integration;
 
 import cn.gov.wenzhou.kjj.contracts.IntegrationEventCatalog;
 import cn.gov.wenzhou.kjj.contracts.Topics;
+import cn.gov.wenzhou.kjj.contracts.funding.ChallengeCallOpened;
 import cn.gov.wenzhou.kjj.contracts.funding.ChallengeListPublished;
 import cn.gov.wenzhou.kjj.funding.FundingIntegrationTest;
 import cn.gov.wenzhou.kjj.funding.FundingScenario;
@@ -17,6 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static cn.gov.wenzhou.kjj.funding.FundingScenario.created;
 import static cn.gov.wenzhou.kjj.funding.FundingScenario.ok;
@@ -68,6 +71,33 @@ class CallEventPublisherTest {
         assertThat(list.demands().get(1).enterpriseTier()).isEqualTo("CHAIN_LEADER");
         assertThat(new String(record.value(), StandardCharsets.UTF_8))
                 .doesNotContain(kept, "未入榜需求", "内部说明", "CURATOR-NOTE-NOT-PUBLIC", "note");
+    }
+
+    /**
+     * A bid, its expert's reference, its score and its decline are the call's own business: funding-service publishes
+     * none of them (so the open data, which sees only what is published, cannot show a declined bid).
+     */
+    @Test
+    void aDeclinedBidItsScoreAndItsExpertNeverLeaveFundingService() {
+        FundingScenario funding = new FundingScenario(port);
+        FundingScenario.Ranked ranked = funding.rankedApplication(FundingScenario.newCreditCode(), null, null);
+        ok(funding.officer.post("/api/calls/" + ranked.callId() + "/applications/" + ranked.applicationId()
+                + "/decline", "{\"reason\": \"DECLINED-NOT-PUBLIC\"}"));
+        // events are published in the order they were stored: once a later call is out, the decline was handled
+        String later = created(funding.officer.post("/api/calls", "{\"year\": 2026, \"title\": \"其后的揭榜挂帅\"}"),
+                "callId");
+
+        List<String> published = new ArrayList<>();
+        TopicRecords.awaitMatching(RealInfrastructure.kafka().bootstrapServers(), Topics.FUNDING_CALL_V1, r -> {
+            published.add(TopicRecords.header(r, "ce_type") + " " + new String(r.value(), StandardCharsets.UTF_8));
+            return later.equals(r.key());
+        }, Duration.ofSeconds(30));
+        assertThat(published).isNotEmpty().noneMatch(record -> record.contains(ranked.applicationId())
+                || record.contains("DECLINED-NOT-PUBLIC") || record.contains("expertRef") || record.contains("88.5"));
+        assertThat(published).filteredOn(record -> record.contains(ranked.callId())).hasSizeGreaterThanOrEqualTo(2)
+                .extracting(r -> r.split(" ")[0])
+                .containsOnly(IntegrationEventCatalog.typeOf(ChallengeCallOpened.class),
+                        IntegrationEventCatalog.typeOf(ChallengeListPublished.class));
     }
 
     private static String demand(FundingScenario funding, String callId, String enterprise, String tier,
