@@ -134,6 +134,16 @@ class FinanceAndOperationsPagesTest extends ConsoleTestSupport {
     }
 
     @Test
+    void aPageWhoseServiceIsDownSaysWhichServiceItIs() throws Exception {
+        String page = mvc.perform(get("/operations/talent-pool-service/projections/talent-enrollments")
+                        .with(as("OPERATOR")))
+                .andExpect(status().isServiceUnavailable()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("人才编制池服务（talent-pool-service）暂时没有响应").contains("其他部分照常可用")
+                .doesNotContain("Exception");
+        mvc.perform(get("/finance/audit-trail").with(as("FINANCE_AUDITOR"))).andExpect(status().isOk());
+    }
+
+    @Test
     void aRebuildStartsAndItsRowPollsUntilTheProjectionHasCaughtUp() throws Exception {
         BACKEND.answer("POST", "/ops/projections/platform-summary/rebuild", 202, """
                 {"name": "platform-summary", "state": "REBUILDING"}""");

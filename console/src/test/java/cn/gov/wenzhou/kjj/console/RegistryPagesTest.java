@@ -55,6 +55,26 @@ class RegistryPagesTest extends ConsoleTestSupport {
     }
 
     @Test
+    void theSpreadsheetHoldsExactlyTheSelectionPagedFromTheRegistry() throws Exception {
+        byte[] xlsx = mvc.perform(get("/registry/platforms.xlsx").param("status", "RECOGNIZED")
+                        .param("sort", "name").with(as("REGISTRY_ADMIN")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string(
+                        "Content-Disposition", "attachment; filename=\"platforms.xlsx\""))
+                .andReturn().getResponse().getContentAsByteArray();
+        StubBackend.Request sent = last("/api/platforms");
+        assertThat(sent.query()).contains("status=RECOGNIZED", "sort=name", "page=0", "size=200");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("名称");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("<img src=x onerror=alert(1)>");
+            assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("已认定");
+            assertThat(sheet.getLastRowNum()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void textFromAServiceIsEscapedWhereverItIsShown() throws Exception {
         String list = page(get("/registry/platforms"));
         assertThat(list).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(1)&gt;");
