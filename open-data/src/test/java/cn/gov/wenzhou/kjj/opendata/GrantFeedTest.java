@@ -8,15 +8,7 @@ import cn.gov.wenzhou.kjj.contracts.funding.ProjectClosed;
 import cn.gov.wenzhou.kjj.contracts.funding.TrancheDisbursed;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonMetaSchema;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,31 +17,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static cn.gov.wenzhou.kjj.opendata.OpenDataTestSupport.newCreditCode;
 import static cn.gov.wenzhou.kjj.opendata.OpenDataTestSupport.newId;
+import static cn.gov.wenzhou.kjj.opendata.ThreeSixtyGivingSchemas.grantOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The 360Giving feed of demo-like awards, in both forms, against the 360Giving Data Standard 1.4.3's own schemas
- * (test resources 360giving/, CC BY 4.0): the JSON package as it is, and the flat CSV read back into grants by the
- * column titles the schema itself gives its fields (as 360Giving's tools read a spreadsheet).
+ * ({@link ThreeSixtyGivingSchemas}): the JSON package as it is, and the flat CSV read back into grants by the column
+ * titles the schema itself gives its fields (as 360Giving's tools read a spreadsheet). The feed of the real demo data,
+ * published by the real services, is validated the same way by dev-stack's OpenDataEndToEndTest.
  */
 @OpenDataIntegrationTest
 class GrantFeedTest {
-
-    private static final String SCHEMA_BASE = "https://raw.githubusercontent.com/ThreeSixtyGiving/standard/1.4.2/schema/";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -71,14 +56,14 @@ class GrantFeedTest {
         ApiClient.Response answer = openData.api().get("/open/v1/360giving/grants.json");
         assertThat(answer.status()).isEqualTo(200);
         JsonNode feed = answer.json();
-        assertThat(errors(packageSchema(), feed)).isEmpty();
+        assertThat(errors(feed)).isEmpty();
 
         assertThat(feed.path("version").asText()).isEqualTo("1.4");
         assertThat(feed.path("license").asText()).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
         assertThat(feed.path("publisher").path("name").asText()).isEqualTo("温州市科学技术局");
         assertThat(feed.path("publisher").path("identifier").asText())
                 .isEqualTo("CN-USCI-" + OpenDataTestSupport.FUNDER_CREDIT_CODE);
-        JsonNode lab = grant(feed, demo.labProject());
+        JsonNode lab = grantOf(feed, demo.labProject());
         assertThat(lab.path("currency").asText()).isEqualTo("CNY");
         assertThat(lab.path("amountAwarded").decimalValue()).isEqualByComparingTo("3000000.00");
         assertThat(lab.path("amountDisbursed").decimalValue()).isEqualByComparingTo("1500000.00");
@@ -90,7 +75,7 @@ class GrantFeedTest {
         assertThat(lab.path("grantProgramme").get(0).path("title").asText()).isEqualTo(demo.callTitle());
         assertThat(lab.path("beneficiaryLocation").get(0).path("name").asText()).isEqualTo("温州市鹿城区");
         assertThat(lab.path("description").asText()).contains("联合承担平台：浙大温州研究院");
-        JsonNode enterprise = grant(feed, demo.enterpriseProject());
+        JsonNode enterprise = grantOf(feed, demo.enterpriseProject());
         assertThat(enterprise.path("amountDisbursed").decimalValue()).isEqualByComparingTo("400000.00");
         assertThat(enterprise.path("disbursementTransaction")).hasSize(2);
         assertThat(enterprise.path("recipientOrganization").get(0).path("name").asText())
@@ -99,10 +84,10 @@ class GrantFeedTest {
         // and the schema is not vacuous: a grant without its funder, or with a made-up currency, is refused
         ObjectNode broken = feed.deepCopy();
         ((ObjectNode) broken.path("grants").get(0)).remove("fundingOrganization");
-        assertThat(errors(packageSchema(), broken)).isNotEmpty();
+        assertThat(errors(broken)).isNotEmpty();
         ObjectNode yuanNotIso = feed.deepCopy();
         ((ObjectNode) yuanNotIso.path("grants").get(0)).put("currency", "RMB");
-        assertThat(errors(packageSchema(), yuanNotIso)).isNotEmpty();
+        assertThat(errors(yuanNotIso)).isNotEmpty();
     }
 
     @Test
@@ -113,34 +98,20 @@ class GrantFeedTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.headers().getContentType().toString()).startsWith("text/csv");
         assertThat(answer.body()).startsWith("\uFEFF");
-        List<List<String>> rows = Csv.parse(answer.body().substring(1));
-        List<String> header = rows.get(0);
-
-        Map<String, FieldPath> titles = FieldPath.byTitle(json("360giving/360-giving-schema.json"));
-        assertThat(header).allSatisfy(title -> assertThat(titles).as("a 360Giving column title").containsKey(title));
+        List<String> header = ThreeSixtyGivingSchemas.columnsOf(answer.body());
         assertThat(header).contains("Identifier", "Title", "Description", "Currency", "Amount Awarded",
                 "Award Date", "Recipient Org:Identifier", "Recipient Org:Name", "Funding Org:Identifier",
                 "Funding Org:Name");
 
-        ArrayNode grants = JSON.createArrayNode();
-        for (List<String> row : rows.subList(1, rows.size())) {
-            assertThat(row).hasSameSizeAs(header);
-            ObjectNode grant = JSON.createObjectNode();
-            for (int i = 0; i < header.size(); i++) {
-                titles.get(header.get(i)).set(grant, row.get(i));
-            }
-            grants.add(grant);
-        }
-        ObjectNode flatPackage = JSON.createObjectNode();
-        flatPackage.set("grants", grants);
-        assertThat(errors(packageSchema(), flatPackage)).isEmpty();
+        JsonNode flatPackage = ThreeSixtyGivingSchemas.packageOfCsv(answer.body());
+        assertThat(errors(flatPackage)).isEmpty();
 
-        JsonNode lab = grant(flatPackage, demo.labProject());
+        JsonNode lab = grantOf(flatPackage, demo.labProject());
         assertThat(lab.path("amountAwarded").decimalValue()).isEqualByComparingTo("3000000.00");
         assertThat(lab.path("currency").asText()).isEqualTo("CNY");
         assertThat(lab.path("recipientOrganization").get(0).path("id").asText()).isEqualTo("CN-USCI-" + demo.lab());
-        assertThat(grants.size()).isEqualTo(openData.api().get("/open/v1/360giving/grants.json").json()
-                .path("grants").size());
+        assertThat(flatPackage.path("grants").size())
+                .isEqualTo(openData.api().get("/open/v1/360giving/grants.json").json().path("grants").size());
     }
 
     /** As the demo's loaders would: the registry's two platforms, one call with its list, three awards. */
@@ -187,132 +158,7 @@ class GrantFeedTest {
     private record Demo(String lab, String enterprise, String callTitle, String labProject, String enterpriseProject) {
     }
 
-    private static JsonNode grant(JsonNode feed, String projectId) {
-        for (JsonNode grant : feed.path("grants")) {
-            if (grant.path("id").asText().endsWith("-" + projectId)) {
-                return grant;
-            }
-        }
-        throw new AssertionError("no grant of project " + projectId);
-    }
-
-    private static JsonSchema packageSchema() {
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder
-                // the schemas name their dialect with http://, which is the same 2020-12
-                .metaSchema(JsonMetaSchema.builder("http://json-schema.org/draft/2020-12/schema",
-                        JsonMetaSchema.getV202012()).build())
-                .schemaMappers(mappers -> mappers.mapPrefix(SCHEMA_BASE, "classpath:360giving/")));
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-        return factory.getSchema(SchemaLocation.of(SCHEMA_BASE + "360-giving-package-schema.json"), config);
-    }
-
-    private static Set<ValidationMessage> errors(JsonSchema schema, JsonNode document) {
-        return schema.validate(document);
-    }
-
-    static JsonNode json(String resource) {
-        try (InputStream in = GrantFeedTest.class.getClassLoader().getResourceAsStream(resource)) {
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Where a flat column goes in a grant, found from the schema's own titles: a plain field by its title ("Amount
-     * Awarded" → amountAwarded), a field of the first item of a list of objects by both titles ("Recipient
-     * Org:Identifier" → recipientOrganization[0].id), a field defined by reference by the referenced title ("Currency").
-     * Numbers become numbers, as the schema types them.
-     */
-    record FieldPath(String property, String nested, boolean number) {
-
-        static Map<String, FieldPath> byTitle(JsonNode schema) {
-            Map<String, FieldPath> paths = new LinkedHashMap<>();
-            schema.path("properties").fields().forEachRemaining(property -> {
-                JsonNode definition = property.getValue();
-                String own = definition.path("$ref").asText();
-                if (own.startsWith("#/$defs/")) {
-                    definition = schema.path("$defs").path(own.substring("#/$defs/".length()));
-                }
-                String title = property.getValue().path("title").asText(definition.path("title").asText());
-                String ref = definition.path("items").path("$ref").asText();
-                if (ref.startsWith("#/$defs/") && !title.isEmpty()) {
-                    JsonNode item = schema.path("$defs").path(ref.substring("#/$defs/".length()));
-                    item.path("properties").fields().forEachRemaining(field -> {
-                        if (field.getValue().has("title")) {
-                            paths.put(title + ":" + field.getValue().path("title").asText(), new FieldPath(
-                                    property.getKey(), field.getKey(), isNumber(field.getValue())));
-                        }
-                    });
-                } else if (!title.isEmpty() && !definition.has("items")) {
-                    paths.put(title, new FieldPath(property.getKey(), null, isNumber(definition)));
-                }
-            });
-            return paths;
-        }
-
-        void set(ObjectNode grant, String value) {
-            if (value.isEmpty()) {
-                return;
-            }
-            ObjectNode target = grant;
-            String field = property;
-            if (nested != null) {
-                ArrayNode list = grant.has(property) ? (ArrayNode) grant.get(property) : grant.putArray(property);
-                target = list.isEmpty() ? list.addObject() : (ObjectNode) list.get(0);
-                field = nested;
-            }
-            if (number) {
-                target.put(field, new BigDecimal(value));
-            } else {
-                target.put(field, value);
-            }
-        }
-
-        private static boolean isNumber(JsonNode definition) {
-            return definition.path("type").asText().equals("number");
-        }
-    }
-
-    /** RFC 4180, as the feed writes it: quoted fields, doubled quotes, CRLF between rows. */
-    static final class Csv {
-
-        static List<List<String>> parse(String text) {
-            List<List<String>> rows = new ArrayList<>();
-            List<String> row = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        cell.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    row.add(cell.toString());
-                    cell.setLength(0);
-                } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    row.add(cell.toString());
-                    cell.setLength(0);
-                    rows.add(row);
-                    row = new ArrayList<>();
-                    i++;
-                } else {
-                    cell.append(c);
-                }
-            }
-            if (!row.isEmpty() || cell.length() > 0) {
-                row.add(cell.toString());
-                rows.add(row);
-            }
-            return rows;
-        }
+    private static Set<ValidationMessage> errors(JsonNode dataPackage) {
+        return ThreeSixtyGivingSchemas.errorsOf(dataPackage);
     }
 }

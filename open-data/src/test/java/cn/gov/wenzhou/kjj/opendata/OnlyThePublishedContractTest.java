@@ -8,14 +8,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static cn.gov.wenzhou.kjj.opendata.OpenDataTestSupport.newCreditCode;
 import static cn.gov.wenzhou.kjj.opendata.OpenDataTestSupport.newId;
@@ -30,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @OpenDataIntegrationTest
 class OnlyThePublishedContractTest {
+
+    private static final Pattern CREATE_TABLE = Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)");
 
     @LocalServerPort
     int port;
@@ -86,13 +96,29 @@ class OnlyThePublishedContractTest {
         assertThatThrownBy(() -> Class.forName(className)).isInstanceOf(ClassNotFoundException.class);
     }
 
+    /** Its own read model, and the consumer library's own tables (the ce_id ledger and whatever else it keeps). */
     @Test
-    void itsDatabaseHoldsOnlyTheReadModelAndTheLedger() throws Exception {
-        assertThat(ReadModelScan.tables(jdbc)).containsExactlyInAnyOrder("award", "award_money", "award_partner",
-                "challenge_call", "dataset", "intake_position", "listed_demand", "platform", "platform_grade",
-                "pool_year", "processed_message", "read_model", "recognition_period");
+    void itsDatabaseHoldsOnlyTheReadModelAndTheConsumerLibrarysTables() throws Exception {
+        List<String> expected = new ArrayList<>(List.of("award", "award_money", "award_partner", "challenge_call",
+                "dataset", "intake_position", "listed_demand", "platform", "platform_grade", "pool_year", "read_model",
+                "recognition_period"));
+        List<String> library = tablesCreatedBy("classpath:db/consumer/*.sql");
+        assertThat(library).contains("processed_message");
+        expected.addAll(library);
+        assertThat(ReadModelScan.tables(jdbc)).containsExactlyInAnyOrderElementsOf(expected);
         try (Connection connection = dataSource.getConnection()) {
             assertThat(connection.getCatalog()).startsWith("test_open_data_");
         }
+    }
+
+    private static List<String> tablesCreatedBy(String migrations) throws IOException {
+        List<String> tables = new ArrayList<>();
+        for (Resource migration : new PathMatchingResourcePatternResolver().getResources(migrations)) {
+            Matcher created = CREATE_TABLE.matcher(migration.getContentAsString(StandardCharsets.UTF_8));
+            while (created.find()) {
+                tables.add(created.group(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        return tables;
     }
 }
