@@ -1,9 +1,12 @@
 package cn.gov.wenzhou.kjj.devstack.browser;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -90,11 +93,17 @@ public final class Browser {
     }
 
     public <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(200)).until(condition);
+        // the record on a platform's page is swapped by htmx while it follows the registry: look again
+        return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
+    /** The text of a visible element, read again if the element was replaced between finding and reading it. */
     public String text(By by) {
-        return find(by).getText();
+        return until(d -> {
+            WebElement element = d.findElement(by);
+            return element.isDisplayed() ? element.getText() : null;
+        });
     }
 
     /**
@@ -112,11 +121,25 @@ public final class Browser {
         find(By.cssSelector("header .who"));
     }
 
-    /** Clicks something that loads a new page and waits until the new page is there. */
+    /**
+     * Clicks something that loads a new page and waits until the new page is there. The old page is marked and the
+     * wait is for a loaded document without the mark: asking the old page's element whether it went stale races the
+     * navigation (Chromium answers "node does not belong to the document", which Selenium does not count as stale).
+     */
     public void clickAndWaitForPage(By by) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        String mark = Long.toHexString(System.nanoTime());
+        ((JavascriptExecutor) driver).executeScript("document.documentElement.dataset.stbLeaving = arguments[0];",
+                mark);
         find(by).click();
-        until(ExpectedConditions.stalenessOf(page));
+        until(d -> {
+            try {
+                return Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return document.readyState === 'complete'"
+                                + " && document.documentElement.dataset.stbLeaving !== arguments[0];", mark));
+            } catch (WebDriverException navigating) {
+                return false;
+            }
+        });
         find(By.tagName("main"));
     }
 
@@ -129,7 +152,7 @@ public final class Browser {
     /** Sets a date field the way a date picker does (typing into one depends on the browser's locale). */
     public void setDate(By by, String isoDate) {
         WebElement field = find(by);
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        ((JavascriptExecutor) driver).executeScript(
                 "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", field,
                 isoDate);
     }
