@@ -63,10 +63,13 @@ public class EnrollmentExportController {
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Quoted when needed; a leading formula character is neutralised so a spreadsheet never runs a cell. */
-    private static String cell(Object value) {
+    /**
+     * Quoted when needed; a leading formula character (also a tab or carriage return, which spreadsheets skip before
+     * reading a formula) is neutralised so a spreadsheet never runs a cell.
+     */
+    static String cell(Object value) {
         String text = Objects.toString(value, "");
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;
         }
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {

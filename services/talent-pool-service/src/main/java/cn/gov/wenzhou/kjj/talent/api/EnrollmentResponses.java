@@ -1,5 +1,7 @@
 package cn.gov.wenzhou.kjj.talent.api;
 
+import cn.gov.wenzhou.kjj.talent.command.Redacted;
+import cn.gov.wenzhou.kjj.talent.command.Redaction;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -30,7 +32,7 @@ public final class EnrollmentResponses {
                     employerPlatformId,
             String position, LocalDate hireDate, String titleLevel, String field, String state, LocalDate appliedOn,
             @Schema(description = "eligibility parameters applied") String policyVersion, LocalDate reviewedOn,
-            String councilResolution, LocalDate councilDecidedOn, String rejectionStage, String rejectionReason,
+            String councilResolution, LocalDate councilDecidedOn, String rejectionStage, @Redacted String rejectionReason,
             LocalDate rejectedOn, LocalDate withdrawnOn, LocalDate admittedOn,
             @Schema(description = "term and review parameters applied") String termsVersion, LocalDate termEndsOn,
             LocalDate nextReviewDue, LocalDate lastReviewOn, String lastReviewOutcome, String exitReason,
@@ -39,6 +41,10 @@ public final class EnrollmentResponses {
                     + " duplicate to review (one person, one post is enforced at admission); absent for employers,"
                     + " who never learn of another employer's enrollment")
             @JsonInclude(JsonInclude.Include.NON_NULL) List<OtherEnrollment> samePersonElsewhere) {
+        @Override
+        public String toString() {
+            return Redaction.toString(this);
+        }
     }
 
     /** Another employer's open enrollment of the same person (shown to the institute only). */
@@ -54,7 +60,11 @@ public final class EnrollmentResponses {
      *              person is erased
      */
     public record HistoryEntry(long sequence, String type, LocalDate occurredOn, Instant recordedAt, String actor,
-                               String actorRole, JsonNode details, String note) {
+                               String actorRole, JsonNode details, @Redacted String note) {
+        @Override
+        public String toString() {
+            return Redaction.toString(this);
+        }
     }
 
     public record History(Enrollment enrollment, List<HistoryEntry> events) {

@@ -27,6 +27,9 @@ public class EnrollmentViews {
             EnrollmentEvents.ApplicationRejected.class.getSimpleName(),
             EnrollmentEvents.ApplicationWithdrawn.class.getSimpleName());
 
+    /** Far beyond the pool's size (10^7 enrollments at 100 a page): a bound, not a limit anyone reaches. */
+    static final int MAX_PAGE = 100_000;
+
     private final EnrollmentQueries queries;
     private final PersonalDataPresenter personalData;
     private final TalentCaller caller;
@@ -97,8 +100,8 @@ public class EnrollmentViews {
     }
 
     public EnrollmentResponses.Page page(EnrollmentQueries.Filter filter, int page, int size) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
+        if (page < 0 || page > MAX_PAGE) {
+            throw new InvalidInputException("page", "must be between 0 and " + MAX_PAGE);
         }
         if (size < 1 || size > 200) {
             throw new InvalidInputException("size", "must be between 1 and 200");
@@ -119,6 +122,10 @@ public class EnrollmentViews {
     public static List<String> states(List<String> states) {
         if (states == null) {
             return List.of();
+        }
+        if (states.size() > EnrollmentState.values().length) {
+            throw new InvalidInputException("state", "takes at most " + EnrollmentState.values().length
+                    + " values, one per state");
         }
         return states.stream().map(state -> {
             try {

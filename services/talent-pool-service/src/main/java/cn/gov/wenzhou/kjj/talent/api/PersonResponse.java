@@ -1,5 +1,7 @@
 package cn.gov.wenzhou.kjj.talent.api;
 
+import cn.gov.wenzhou.kjj.talent.command.Redacted;
+import cn.gov.wenzhou.kjj.talent.command.Redaction;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -9,8 +11,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 public record PersonResponse(
         @Schema(description = "pseudonymous id linking a person's enrollments") String personId,
-        @Schema(example = "张三") String name,
-        @Schema(example = "330302199001011234") String idNumber,
-        @Schema(example = "13800000000") String phone,
+        @Schema(example = "张三") @Redacted String name,
+        @Schema(example = "330302199001011234") @Redacted String idNumber,
+        @Schema(example = "13800000000") @Redacted String phone,
         @Schema(allowableValues = {"CLEAR", "MASKED", "ERASED"}) String disclosure) {
+
+    @Override
+    public String toString() {
+        return Redaction.toString(this);
+    }
 }

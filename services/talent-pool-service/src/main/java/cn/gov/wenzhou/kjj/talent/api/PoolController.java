@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.talent.api;
 
+import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
 import cn.gov.wenzhou.kjj.talent.command.PolicyVersion;
@@ -11,6 +12,7 @@ import cn.gov.wenzhou.kjj.talent.command.TitleLevel;
 import cn.gov.wenzhou.kjj.talent.query.PoolStatusQueries;
 import cn.gov.wenzhou.kjj.talent.query.PoolYearStatus;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -48,6 +50,9 @@ public class PoolController {
                              int reviewIntervalMonths, List<PolicyVersion.UrgentField> urgentlyNeededFields) {
     }
 
+    private static final int FIRST_YEAR = 2021;
+    private static final int LAST_YEAR = 2100;
+
     private final RetryingCommands commands;
     private final PoolStatusQueries status;
     private final TalentPolicy policy;
@@ -64,7 +69,9 @@ public class PoolController {
     @Operation(summary = "Set the number of special posts in the pool for a year",
             description = "Recorded with the previous value and the reason (the decision's reference). A quota"
                     + " lowered below the posts held blocks admissions until exits bring them under it.")
-    public void setQuota(@PathVariable @Min(2021) @Max(2100) int year, @Valid @RequestBody SetQuotaRequest request) {
+    public void setQuota(@PathVariable @Parameter(schema = @Schema(minimum = "2021", maximum = "2100")) int year,
+                         @Valid @RequestBody SetQuotaRequest request) {
+        requirePoolYear(year);
         commands.send(new SetPoolQuota(StaffingPool.WENZHOU, year, request.posts(), request.reason().trim(),
                 BusinessCalendar.today(clock)));
     }
@@ -77,8 +84,19 @@ public class PoolController {
 
     @GetMapping("/status/{year}")
     @Operation(summary = "The pool in one year: quota, admitted, exited, taken and free posts")
-    public PoolYearStatus year(@PathVariable int year) {
+    public PoolYearStatus year(@PathVariable @Parameter(schema = @Schema(minimum = "2021", maximum = "2100")) int year) {
+        requirePoolYear(year);
         return status.year(year).orElseThrow(() -> new NotFoundException("pool year", String.valueOf(year)));
+    }
+
+    /**
+     * The pool exists since 2021; 2100 bounds it above. Checked here rather than by constraints on the path variable,
+     * which would turn the whole call into a method validation whose 400 names no field.
+     */
+    private static void requirePoolYear(int year) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new InvalidInputException("year", "must be between " + FIRST_YEAR + " and " + LAST_YEAR);
+        }
     }
 
     @GetMapping("/parameters")

@@ -17,22 +17,34 @@ public final class EnrollmentCommands {
     }
 
     /** The employer withdraws its application before the council decided. */
-    public record WithdrawApplication(@TargetAggregateIdentifier String enrollmentId, String reason,
+    public record WithdrawApplication(@TargetAggregateIdentifier String enrollmentId, @Redacted String reason,
                                       LocalDate withdrawnOn) {
+        @Override
+        public String toString() {
+            return Redaction.toString(this);
+        }
     }
 
     public enum ReviewDecision { FORWARD_TO_COUNCIL, REJECT }
 
     /** The institute's review (人才院审核): forward to the council or reject with a reason. */
     public record ReviewApplication(@TargetAggregateIdentifier String enrollmentId, ReviewDecision decision,
-                                    String note, LocalDate reviewedOn) {
+                                    @Redacted String note, LocalDate reviewedOn) {
+        @Override
+        public String toString() {
+            return Redaction.toString(this);
+        }
     }
 
     public enum CouncilDecision { APPROVE, REJECT }
 
     /** The institute records its council's resolution (理事会决议), with the resolution number. */
     public record RecordCouncilDecision(@TargetAggregateIdentifier String enrollmentId, CouncilDecision decision,
-                                        String resolutionNumber, String note, LocalDate decidedOn) {
+                                        String resolutionNumber, @Redacted String note, LocalDate decidedOn) {
+        @Override
+        public String toString() {
+            return Redaction.toString(this);
+        }
     }
 
     /** Admission (入编): a post of the pool, the special establishment and the three benefit schemes, together. */
@@ -41,12 +53,20 @@ public final class EnrollmentCommands {
 
     /** A periodic review (定期考核) of an admitted hire; a failed one ends the admission. */
     public record RecordPeriodicReview(@TargetAggregateIdentifier String enrollmentId, ReviewOutcome outcome,
-                                       String note, LocalDate reviewedOn) {
+                                       @Redacted String note, LocalDate reviewedOn) {
+        @Override
+        public String toString() {
+            return Redaction.toString(this);
+        }
     }
 
     /** The hire leaves the pool and frees the post. */
-    public record ExitHire(@TargetAggregateIdentifier String enrollmentId, ExitReason reason, String note,
+    public record ExitHire(@TargetAggregateIdentifier String enrollmentId, ExitReason reason, @Redacted String note,
                            LocalDate exitedOn) {
+        @Override
+        public String toString() {
+            return Redaction.toString(this);
+        }
     }
 
     /** Marks one enrollment's personal data as erased (sent by {@link PersonalDataErasure}, never alone). */

@@ -9,7 +9,7 @@ package cn.gov.wenzhou.kjj.talent.command;
  * @param idNumber citizen identity number, validated (GB 11643)
  * @param phone    mobile or landline number
  */
-public record PersonalData(String name, String idNumber, String phone) {
+public record PersonalData(@Redacted String name, @Redacted String idNumber, @Redacted String phone) {
 
     @Override
     public String toString() {

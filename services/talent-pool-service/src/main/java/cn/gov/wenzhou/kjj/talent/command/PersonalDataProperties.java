@@ -13,8 +13,13 @@ import java.time.Duration;
  * @param rotation          how the re-wrapping proceeds
  */
 @ConfigurationProperties("stb.talent.personal-data")
-public record PersonalDataProperties(String masterKey, String previousMasterKey,
+public record PersonalDataProperties(@Redacted String masterKey, @Redacted String previousMasterKey,
                                      @DefaultValue Rotation rotation) {
+
+    @Override
+    public String toString() {
+        return Redaction.toString(this);
+    }
 
     /**
      * @param batchSize           data keys re-wrapped per transaction (1 to 10,000)

@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -275,6 +276,36 @@ class EnrollmentBadInputApiTest {
         ApiClient.Response response = flows.institute.get("/api/enrollments?state=SLEEPING");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("\"field\":\"state\"");
+    }
+
+    @Test
+    void aPageBeyondItsBoundIsA400NamingTheField() {
+        for (String path : List.of("/api/enrollments?page=100001", "/api/enrollments?page=2147483648",
+                "/api/employers/" + employer + "/enrollments?page=100001")) {
+            ApiClient.Response response = flows.institute.get(path);
+            assertThat(response.status()).as(path).isEqualTo(400);
+            assertThat(response.body()).contains("\"field\":\"page\"");
+        }
+        assertThat(flows.institute.get("/api/enrollments?size=201").body()).contains("\"field\":\"size\"");
+    }
+
+    @Test
+    void moreStateValuesThanThereAreStatesIsA400NamingTheField() {
+        String eight = "state=APPLIED&".repeat(8);
+        for (String path : List.of("/api/enrollments?" + eight, "/api/enrollments/export?" + eight,
+                "/api/employers/" + employer + "/enrollments?" + eight)) {
+            ApiClient.Response response = flows.institute.get(path);
+            assertThat(response.status()).as(path).isEqualTo(400);
+            assertThat(response.body()).contains("\"field\":\"state\"");
+        }
+    }
+
+    @Test
+    void anIdNumberLongerThanEighteenCharactersIsA400NamingTheField() {
+        PersonalData valid = TalentTestData.person();
+        assertRefusedApplication(400, "\"field\":\"hire.idNumber\"", new PersonalData(valid.name(),
+                valid.idNumber() + "0".repeat(10_000), valid.phone()), "MID_LEVEL", "INTELLIGENT_EQUIPMENT",
+                TalentFlows.today());
     }
 
     private void assertRefusedApplication(int status, String naming, PersonalData person, String titleLevel,

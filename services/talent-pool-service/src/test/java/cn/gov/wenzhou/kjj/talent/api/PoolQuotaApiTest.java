@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -85,6 +86,26 @@ class PoolQuotaApiTest {
                 .doesNotContain("JUNIOR", "ADVANCED_WORKER");
         assertThat(versions.get(1).path("urgentlyNeededFields")).hasSize(10);
         assertThat(versions.get(1).path("urgentlyNeededFields").findValuesAsText("name")).contains("智能装备");
+    }
+
+    @Test
+    void aQuotaOrYearBeyondItsBoundIsA400NamingTheFieldAndStoresNothing() {
+        long before = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        for (String posts : List.of("100001", "2147483648", "99999999999999999999")) {
+            ApiClient.Response response = institute.put("/api/pool/quotas/2031",
+                    "{\"posts\": " + posts + ", \"reason\": \"x\"}");
+            assertThat(response.status()).as(posts).isEqualTo(400);
+            assertThat(response.body()).as(posts).contains("\"field\":\"posts\"");
+        }
+        for (String year : List.of("2101", "99999", "2147483648")) {
+            ApiClient.Response set = institute.put("/api/pool/quotas/" + year, "{\"posts\": 1, \"reason\": \"x\"}");
+            assertThat(set.status()).as(year).isEqualTo(400);
+            assertThat(set.body()).contains("\"field\":\"year\"");
+            ApiClient.Response read = institute.get("/api/pool/status/" + year);
+            assertThat(read.status()).as(year).isEqualTo(400);
+            assertThat(read.body()).contains("\"field\":\"year\"");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(before);
     }
 
     private int put(String path, String body) {
