@@ -1,7 +1,10 @@
 package cn.gov.wenzhou.kjj.support.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -9,11 +12,22 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
-/** Problem details and request-size limits for every REST API of every service. */
+/** Problem details, request-size limits and the rate limit on writes for every REST API of every service. */
 @AutoConfiguration
 @ConditionalOnWebApplication
 @Import(ApiExceptionHandler.class)
+@EnableConfigurationProperties(WriteRateLimitProperties.class)
 public class WebSupportAutoConfiguration {
+
+    /** Right after the security filters, which authenticate the caller it counts for. */
+    @Bean
+    @ConditionalOnProperty(name = "stb.rate-limit.writes.enabled", havingValue = "true", matchIfMissing = true)
+    public FilterRegistrationBean<WriteRateLimitFilter> writeRateLimit(WriteRateLimitProperties properties) {
+        FilterRegistrationBean<WriteRateLimitFilter> registration =
+                new FilterRegistrationBean<>(new WriteRateLimitFilter(properties, System::nanoTime));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
 
     /** Before security, so an oversized body is refused before anything else reads it. */
     @Bean
