@@ -7,6 +7,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,12 @@ import java.util.Base64;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + AuthServerApplication.CONFIG_NAME)
+        properties = {"spring.config.name=" + AuthServerApplication.CONFIG_NAME,
+                "stb.auth.token-rate-limit.clients." + AuthServerTest.GUESSER + ".per-minute=1",
+                "stb.auth.token-rate-limit.clients." + AuthServerTest.GUESSER + ".burst=3"})
 class AuthServerTest {
+
+    static final String GUESSER = "secret-guesser";
 
     @LocalServerPort
     int port;
@@ -49,6 +54,36 @@ class AuthServerTest {
                 .body("grant_type=client_credentials")
                 .exchange((request, response) -> response.getStatusCode().value());
         assertThat(status).isEqualTo(401);
+    }
+
+    @Test
+    void aClientGuessingSecretsIsRateLimitedAtTheTokenEndpointWithRetryAfter() {
+        // the test's configuration gives secret-guesser 3 tries at once, then one a minute
+        for (int i = 0; i < 3; i++) {
+            assertThat(tokenRequest(GUESSER, "guess-" + i).getStatusCode().value()).isEqualTo(401);
+        }
+
+        ResponseEntity<String> limited = tokenRequest(GUESSER, "guess-3");
+
+        assertThat(limited.getStatusCode().value()).isEqualTo(429);
+        assertThat(Long.parseLong(limited.getHeaders().getFirst("Retry-After"))).isBetween(1L, 60L);
+        assertThat(limited.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(limited.getBody()).contains("\"type\":\"https://kjj.wenzhou.gov.cn/problems/rate-limited\"")
+                .doesNotContain("guess-");
+        assertThat(tokenRequest("registry-admin", "registry-admin-secret").getStatusCode().value())
+                .as("another client is not limited by it").isEqualTo(200);
+        assertThat(tokenRequest("registry-admin", "registry-admin-secret").getHeaders().getFirst("RateLimit-Limit"))
+                .as("every other client has the generous default").isEqualTo("60");
+    }
+
+    private ResponseEntity<String> tokenRequest(String clientId, String secret) {
+        return http().post().uri("/oauth2/token")
+                .headers(h -> h.setBasicAuth(clientId, secret))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("grant_type=client_credentials")
+                .exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
+                        .headers(response.getHeaders())
+                        .body(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
     }
 
     @Test
