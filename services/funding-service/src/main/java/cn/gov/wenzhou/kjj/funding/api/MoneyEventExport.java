@@ -3,6 +3,7 @@ package cn.gov.wenzhou.kjj.funding.api;
 import cn.gov.wenzhou.kjj.funding.query.AuditFilter;
 import cn.gov.wenzhou.kjj.funding.query.AuditTrail;
 import cn.gov.wenzhou.kjj.funding.query.MoneyEventRow;
+import cn.gov.wenzhou.kjj.support.web.CsvCells;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -43,7 +44,7 @@ final class MoneyEventExport {
                     if (i > 0) {
                         writer.write(',');
                     }
-                    writer.write(csvCell(cells.get(i)));
+                    writer.write(CsvCells.cell(cells.get(i)));
                 }
                 writer.write("\r\n");
             } catch (IOException e) {
@@ -90,21 +91,5 @@ final class MoneyEventExport {
                 row.amountFen(), BigDecimal.valueOf(row.amountFen(), 2).toPlainString(), row.category(),
                 row.counterCategory(), row.trancheNumber(), row.actor(), row.actorRole(), row.reason(),
                 row.documentRef(), row.parameterVersion());
-    }
-
-    private static String csvCell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        // a leading =, +, - or @ would make a spreadsheet evaluate the cell: quote it as text
-        boolean formula = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number);
-        if (formula) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r") || formula) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
     }
 }

@@ -132,6 +132,22 @@ class AuditTrailApiTest {
     }
 
     @Test
+    void csvCellsThatWouldRunAsAFormulaAreNeutralisedIncludingALeadingTabOrCarriageReturn() {
+        Project project = funding.signedProject();
+        ok(funding.disburse(project.projectId(), 1, null));
+        for (String purpose : new String[]{"=HYPERLINK(\\\"http://evil\\\")", "\\t=1+1", "\\r@SUM(A1)"}) {
+            ok(funding.officer.post("/api/projects/" + project.projectId() + "/expenditures", """
+                    {"category": "OPERATING", "amountFen": 10, "voucherRef": "记-注入", "purpose": "%s"}"""
+                    .formatted(purpose)));
+        }
+        projections.awaitCaughtUp(MoneyEventProjection.NAME, Duration.ofSeconds(30));
+        String csv = funding.auditor.get("/api/audit/money-events.csv?projectId=" + project.projectId()
+                + "&kind=EXPENDITURE").body();
+        assertThat(csv).contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",", ",\"'\t=1+1\",", ",\"'\r@SUM(A1)\",");
+        assertThat(csv).doesNotContain(",=HYPERLINK", ",\t=", ",\r@");
+    }
+
+    @Test
     void totalsReconcileToTheCent() {
         Project project = spentProject();
         JsonNode report = funding.auditor.get("/api/audit/reconciliation?projectId=" + project.projectId()).json();

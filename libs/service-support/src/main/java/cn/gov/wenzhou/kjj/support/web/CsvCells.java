@@ -1,0 +1,31 @@
+package cn.gov.wenzhou.kjj.support.web;
+
+/**
+ * One CSV cell (RFC 4180), safe to open in a spreadsheet. Text that a spreadsheet would read as a formula — starting
+ * with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return (OWASP "CSV injection") — is prefixed with
+ * an apostrophe, so it shows as the text it is and never runs. Numbers are written as they are: a negative amount is a
+ * number, not a formula.
+ */
+public final class CsvCells {
+
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
+    private CsvCells() {
+    }
+
+    public static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        boolean formula = !(value instanceof Number) && !text.isEmpty()
+                && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0;
+        if (formula) {
+            text = "'" + text;
+        }
+        if (formula || text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}
