@@ -28,6 +28,23 @@ public record Actor(String subject, Set<Role> roles, String creditCode) {
         return roles.stream().anyMatch(Role::isOrganisation);
     }
 
+    /**
+     * A recorded actor as an organisation (an enterprise, a platform) may see it: the service's own
+     * ({@code system:…}) and an organisation's as recorded; bureau staff only by their role, as {@code null} here,
+     * since a staff account names a person of the bureau.
+     *
+     * @param subject the recorded {@link #SUBJECT_KEY}
+     * @param role    the recorded {@link #ROLE_KEY}
+     */
+    public static String subjectShownToOrganisation(String subject, String role) {
+        if (subject == null || subject.startsWith("system:")) {
+            return subject;
+        }
+        boolean organisation = role != null && java.util.Arrays.stream(Role.values())
+                .anyMatch(r -> r.isOrganisation() && r.name().equals(role));
+        return organisation ? subject : null;
+    }
+
     /** The role recorded in metadata: the first of the actor's roles in {@link Role} order, or {@code SYSTEM}. */
     public String primaryRole() {
         return roles.stream().sorted().map(Role::name).findFirst().orElse("SYSTEM");

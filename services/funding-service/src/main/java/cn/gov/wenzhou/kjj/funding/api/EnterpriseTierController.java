@@ -95,7 +95,9 @@ public class EnterpriseTierController {
         EnterpriseTierView view = queries.enterpriseTier(code)
                 .orElseThrow(() -> new NotFoundException("enterprise tier", code));
         return staffShownByRole() ? new EnterpriseTierView(view.creditCode(), view.tier(), view.reason(),
-                view.documentRef(), view.recordedOn(), null, view.recordedByRole(), view.recordedAt()) : view;
+                view.documentRef(), view.recordedOn(),
+                Actor.subjectShownToOrganisation(view.recordedBy(), view.recordedByRole()), view.recordedByRole(),
+                view.recordedAt()) : view;
     }
 
     @GetMapping("/{creditCode}/history")
@@ -116,10 +118,11 @@ public class EnterpriseTierController {
 
     private static TierChange change(DomainEventMessage<?> event, boolean byRole) {
         EnterpriseTierRecorded e = (EnterpriseTierRecorded) event.getPayload();
+        String subject = Objects.toString(event.getMetaData().get(Actor.SUBJECT_KEY), null);
+        String role = Objects.toString(event.getMetaData().get(Actor.ROLE_KEY), null);
         return new TierChange(event.getTimestamp(), e.recordedOn(), e.tier().name(),
                 e.previousTier() == null ? null : e.previousTier().name(), e.reason(), e.documentRef(),
-                byRole ? null : Objects.toString(event.getMetaData().get(Actor.SUBJECT_KEY), null),
-                Objects.toString(event.getMetaData().get(Actor.ROLE_KEY), null));
+                byRole ? Actor.subjectShownToOrganisation(subject, role) : subject, role);
     }
 
     /** An organisation sees who of the bureau recorded its tier as a role, never as a person's account. */

@@ -179,10 +179,14 @@ public class PlatformController {
     @GetMapping("/{platformId}/timeline")
     @Operation(summary = "A platform's timeline: every event in order, read from the event store",
             description = "Chinese and English labels and summaries, who did it (actor, actorRole) and when. "
-                    + "system:… actors are the registry's own rules and feeds.")
+                    + "system:… actors are the registry's own rules and feeds. A platform reading its own timeline "
+                    + "sees bureau staff as their role (actor = actorRole), never their accounts.")
     public List<TimelineEntry> timeline(@PathVariable String platformId) {
         access.require(platformId);
-        return timeline.of(platformId);
+        List<TimelineEntry> entries = timeline.of(platformId);
+        return CurrentActor.organisationScope().isPresent()
+                ? entries.stream().map(TimelineEntry::staffShownByRole).toList()
+                : entries;
     }
 
     @GetMapping("/{platformId}/as-of")

@@ -1,8 +1,10 @@
 package cn.gov.wenzhou.kjj.registry.query;
 
+import cn.gov.wenzhou.kjj.support.security.Actor;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
+import java.util.Objects;
 
 @Schema(description = "One event of a platform's history, as stored, in order")
 public record TimelineEntry(
@@ -17,4 +19,11 @@ public record TimelineEntry(
                 example = "registry-admin-01") String actor,
         @Schema(example = "REGISTRY_ADMIN") String actorRole,
         @Schema(description = "The event's own fields") Object data) {
+
+    /** The same entry as a platform may see it: bureau staff named by their role, never their account. */
+    public TimelineEntry staffShownByRole() {
+        String shown = Actor.subjectShownToOrganisation(actor, actorRole);
+        return Objects.equals(shown, actor) ? this : new TimelineEntry(sequence, recordedAt, type, labelZh, labelEn,
+                summaryZh, summaryEn, shown == null ? actorRole : shown, actorRole, data);
+    }
 }

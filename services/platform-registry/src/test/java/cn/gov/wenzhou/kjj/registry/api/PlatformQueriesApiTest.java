@@ -137,6 +137,23 @@ class PlatformQueriesApiTest {
     }
 
     @Test
+    void aPlatformSeesBureauStaffInItsTimelineAsTheirRoleNotTheirAccount() {
+        Registered platform = platforms.recognized(uniqueName("时间线"));
+        expect(200, platforms.asPlatform(platform.creditCode()).post("/api/platforms/" + platform.platformId()
+                + "/annual-reports", TestPlatforms.reportBody(2024, 5)));
+
+        JsonNode own = expect(200, platforms.asPlatform(platform.creditCode())
+                .get("/api/platforms/" + platform.platformId() + "/timeline")).json();
+        assertThat(own.toString()).doesNotContain("test-registry_admin");
+        assertThat(own).filteredOn(e -> "REGISTRY_ADMIN".equals(e.path("actorRole").asText())).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.path("actor").asText()).isEqualTo("REGISTRY_ADMIN"));
+        assertThat(own).filteredOn(e -> "PLATFORM".equals(e.path("actorRole").asText()))
+                .allSatisfy(e -> assertThat(e.path("actor").asText()).isEqualTo("org-" + platform.creditCode()));
+        JsonNode staff = platforms.timeline(platform.platformId());
+        assertThat(staff.toString()).contains("test-registry_admin");
+    }
+
+    @Test
     void aPlatformThatAlsoHoldsAStaffRoleIsStillConfinedToItself() {
         Registered own = platforms.recognized(uniqueName("兼职本平台"));
         Registered other = platforms.recognized(uniqueName("兼职他平台"));
