@@ -55,13 +55,13 @@ public class ApplicationController {
 
     /** An organisation in a bid. What it is (leading, chain-leader) is the bureau's record, not the bid's say. */
     public record MemberRequest(
-            @Schema(example = "91330300MA2H7K8L0G") @NotBlank String creditCode,
+            @Schema(example = "91330300MA2H7K8L0G") @NotBlank @Size(max = 40) String creditCode,
             @Schema(description = "registry id when the member is a registered platform") @Size(max = 64)
             String platformId) {
     }
 
     public record ApplicationRequest(
-            @NotBlank String demandId,
+            @NotBlank @Size(max = 64) String demandId,
             @Schema(example = "高压泵阀密封件寿命提升攻关") @NotBlank @Size(max = 200) String title,
             @Schema(description = "the lead applicant; an enterprise caller must be the lead") @NotNull @Valid
             MemberRequest lead,

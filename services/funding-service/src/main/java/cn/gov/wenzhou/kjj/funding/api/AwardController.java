@@ -47,7 +47,8 @@ import java.util.UUID;
 public class AwardController {
 
     public record BudgetLineRequest(
-            @Schema(description = "a category code of the scheme", example = "OPERATING") @NotBlank String category,
+            @Schema(description = "a category code of the scheme", example = "OPERATING") @NotBlank @Size(max = 64)
+            String category,
             @Schema(example = "100000000") @NotNull @PositiveOrZero @Max(Bounds.MAX_FEN) Long amountFen) {
     }
 
@@ -57,7 +58,7 @@ public class AwardController {
             @Schema(description = "the enterprise's own co-funding (自筹), in fen", example = "300000000")
             @NotNull @PositiveOrZero @Max(Bounds.MAX_FEN) Long coFundingFen,
             @Schema(description = "category scheme version; the rules' default scheme when omitted",
-                    example = "THREE-CATEGORY-2021") String categoryScheme,
+                    example = "THREE-CATEGORY-2021") @Size(max = 64) String categoryScheme,
             @Schema(description = "the award by category; adds up to the award") @NotEmpty @Size(max = 20)
             List<@Valid @NotNull BudgetLineRequest> budget,
             @Schema(example = "温科项〔2025〕12号") @NotBlank @Size(max = 200) String documentRef,

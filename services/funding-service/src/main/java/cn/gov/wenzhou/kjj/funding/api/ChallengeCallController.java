@@ -52,7 +52,7 @@ public class ChallengeCallController {
 
     public record DemandRequest(
             @Schema(description = "the demanding enterprise's Unified Social Credit Code", example = "91330300MA2H7K8L0G")
-            @NotBlank String enterpriseCreditCode,
+            @NotBlank @Size(max = 40) String enterpriseCreditCode,
             @Schema(example = "高压大流量泵阀密封可靠性关键技术") @NotBlank @Size(max = 200) String title,
             @Schema(example = "泵阀") @Size(max = 60) String industry,
             @Size(max = 2000) String description,

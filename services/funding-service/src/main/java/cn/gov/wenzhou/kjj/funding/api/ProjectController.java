@@ -73,7 +73,7 @@ public class ProjectController {
     }
 
     public record ExpenditureRequest(
-            @Schema(example = "OPERATING") @NotBlank String category,
+            @Schema(example = "OPERATING") @NotBlank @Size(max = 64) String category,
             @Schema(example = "1250000") @NotNull @Positive @Max(Bounds.MAX_FEN) Long amountFen,
             @Schema(description = "accounting voucher (凭证) reference", example = "记-2025-06-0153")
             @NotBlank @Size(max = 200) String voucherRef,
@@ -82,7 +82,7 @@ public class ProjectController {
     }
 
     public record AdjustmentRequest(
-            @NotBlank String fromCategory, @NotBlank String toCategory,
+            @NotBlank @Size(max = 64) String fromCategory, @NotBlank @Size(max = 64) String toCategory,
             @NotNull @Positive @Max(Bounds.MAX_FEN) Long amountFen,
             @NotBlank @Size(max = 500) String reason,
             @Schema(description = "host unit approval (依托单位审批) reference; required when equipment changes")

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every number that enters funding-service has a bound: money at most 10 billion yuan (1,000,000,000,000 fen), years
- * 2000-2100, business dates from 2000-01-01. Beyond it: 400 naming the field, and nothing stored.
+ * 2000-2100, business dates from 2000-01-01; every list and text of a request has a size. Beyond it: 400 naming the
+ * field, and nothing stored.
  */
 @FundingIntegrationTest
 class NumberBoundsApiTest {
@@ -94,6 +95,35 @@ class NumberBoundsApiTest {
                 """
                 {"category": "OPERATING", "amountFen": 1, "voucherRef": "记-1", "purpose": "采购",
                  "spentOn": "1999-12-31"}"""));
+    }
+
+    @Test
+    void everyListAndTextOfARequestHasABoundNamedIn400() {
+        Ranked ranked = funding.rankedApplication(FundingScenario.newCreditCode(), null, null);
+        String lines = java.util.stream.IntStream.range(0, 21)
+                .mapToObj(i -> "{\"category\": \"OPERATING\", \"amountFen\": 1}")
+                .collect(java.util.stream.Collectors.joining(","));
+        assertInvalid("budget", ranked.callId(), () -> funding.officer.post(awardPath(ranked), """
+                {"awardFen": 21, "coFundingFen": 0, "documentRef": "温科项-1", "budget": [%s]}""".formatted(lines)));
+        assertInvalid("budget[0].category", ranked.callId(), () -> funding.officer.post(awardPath(ranked), """
+                {"awardFen": 1, "coFundingFen": 0, "documentRef": "温科项-1",
+                 "budget": [{"category": "%s", "amountFen": 1}]}""".formatted("X".repeat(65))));
+
+        String callId = created(funding.officer.post("/api/calls", "{\"year\": 2025, \"title\": \"列表\"}"), "callId");
+        String lead = FundingScenario.newCreditCode();
+        String partners = java.util.stream.IntStream.range(0, 11)
+                .mapToObj(i -> "{\"creditCode\": \"" + FundingScenario.newCreditCode() + "\"}")
+                .collect(java.util.stream.Collectors.joining(","));
+        assertInvalid("partners", callId, () -> funding.enterprise(lead).post("/api/calls/" + callId
+                + "/applications", """
+                {"demandId": "d", "title": "方案", "lead": {"creditCode": "%s"}, "partners": [%s],
+                 "requestedFen": 1}""".formatted(lead, partners)));
+        assertInvalid("demandId", callId, () -> funding.enterprise(lead).post("/api/calls/" + callId
+                + "/applications", """
+                {"demandId": "%s", "title": "方案", "lead": {"creditCode": "%s"}, "requestedFen": 1}"""
+                .formatted("d".repeat(65), lead)));
+        Project project = funding.signedProject();
+        assertInvalid("category", project.projectId(), () -> funding.spend(project.projectId(), "C".repeat(65), 1));
     }
 
     private static String awardPath(Ranked ranked) {

@@ -11,12 +11,12 @@ import java.util.List;
 
 public record RegisterPlatformRequest(
         @Schema(example = "91330300MA2H7K8L0G", description = "Unified Social Credit Code, GB 32100-2015")
-        @NotBlank String creditCode,
+        @NotBlank @Size(max = 40) String creditCode,
         @Schema(example = "温州智能装备研究院") @NotBlank @Size(max = 200) String name,
         @Schema(example = "LUCHENG", description = "District code or Chinese name (鹿城区 / 鹿城)")
-        @NotBlank String district,
+        @NotBlank @Size(max = 40) String district,
         @Schema(example = "INTELLIGENT_EQUIPMENT", description = "5+5 industry code, Chinese name or alias")
-        @NotBlank String industry,
+        @NotBlank @Size(max = 60) String industry,
         @NotNull LegalForm legalForm,
         @NotNull LeadModel leadModel,
         @Schema(description = "Host and partner organisations: at most 20, each at most 200 characters")
