@@ -1,7 +1,6 @@
 package cn.gov.wenzhou.kjj.opendata.web;
 
 import cn.gov.wenzhou.kjj.opendata.OpenDataProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,9 +49,9 @@ public class WebConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(OpenDataProperties properties, ObjectMapper json) {
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(OpenDataProperties properties) {
         FilterRegistrationBean<RateLimitFilter> registration =
-                new FilterRegistrationBean<>(new RateLimitFilter(properties.rateLimit(), json));
+                new FilterRegistrationBean<>(new RateLimitFilter(properties.rateLimit()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
