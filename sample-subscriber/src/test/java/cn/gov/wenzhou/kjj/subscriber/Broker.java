@@ -3,8 +3,6 @@ package cn.gov.wenzhou.kjj.subscriber;
 import cn.gov.wenzhou.kjj.contracts.IntegrationEvent;
 import cn.gov.wenzhou.kjj.contracts.IntegrationEventCatalog;
 import cn.gov.wenzhou.kjj.contracts.Topics;
-import cn.gov.wenzhou.kjj.contracts.funding.FundingEvents;
-import cn.gov.wenzhou.kjj.contracts.talent.TalentEvents;
 import cn.gov.wenzhou.kjj.support.kafka.CloudEventHeaders;
 import cn.gov.wenzhou.kjj.support.kafka.IntegrationEventPublisher;
 import cn.gov.wenzhou.kjj.support.kafka.StbKafkaProperties;
@@ -25,6 +23,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -42,7 +41,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class Broker {
 
-    private static Map<String, IntegrationEventPublisher> publishers;
+    private static IntegrationEventPublisher publisher;
     private static KafkaProducer<String, byte[]> raw;
 
     private Broker() {
@@ -50,7 +49,7 @@ final class Broker {
 
     static synchronized String bootstrapServers() {
         String bootstrapServers = RealInfrastructure.kafka().bootstrapServers();
-        if (publishers == null) {
+        if (publisher == null) {
             createPublishedTopics(bootstrapServers);
             Map<String, Object> producer = Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -59,12 +58,8 @@ final class Broker {
                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
             KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
-            publishers = new HashMap<>();
-            for (String service : List.of("platform-registry", "funding-service", "talent-pool-service")) {
-                publishers.put(service, new IntegrationEventPublisher(template, new StbKafkaProperties(
-                        "/wenzhou-stb/" + service, service, partitions(), (short) 1, Duration.ofSeconds(30), 3,
-                        Duration.ofMillis(500))));
-            }
+            // it stamps each event with its topic's producer, as every service does
+            publisher = new IntegrationEventPublisher(template, Duration.ofSeconds(30), Clock.systemUTC());
             raw = new KafkaProducer<>(producer);
         }
         return bootstrapServers;
@@ -73,7 +68,7 @@ final class Broker {
     /** Publishes as the owning service does: CloudEvents headers, key = subject; returns once Kafka acknowledged. */
     static void publish(IntegrationEvent event, String subject, String ceId) {
         bootstrapServers();
-        publishers.get(serviceOf(event.getClass())).publish(event, subject, ceId, Instant.now());
+        publisher.publish(event, subject, ceId, Instant.now());
     }
 
     /** Sends a record exactly as given, for the cases no publisher of ours would produce. */
@@ -98,23 +93,13 @@ final class Broker {
         Map<String, String> headers = new HashMap<>();
         headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
         headers.put(CloudEventHeaders.ID, ceId);
-        headers.put(CloudEventHeaders.SOURCE, "/wenzhou-stb/" + serviceOf(type));
+        headers.put(CloudEventHeaders.SOURCE, Topics.producerOf(IntegrationEventCatalog.topicOf(type)).orElseThrow());
         headers.put(CloudEventHeaders.TYPE, IntegrationEventCatalog.typeOf(type));
         headers.put(CloudEventHeaders.TIME, Instant.now().toString());
         headers.put(CloudEventHeaders.SUBJECT, subject);
         headers.put(CloudEventHeaders.DATA_SCHEMA, IntegrationEventCatalog.schemaIdOf(type));
         headers.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
         return headers;
-    }
-
-    static String serviceOf(Class<? extends IntegrationEvent> type) {
-        if (FundingEvents.ALL.contains(type)) {
-            return "funding-service";
-        }
-        if (TalentEvents.ALL.contains(type)) {
-            return "talent-pool-service";
-        }
-        return "platform-registry";
     }
 
     /** The services' default partition count (StbKafkaProperties.partitions). */

@@ -97,17 +97,24 @@ class PublishedContractConformanceTest {
     }
 
     @Test
-    void theDocumentedSourceIsTheServicesDefault() {
-        JsonNode defaults = yaml("service-defaults.yml");
-        assertThat(defaults.at("/stb/kafka/source").asText()).isEqualTo("/wenzhou-stb/${spring.application.name}");
-        document.at("/components/messages").forEach(message -> {
+    void theDocumentedSourceOfEveryMessageIsItsTopicsProducer() {
+        int checked = 0;
+        for (JsonNode message : document.at("/components/messages")) {
+            String type = null;
+            String source = null;
             for (JsonNode part : message.at("/headers/allOf")) {
-                JsonNode source = part.at("/properties/ce_source/const");
-                if (source.isTextual()) {
-                    assertThat(source.asText()).startsWith("/wenzhou-stb/");
-                }
+                type = part.at("/properties/ce_type/const").isTextual()
+                        ? part.at("/properties/ce_type/const").asText() : type;
+                source = part.at("/properties/ce_source/const").isTextual()
+                        ? part.at("/properties/ce_source/const").asText() : source;
             }
-        });
+            if (type != null && source != null) {
+                String topic = IntegrationEventCatalog.topicOf(IntegrationEventCatalog.byType(type).orElseThrow());
+                assertThat(source).as(type).isEqualTo(Topics.producerOf(topic).orElseThrow());
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(IntegrationEventCatalog.all().size());
     }
 
     /**

@@ -40,6 +40,18 @@ public final class IntegrationEventCatalog {
         return Optional.ofNullable(BY_TYPE.get(ceType));
     }
 
+    /**
+     * Whether {@code ceType} may appear on {@code topic}: a type of this build must be published there; a type this
+     * build does not know yet (a newer producer's) must carry the topic in its name, as every type does.
+     */
+    public static boolean belongsTo(String ceType, String topic) {
+        Class<? extends IntegrationEvent> known = BY_TYPE.get(ceType);
+        if (known != null) {
+            return topicOf(known).equals(topic);
+        }
+        return ceType.startsWith(TYPE_PREFIX + topic + ".") && ceType.length() > (TYPE_PREFIX + topic + ".").length();
+    }
+
     public static String typeOf(Class<? extends IntegrationEvent> eventClass) {
         PublishedAs published = publishedAs(eventClass);
         return TYPE_PREFIX + published.topic() + "." + published.name();

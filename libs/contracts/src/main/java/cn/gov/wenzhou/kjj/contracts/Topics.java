@@ -2,6 +2,7 @@ package cn.gov.wenzhou.kjj.contracts;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Every published topic. Key = the aggregate id, so one aggregate's events stay ordered. */
 public final class Topics {
@@ -22,6 +23,18 @@ public final class Topics {
             REGISTRY_PLATFORM_V1, REGISTRY_PLATFORM_V2, FUNDING_CALL_V1, FUNDING_PROJECT_V1, TALENT_ENROLLMENT_V1,
             TALENT_POOL_V1);
 
+    /**
+     * The one producer of each topic, as its {@code ce_source}. A topic has exactly one writer (Kafka's ACLs say so
+     * too); a consumer refuses a record on a topic whose source is anyone else's, and the publisher stamps it.
+     */
+    private static final Map<String, String> PRODUCERS = Map.of(
+            REGISTRY_PLATFORM_V1, sourceOf("platform-registry"),
+            REGISTRY_PLATFORM_V2, sourceOf("platform-registry"),
+            FUNDING_CALL_V1, sourceOf("funding-service"),
+            FUNDING_PROJECT_V1, sourceOf("funding-service"),
+            TALENT_ENROLLMENT_V1, sourceOf("talent-pool-service"),
+            TALENT_POOL_V1, sourceOf("talent-pool-service"));
+
     /** Partitions of every published topic unless a deployment says otherwise. */
     public static final int DEFAULT_PARTITIONS = 3;
 
@@ -33,6 +46,16 @@ public final class Topics {
             "retention.ms", "-1",
             "retention.bytes", "-1",
             "cleanup.policy", "delete");
+
+    /** The {@code ce_source} of the service that produces {@code topic}; empty for a topic that is not ours. */
+    public static Optional<String> producerOf(String topic) {
+        return Optional.ofNullable(PRODUCERS.get(topic));
+    }
+
+    /** The CloudEvents {@code ce_source} of a service: {@code /wenzhou-stb/<service>}. */
+    public static String sourceOf(String service) {
+        return "/wenzhou-stb/" + service;
+    }
 
     private Topics() {
     }

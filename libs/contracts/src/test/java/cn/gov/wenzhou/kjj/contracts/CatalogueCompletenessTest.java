@@ -68,6 +68,35 @@ class CatalogueCompletenessTest {
     }
 
     @Test
+    void everyTopicHasOneProducerTheServiceThatPublishesEveryEventOnIt() {
+        assertThat(Topics.ALL).allSatisfy(topic -> assertThat(Topics.producerOf(topic)).hasValueSatisfying(source ->
+                assertThat(IntegrationEventCatalog.all().stream()
+                        .filter(type -> IntegrationEventCatalog.topicOf(type).equals(topic)))
+                        .allSatisfy(type -> assertThat(source)
+                                .isEqualTo("/wenzhou-stb/" + ContractResources.PUBLISHER.get(type)))));
+        assertThat(Topics.producerOf("someone.elses.v1")).isEmpty();
+    }
+
+    @Test
+    void aTypeBelongsOnlyToTheTopicItIsPublishedOn() {
+        assertThat(IntegrationEventCatalog.all()).allSatisfy(type -> {
+            String ceType = IntegrationEventCatalog.typeOf(type);
+            assertThat(Topics.ALL).allSatisfy(topic -> assertThat(IntegrationEventCatalog.belongsTo(ceType, topic))
+                    .as("%s on %s", ceType, topic)
+                    .isEqualTo(IntegrationEventCatalog.topicOf(type).equals(topic)));
+        });
+        // a newer producer's event on its own topic is tolerated; anything else named on another topic is not
+        assertThat(IntegrationEventCatalog.belongsTo("cn.gov.wenzhou.kjj.registry.platform.v1.PlatformMerged",
+                Topics.REGISTRY_PLATFORM_V1)).isTrue();
+        assertThat(IntegrationEventCatalog.belongsTo("cn.gov.wenzhou.kjj.funding.project.v1.PlatformMerged",
+                Topics.REGISTRY_PLATFORM_V1)).isFalse();
+        assertThat(IntegrationEventCatalog.belongsTo("com.example.PlatformRecognized", Topics.REGISTRY_PLATFORM_V1))
+                .isFalse();
+        assertThat(IntegrationEventCatalog.belongsTo(IntegrationEventCatalog.TYPE_PREFIX + Topics.REGISTRY_PLATFORM_V1
+                + ".", Topics.REGISTRY_PLATFORM_V1)).isFalse();
+    }
+
+    @Test
     void everyEventHasExactlyOneSchemaAndOneSampleAndNoFileIsAnOrphan() {
         Set<String> schemas = IntegrationEventCatalog.all().stream().map(IntegrationEventCatalog::schemaResourceOf)
                 .collect(Collectors.toCollection(TreeSet::new));

@@ -3,17 +3,21 @@ package cn.gov.wenzhou.kjj.testsupport;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Points a Spring test context at the real infrastructure: a database of its own (so cached contexts never see each
  * other's rows) and a Kafka consumer group of its own (so two cached contexts never split a topic's records).
- * Tokens come from {@link TestTokens}. A test that needs a broker of its own (an outage test, say) names it in {@value #KAFKA_OVERRIDE}.
+ * Tokens come from {@link TestTokens}. A test that needs a broker of its own (an outage test, say) names it in {@value #KAFKA_OVERRIDE};
+ * one that must cut its database off sets {@value #POSTGRES_THROUGH_PROXY}: its context then reaches the database
+ * through a {@link TcpProxy} (a bean of the context) that the test can cut and restore.
  */
 public class RealInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final String KAFKA_OVERRIDE = "stb.test.kafka-bootstrap-servers";
+    public static final String POSTGRES_THROUGH_PROXY = "stb.test.postgres-through-proxy";
 
     private static final AtomicInteger CONTEXTS = new AtomicInteger();
 
@@ -25,8 +29,19 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
         PostgresServer postgres = RealInfrastructure.postgres();
         String kafka = context.getEnvironment().getProperty(KAFKA_OVERRIDE);
         postgres.createDatabase(database);
+        String jdbcUrl = postgres.jdbcUrl(database);
+        if (context.getEnvironment().getProperty(POSTGRES_THROUGH_PROXY, Boolean.class, false)) {
+            TcpProxy proxy = TcpProxy.to(postgres.host(), postgres.port());
+            context.getBeanFactory().registerSingleton("postgresProxy", proxy);
+            context.addApplicationListener(event -> {
+                if (event instanceof ContextClosedEvent) {
+                    proxy.close();
+                }
+            });
+            jdbcUrl = "jdbc:postgresql://localhost:" + proxy.port() + "/" + database;
+        }
         TestPropertyValues.of(
-                "spring.datasource.url=" + postgres.jdbcUrl(database),
+                "spring.datasource.url=" + jdbcUrl,
                 "spring.datasource.username=" + postgres.username(),
                 "spring.datasource.password=" + postgres.password(),
                 "spring.kafka.bootstrap-servers=" + (kafka != null ? kafka : RealInfrastructure.kafka().bootstrapServers()),

@@ -2,6 +2,7 @@ package cn.gov.wenzhou.kjj.support.kafka;
 
 import cn.gov.wenzhou.kjj.contracts.IntegrationEvent;
 import cn.gov.wenzhou.kjj.contracts.IntegrationEventCatalog;
+import cn.gov.wenzhou.kjj.contracts.Topics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -17,6 +18,16 @@ import java.time.Instant;
 public final class CloudEventRecords {
 
     private CloudEventRecords() {
+    }
+
+    /**
+     * As the services publish it: {@code ce_source} is the event's topic's one producer ({@link Topics#producerOf}),
+     * the only source that topic's consumers accept.
+     */
+    public static ProducerRecord<String, byte[]> asPublishedByItsProducer(IntegrationEvent event, String subject,
+                                                                          String id, Instant time) {
+        String topic = IntegrationEventCatalog.topicOf(event.getClass());
+        return of(event, Topics.producerOf(topic).orElseThrow(), subject, id, time);
     }
 
     public static ProducerRecord<String, byte[]> of(IntegrationEvent event, String source, String subject, String id,

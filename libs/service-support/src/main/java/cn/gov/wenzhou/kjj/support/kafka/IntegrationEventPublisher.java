@@ -8,13 +8,19 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sends integration events to Kafka as CloudEvents in binary mode. Called from a tracking processor: inside its
@@ -23,18 +29,36 @@ import java.util.concurrent.TimeoutException;
  * and the processor retries later: commands keep succeeding and nothing is lost.
  *
  * <p>{@code ce_id} is the domain event's identifier, so a replay re-publishes the same ids and idempotent consumers
- * ignore them.
+ * ignore them. {@code ce_source} is the topic's producer as the contracts name it ({@code Topics.producerOf}), the one
+ * source its consumers accept.
+ *
+ * <p>Every send the broker has not acknowledged yet is tracked with the time it started, so a broker that stopped
+ * answering shows within seconds ({@link #oldestUnacknowledged()}), long before the producer's delivery timeout.
  */
 public class IntegrationEventPublisher {
 
     private static final String PENDING_SENDS = IntegrationEventPublisher.class.getName() + ".pending";
 
     private final KafkaTemplate<String, byte[]> kafka;
-    private final StbKafkaProperties properties;
+    private final Duration publishTimeout;
+    private final Clock clock;
+    private final AtomicLong sendSequence = new AtomicLong();
+    private final Map<Long, Instant> unacknowledged = new ConcurrentHashMap<>();
 
-    public IntegrationEventPublisher(KafkaTemplate<String, byte[]> kafka, StbKafkaProperties properties) {
+    public IntegrationEventPublisher(KafkaTemplate<String, byte[]> kafka, Duration publishTimeout, Clock clock) {
         this.kafka = kafka;
-        this.properties = properties;
+        this.publishTimeout = publishTimeout;
+        this.clock = clock;
+    }
+
+    /** Sends the broker has not acknowledged (nor failed) yet. */
+    public int unacknowledgedCount() {
+        return unacknowledged.size();
+    }
+
+    /** When the oldest send still waiting for the broker started; empty when none waits. */
+    public Optional<Instant> oldestUnacknowledged() {
+        return unacknowledged.values().stream().min(Instant::compareTo);
     }
 
     /** Publishes {@code event} as the public face of the domain event {@code cause}; key = its aggregate id. */
@@ -46,7 +70,7 @@ public class IntegrationEventPublisher {
     }
 
     public void publish(IntegrationEvent event, String subject, String id, Instant time) {
-        CompletableFuture<?> sent = kafka.send(toRecord(event, subject, id, time));
+        CompletableFuture<?> sent = tracked(toRecord(event, subject, id, time));
         if (CurrentUnitOfWork.isStarted()) {
             pendingSendsOf(CurrentUnitOfWork.get().root()).add(sent);
         } else {
@@ -54,8 +78,22 @@ public class IntegrationEventPublisher {
         }
     }
 
+    /** Sends, remembering the send until the broker answers (a send can block on metadata, so the clock starts first). */
+    private CompletableFuture<?> tracked(ProducerRecord<String, byte[]> record) {
+        long sequence = sendSequence.incrementAndGet();
+        unacknowledged.put(sequence, clock.instant());
+        try {
+            CompletableFuture<?> sent = kafka.send(record);
+            sent.whenComplete((result, failure) -> unacknowledged.remove(sequence));
+            return sent;
+        } catch (RuntimeException e) {
+            unacknowledged.remove(sequence);
+            throw e;
+        }
+    }
+
     ProducerRecord<String, byte[]> toRecord(IntegrationEvent event, String subject, String id, Instant time) {
-        return CloudEventRecords.of(event, properties.source(), subject, id, time);
+        return CloudEventRecords.asPublishedByItsProducer(event, subject, id, time);
     }
 
     private List<CompletableFuture<?>> pendingSendsOf(UnitOfWork<?> unitOfWork) {
@@ -69,7 +107,7 @@ public class IntegrationEventPublisher {
     private void await(List<CompletableFuture<?>> sends) {
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                    .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    .get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing", e);

@@ -1,7 +1,11 @@
 package cn.gov.wenzhou.kjj.support.kafka;
 
 import cn.gov.wenzhou.kjj.contracts.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
@@ -9,6 +13,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Clock;
 
 /**
  * Publishing to Kafka the same way in every service (see DESIGN.md, Kafka conventions). Consuming (the ce_id ledger,
@@ -21,8 +27,18 @@ public class KafkaSupportAutoConfiguration {
 
     @Bean
     public IntegrationEventPublisher integrationEventPublisher(KafkaTemplate<String, byte[]> kafkaTemplate,
-                                                               StbKafkaProperties properties) {
-        return new IntegrationEventPublisher(kafkaTemplate, properties);
+                                                               StbKafkaProperties properties, Clock clock) {
+        return new IntegrationEventPublisher(kafkaTemplate, properties.publishTimeout(), clock);
+    }
+
+    /** Health contributor {@code kafkaPublishing}; the publisher STALLED in /ops/projections; a metric. */
+    @Bean
+    public PublisherStall kafkaPublishingHealthIndicator(IntegrationEventPublisher publisher,
+                                                         EventProcessingConfiguration processing,
+                                                         StbKafkaProperties properties, Clock clock,
+                                                         ObjectProvider<MeterRegistry> meters) {
+        return new PublisherStall(publisher, processing, properties.publishStallAfter(), clock,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     /** Every published topic exists with the documented retention, whichever service starts first. */

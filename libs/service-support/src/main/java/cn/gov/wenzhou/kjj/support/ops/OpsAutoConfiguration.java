@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.support.ops;
 
+import cn.gov.wenzhou.kjj.support.kafka.IntegrationConsumerAutoConfiguration;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionAutoConfiguration;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -7,10 +8,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-/** Endpoints every service has: projection operations and parked events (OPERATOR), the event catalogue (public). */
-@AutoConfiguration(after = ProjectionAutoConfiguration.class)
+/**
+ * Endpoints every service has: projection operations, parked events and Kafka dead letters (OPERATOR), the event
+ * catalogue (public).
+ */
+@AutoConfiguration(after = {ProjectionAutoConfiguration.class, IntegrationConsumerAutoConfiguration.class})
 @ConditionalOnWebApplication
-@Import({ProjectionController.class, ParkedEventsController.class, AsyncApiController.class})
+@Import({ProjectionController.class, ParkedEventsController.class, DeadLetterController.class,
+        AsyncApiController.class})
 public class OpsAutoConfiguration {
 
     @Bean

@@ -29,8 +29,9 @@ public class ProjectionAutoConfiguration {
 
     @Bean
     public ProjectionOperations projectionOperations(EventProcessingConfiguration processing, EventStore eventStore,
-                                                     Clock clock, ParkedEvents parked) {
-        return new ProjectionOperations(processing, eventStore, clock, parked);
+                                                     Clock clock, ParkedEvents parked,
+                                                     ObjectProvider<ProcessorStall> stalls) {
+        return new ProjectionOperations(processing, eventStore, clock, parked, stalls.orderedStream().toList());
     }
 
     @Bean

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +44,7 @@ public class ProjectionOperations {
     private final EventStore eventStore;
     private final Clock clock;
     private final ParkedEvents parked;
+    private final List<ProcessorStall> stalls;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final ScheduledExecutorService progressLog = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild-progress");
@@ -52,10 +54,17 @@ public class ProjectionOperations {
 
     public ProjectionOperations(EventProcessingConfiguration processing, EventStore eventStore, Clock clock,
                                 ParkedEvents parked) {
+        this(processing, eventStore, clock, parked, List.of());
+    }
+
+    /** With {@code stalls}: what knows a processor is stuck before Axon does (shown as STALLED). */
+    public ProjectionOperations(EventProcessingConfiguration processing, EventStore eventStore, Clock clock,
+                                ParkedEvents parked, List<ProcessorStall> stalls) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.clock = clock;
         this.parked = parked;
+        this.stalls = List.copyOf(stalls);
     }
 
     public List<ProjectionStatus> list() {
@@ -141,14 +150,19 @@ public class ProjectionOperations {
                 .map(s -> s.getError() == null ? "error" : s.getError().getClass().getSimpleName() + ": "
                         + s.getError().getMessage())
                 .findFirst().orElse(null);
+        String stall = error != null ? null : stalls.stream()
+                .map(detector -> detector.of(processor.getName()))
+                .flatMap(Optional::stream)
+                .findFirst().orElse(null);
         long head = headPosition();
         ProjectionStatus.RebuildProgress progress = progress(processor.getName(), position);
         String state = error != null || processor.isError() ? "ERROR"
+                : stall != null ? "STALLED"
                 : !processor.isRunning() ? "STOPPED"
                 : progress != null && progress.finishedAt() == null ? "REBUILDING"
                 : "RUNNING";
         return new ProjectionStatus(processor.getName(), state, position, head, Math.max(0, head - position),
-                replaying, progress, error, parked.count(processor.getName()));
+                replaying, progress, error != null ? error : stall, parked.count(processor.getName()));
     }
 
     private ProjectionStatus.RebuildProgress progress(String name, long position) {

@@ -6,13 +6,14 @@ import java.time.Instant;
  * Where a projection (a tracking processor) stands against the event store.
  *
  * @param name            the processor's name
- * @param state           RUNNING, REBUILDING, ERROR or STOPPED
+ * @param state           RUNNING, REBUILDING, ERROR, STALLED (cannot make progress, such as a publisher whose broker
+ *                        stopped acknowledging; see {@link ProcessorStall}) or STOPPED
  * @param position        global index of the last event it processed ({@code -1}: none yet)
  * @param head            global index of the newest event in the store
  * @param lag             events it has yet to process
  * @param replaying       true while it re-reads history after a reset
  * @param rebuild         progress of the last rebuild started here, if any
- * @param error           the error that stopped it, when in ERROR
+ * @param error           the error that stopped it, when in ERROR; why it cannot progress, when STALLED
  * @param parked          events it could not apply and parked for an operator ({@code /ops/parked-events}); the
  *                        view lacks them (and the later events of their aggregates) until they are retried
  */

@@ -3,6 +3,7 @@ package cn.gov.wenzhou.kjj.support.web;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
+import cn.gov.wenzhou.kjj.support.failure.TransientFailures;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -17,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -27,19 +29,28 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Every error as an RFC 9457 problem detail: {@code 400} naming the field, {@code 404} for an unknown id, {@code 409}
- * naming the broken rule. Never a stack trace, SQL or personal data in a body.
+ * naming the broken rule, {@code 503} naming the dependency that did not answer (with {@code Retry-After}). Never a
+ * stack trace, SQL or personal data in a body.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private static final String PROBLEMS = "https://kjj.wenzhou.gov.cn/problems/";
+
+    private final Duration retryAfter;
+
+    public ApiExceptionHandler(@Value("${stb.web.retry-after:5s}") Duration retryAfter) {
+        this.retryAfter = retryAfter;
+    }
 
     @ExceptionHandler(RuleViolationException.class)
     public ProblemDetail ruleViolated(RuleViolationException e) {
@@ -111,10 +122,30 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    public ProblemDetail unexpected(Exception e) {
+    public ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
+        Optional<String> dependency = TransientFailures.dependencyOf(e);
+        if (dependency.isPresent()) {
+            return unavailable(dependency.get(), e, request);
+        }
         log.error("unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                "The request could not be completed; it has been logged.");
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                "Internal error", "The request could not be completed; it has been logged."));
+    }
+
+    /**
+     * The database (or broker) did not answer within its bound, or the request lost a lock or serialization conflict:
+     * the transaction rolled back, so nothing of the request was kept, and the same request can simply be sent again.
+     */
+    private ResponseEntity<ProblemDetail> unavailable(String dependency, Exception e, WebRequest request) {
+        log.warn("503 {}: the {} is unavailable: {}", request.getDescription(false), dependency,
+                TransientFailures.summary(e));
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable",
+                "Service unavailable", "The " + dependency + " did not answer; the request was not carried out. "
+                        + "Send it again in " + retryAfter.toSeconds() + " s.");
+        problem.setProperty("dependency", dependency);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())))
+                .body(problem);
     }
 
     private static FieldError describe(Throwable cause) {

@@ -2,8 +2,10 @@ package cn.gov.wenzhou.kjj.support.app;
 
 import cn.gov.wenzhou.kjj.contracts.IntegrationEventCatalog;
 import cn.gov.wenzhou.kjj.contracts.Topics;
+import cn.gov.wenzhou.kjj.contracts.funding.ProjectAwarded;
 import cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered;
 import cn.gov.wenzhou.kjj.support.kafka.CloudEventHeaders;
+import cn.gov.wenzhou.kjj.support.kafka.ConsumerTestRecords;
 import cn.gov.wenzhou.kjj.support.kafka.IntegrationEventPublisher;
 import cn.gov.wenzhou.kjj.support.kafka.KafkaSupportAutoConfiguration;
 import cn.gov.wenzhou.kjj.testsupport.IntegrationTest;
@@ -11,7 +13,6 @@ import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
 import cn.gov.wenzhou.kjj.testsupport.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,7 +61,8 @@ class IntegrationPipelineTest {
         assertThat(header(record, CloudEventHeaders.ID)).isEqualTo(storedEventId);
         assertThat(header(record, CloudEventHeaders.TYPE))
                 .isEqualTo(IntegrationEventCatalog.typeOf(PlatformRegistered.class));
-        assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("/wenzhou-stb/support-test");
+        // the topic's producer, as the contracts name it: the only source its consumers accept
+        assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("/wenzhou-stb/platform-registry");
         assertThat(header(record, CloudEventHeaders.SUBJECT)).isEqualTo(ledgerId);
         assertThat(Instant.parse(header(record, CloudEventHeaders.TIME))).isBefore(Instant.now().plusSeconds(1));
         assertThat(header(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
@@ -112,6 +114,59 @@ class IntegrationPipelineTest {
     }
 
     @Test
+    void recordFromAnotherSourceThanTheTopicsProducerIsDeadLetteredAndNeverApplied() {
+        String subject = UUID.randomUUID().toString();
+        String forgedId = UUID.randomUUID().toString();
+        ConsumerTestRecords.send(kafka, ConsumerTestRecords.withHeader(record(subject, forgedId),
+                CloudEventHeaders.SOURCE, "/wenzhou-stb/funding-service"));
+        String nextId = UUID.randomUUID().toString();
+        ConsumerTestRecords.send(kafka, record(subject, nextId));
+
+        List<ConsumerRecord<String, byte[]>> dead = TopicRecords.awaitMatching(bootstrap(),
+                KafkaSupportAutoConfiguration.deadLetterTopic(Topics.REGISTRY_PLATFORM_V1, "support-test"),
+                r -> forgedId.equals(header(r, CloudEventHeaders.ID)), PATIENCE);
+
+        assertThat(header(dead.get(0), CloudEventHeaders.DEAD_LETTER_REASON))
+                .contains("ce_source '/wenzhou-stb/funding-service' is not the producer of registry.platform.v1");
+        await().atMost(PATIENCE).until(() -> effectCount(nextId) == 1);
+        assertThat(effectCount(forgedId)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from processed_message where message_id = ?", Long.class,
+                forgedId)).isZero();
+    }
+
+    @Test
+    void recordOfATypeAnotherTopicCarriesIsDeadLetteredAndNeverApplied() {
+        String subject = UUID.randomUUID().toString();
+        String misroutedId = UUID.randomUUID().toString();
+        ConsumerTestRecords.send(kafka, ConsumerTestRecords.withHeader(record(subject, misroutedId),
+                CloudEventHeaders.TYPE, IntegrationEventCatalog.typeOf(ProjectAwarded.class)));
+
+        List<ConsumerRecord<String, byte[]>> dead = TopicRecords.awaitMatching(bootstrap(),
+                KafkaSupportAutoConfiguration.deadLetterTopic(Topics.REGISTRY_PLATFORM_V1, "support-test"),
+                r -> misroutedId.equals(header(r, CloudEventHeaders.ID)), PATIENCE);
+
+        assertThat(header(dead.get(0), CloudEventHeaders.DEAD_LETTER_REASON))
+                .contains("ce_type '" + IntegrationEventCatalog.typeOf(ProjectAwarded.class)
+                        + "' is not published on registry.platform.v1");
+        assertThat(effectCount(misroutedId)).isZero();
+    }
+
+    @Test
+    void anEventTypeNewerThanThisBuildOnItsOwnTopicIsSkippedNotDeadLettered() {
+        String subject = UUID.randomUUID().toString();
+        String newerId = UUID.randomUUID().toString();
+        ConsumerTestRecords.send(kafka, ConsumerTestRecords.withHeader(record(subject, newerId),
+                CloudEventHeaders.TYPE, IntegrationEventCatalog.TYPE_PREFIX + "registry.platform.v1.PlatformMerged"));
+        String nextId = UUID.randomUUID().toString();
+        ConsumerTestRecords.send(kafka, record(subject, nextId));
+
+        await().atMost(PATIENCE).until(() -> effectCount(nextId) == 1);
+        assertThat(effectCount(newerId)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from kafka_dead_letter where ce_id = ?", Long.class, newerId))
+                .isZero();
+    }
+
+    @Test
     void recordWithoutCloudEventsHeadersIsDeadLetteredWithoutRetries() {
         String subject = UUID.randomUUID().toString();
         kafka.send(new ProducerRecord<>(Topics.REGISTRY_PLATFORM_V1, subject, "{}".getBytes(StandardCharsets.UTF_8)));
@@ -123,23 +178,13 @@ class IntegrationPipelineTest {
         assertThat(header(dead.get(0), CloudEventHeaders.DEAD_LETTER_REASON)).contains("ce_specversion");
     }
 
-    private ProducerRecord<String, byte[]> record(String subject, String ceId) {
-        PlatformRegistered event = new PlatformRegistered(subject, "91330300MA2H7K8L0G", "t", "LUCHENG",
-                "DIGITAL_ECONOMY", "ENTERPRISE", "LEADING_ENTERPRISE", LocalDate.of(2024, 1, 2));
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.REGISTRY_PLATFORM_V1, subject,
-                cn.gov.wenzhou.kjj.support.kafka.IntegrationJson.mapper().valueToTree(event).toString()
-                        .getBytes(StandardCharsets.UTF_8));
-        addHeader(record, CloudEventHeaders.SPEC_VERSION, "1.0");
-        addHeader(record, CloudEventHeaders.ID, ceId);
-        addHeader(record, CloudEventHeaders.TYPE, IntegrationEventCatalog.typeOf(PlatformRegistered.class));
-        addHeader(record, CloudEventHeaders.SOURCE, "/test");
-        addHeader(record, CloudEventHeaders.SUBJECT, subject);
-        addHeader(record, CloudEventHeaders.TIME, Instant.now().toString());
-        return record;
+    private static ProducerRecord<String, byte[]> record(String subject, String ceId) {
+        return ConsumerTestRecords.asPublished(registered(subject), subject, ceId);
     }
 
-    private static void addHeader(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    private static PlatformRegistered registered(String subject) {
+        return new PlatformRegistered(subject, "91330300MA2H7K8L0G", "t", "LUCHENG", "DIGITAL_ECONOMY", "ENTERPRISE",
+                "LEADING_ENTERPRISE", LocalDate.of(2024, 1, 2));
     }
 
     private long effectCount(String messageId) {

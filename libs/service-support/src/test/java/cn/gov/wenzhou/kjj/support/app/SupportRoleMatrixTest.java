@@ -27,7 +27,9 @@ class SupportRoleMatrixTest {
         RoleMatrix matrix = new RoleMatrix(context, port);
         assertThat(matrix.endpoints()).extracting(Object::toString).filteredOn(endpoint -> !endpoint.contains("/ops/"))
                 .containsExactly("POST /ledgers", "POST /ledgers/{id}/postings");
-        assertThat(matrix.endpoints()).extracting(Object::toString).contains("GET /ops/projections");
+        assertThat(matrix.endpoints()).extracting(Object::toString).contains("GET /ops/projections",
+                "GET /ops/dead-letters", "GET /ops/dead-letters/{id}", "POST /ops/dead-letters/replay",
+                "POST /ops/dead-letters/{id}/replay", "POST /ops/dead-letters/{id}/discard");
         matrix.everyRoleGetsExactlyWhatThePolicySays();
     }
 

@@ -59,14 +59,19 @@ public class AuditTrail {
         return new Page(List.copyOf(items), next);
     }
 
-    /** Every matching row, in order, handed to {@code sink} one at a time from a database cursor. */
+    /**
+     * Every matching row, in order, handed to {@code sink} one at a time from a database cursor. The cursor stays open
+     * while the client downloads, so this transaction alone lifts the services' statement timeout.
+     */
     public void stream(AuditFilter filter, Consumer<MoneyEventRow> sink) {
         AuditFilter.Sql where = filter.where();
-        readOnly.executeWithoutResult(status -> streaming.query(
-                "select " + COLUMNS + " from money_event" + where.text() + filter.orderBy(),
-                rs -> {
-                    sink.accept(ROW.mapRow(rs, 0));
-                }, where.args().toArray()));
+        readOnly.executeWithoutResult(status -> {
+            streaming.execute("set local statement_timeout = 0");
+            streaming.query("select " + COLUMNS + " from money_event" + where.text() + filter.orderBy(),
+                    rs -> {
+                        sink.accept(ROW.mapRow(rs, 0));
+                    }, where.args().toArray());
+        });
     }
 
     /** Sum and count of each kind of money event matching the filter. */

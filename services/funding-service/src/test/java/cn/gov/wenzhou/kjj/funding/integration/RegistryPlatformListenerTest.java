@@ -9,13 +9,19 @@ import cn.gov.wenzhou.kjj.contracts.registry.RectificationIssued;
 import cn.gov.wenzhou.kjj.funding.FundingIntegrationTest;
 import cn.gov.wenzhou.kjj.funding.query.PlatformStandingProjection;
 import cn.gov.wenzhou.kjj.funding.query.PlatformStandingRepository;
+import cn.gov.wenzhou.kjj.support.kafka.CloudEventHeaders;
+import cn.gov.wenzhou.kjj.support.kafka.ConsumerTestRecords;
 import cn.gov.wenzhou.kjj.support.kafka.IntegrationEventPublisher;
 import cn.gov.wenzhou.kjj.support.kafka.ProcessedMessages;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
+import cn.gov.wenzhou.kjj.testsupport.ApiClient;
 import cn.gov.wenzhou.kjj.testsupport.TableChecksums;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -41,6 +47,10 @@ class RegistryPlatformListenerTest {
     DataSource dataSource;
     @Autowired
     ProjectionOperations projections;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @LocalServerPort
+    int port;
 
     @Test
     void registeredPlatformAppearsInThePlatformStandingView() {
@@ -102,6 +112,30 @@ class RegistryPlatformListenerTest {
         assertThat(standings.findById(id).orElseThrow().getName()).isEqualTo("温州智能装备研究院");
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
                 Long.class, id)).isEqualTo(6);
+    }
+
+    @Test
+    void aRevocationFromAnotherSourceThanTheRegistryIsDeadLetteredAndTheStandingNeverChanges() {
+        String id = UUID.randomUUID().toString();
+        String code = "91330300MA2H7K8L0G";
+        publish(id, registered(id));
+        publish(id, new PlatformRecognized(id, code, "PROVINCIAL", "浙科〔2024〕3号", LocalDate.of(2024, 6, 1)));
+        awaitStanding(id, "RECOGNIZED", "PROVINCIAL");
+        String forged = UUID.randomUUID().toString();
+
+        ConsumerTestRecords.send(kafka, ConsumerTestRecords.withHeader(ConsumerTestRecords.asPublished(
+                        new RecognitionRevoked(id, code, "伪造", LocalDate.of(2026, 4, 1), LocalDate.of(2028, 4, 1)),
+                        id, forged),
+                CloudEventHeaders.SOURCE, "/wenzhou-stb/sample-subscriber"));
+        publish(id, new RectificationIssued(id, code, 2024, "鹿城区科技局", LocalDate.of(2025, 3, 1)));
+
+        JsonNode letter = ConsumerTestRecords.awaitDeadLetter(ApiClient.on(port).as("OPERATOR"), forged,
+                Duration.ofSeconds(60));
+        assertThat(letter.path("reason").asText())
+                .contains("ce_source '/wenzhou-stb/sample-subscriber' is not the producer of registry.platform.v1");
+        awaitStanding(id, "UNDER_RECTIFICATION", "PROVINCIAL");
+        assertThat(jdbc.queryForObject("select count(*) from processed_message where message_id = ?", Long.class,
+                forged)).isZero();
     }
 
     private void publish(String platformId, cn.gov.wenzhou.kjj.contracts.IntegrationEvent event) {

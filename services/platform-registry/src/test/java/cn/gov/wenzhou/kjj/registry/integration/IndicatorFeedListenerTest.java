@@ -10,14 +10,18 @@ import cn.gov.wenzhou.kjj.contracts.talent.HireExited;
 import cn.gov.wenzhou.kjj.registry.RegistryIntegrationTest;
 import cn.gov.wenzhou.kjj.registry.TestPlatforms;
 import cn.gov.wenzhou.kjj.registry.TestPlatforms.Registered;
+import cn.gov.wenzhou.kjj.support.kafka.CloudEventHeaders;
+import cn.gov.wenzhou.kjj.support.kafka.ConsumerTestRecords;
 import cn.gov.wenzhou.kjj.support.kafka.IntegrationEventPublisher;
 import cn.gov.wenzhou.kjj.support.kafka.ProcessedMessages;
+import cn.gov.wenzhou.kjj.testsupport.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,6 +48,8 @@ class IndicatorFeedListenerTest {
     IntegrationEventPublisher publisher;
     @Autowired
     ProcessedMessages processed;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
 
     TestPlatforms platforms;
 
@@ -135,6 +141,27 @@ class IndicatorFeedListenerTest {
 
         await().atMost(PATIENCE).until(() -> processed.countFor(IndicatorFeedListener.CONSUMER) >= before + 2);
         assertThat(platforms.events(unknown)).isZero();
+    }
+
+    @Test
+    void aFundingEventFromAnotherSourceThanFundingIsDeadLetteredAndNeverCounted() {
+        Registered platform = platforms.recognized(uniqueName("伪造来源"));
+        String project = UUID.randomUUID().toString();
+        String forged = UUID.randomUUID().toString();
+        ConsumerTestRecords.send(kafka, ConsumerTestRecords.withHeader(ConsumerTestRecords.asPublished(
+                        new TrancheDisbursed(project, 1, 900_000_000L, platform.creditCode(), platform.platformId(),
+                                LocalDate.of(2025, 4, 1)), project, forged),
+                CloudEventHeaders.SOURCE, "/wenzhou-stb/sample-subscriber"));
+        publish(project, new TrancheDisbursed(project, 2, 100L, platform.creditCode(), platform.platformId(),
+                LocalDate.of(2025, 4, 2)));
+
+        JsonNode letter = ConsumerTestRecords.awaitDeadLetter(ApiClient.on(port).as("OPERATOR"), forged, PATIENCE);
+        assertThat(letter.path("reason").asText())
+                .contains("ce_source '/wenzhou-stb/sample-subscriber' is not the producer of funding.project.v1");
+        JsonNode detail = platforms.awaitDetail(platform.platformId(),
+                d -> d.path("recordedTotals").path("fundsReceived").path("fen").asLong() > 0);
+        assertThat(detail.path("recordedTotals").path("fundsReceived").path("fen").asLong())
+                .as("only the genuine tranche counts").isEqualTo(100L);
     }
 
     private void publish(String key, IntegrationEvent event) {

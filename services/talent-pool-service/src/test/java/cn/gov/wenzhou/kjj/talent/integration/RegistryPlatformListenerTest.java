@@ -5,12 +5,14 @@ import cn.gov.wenzhou.kjj.contracts.registry.PlatformRecognized;
 import cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered;
 import cn.gov.wenzhou.kjj.contracts.registry.RecognitionRevoked;
 import cn.gov.wenzhou.kjj.support.kafka.CloudEventHeaders;
+import cn.gov.wenzhou.kjj.support.kafka.ConsumerTestRecords;
 import cn.gov.wenzhou.kjj.support.kafka.IntegrationEventPublisher;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
 import cn.gov.wenzhou.kjj.talent.TalentFlows;
 import cn.gov.wenzhou.kjj.talent.TalentIntegrationTest;
 import cn.gov.wenzhou.kjj.talent.TalentTestData;
 import cn.gov.wenzhou.kjj.talent.query.EmployerPlatformProjection;
+import cn.gov.wenzhou.kjj.testsupport.ApiClient;
 import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
 import cn.gov.wenzhou.kjj.testsupport.TopicRecords;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,6 +49,8 @@ class RegistryPlatformListenerTest {
     ProjectionOperations projections;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
     TalentFlows flows;
 
     @BeforeEach
@@ -123,6 +128,34 @@ class RegistryPlatformListenerTest {
                 record -> id.equals(record.key()), PATIENCE).get(0);
         assertThat(new String(published.value(), StandardCharsets.UTF_8)).contains("\"platformId\":null");
         assertThat(flows.institute.get("/api/employers/" + creditCode + "/platform").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aRecognitionFromAnotherSourceThanTheRegistryIsDeadLetteredAndNeverNoted() {
+        String platformId = UUID.randomUUID().toString();
+        String creditCode = TalentTestData.creditCode();
+        publish(registered(platformId, creditCode), platformId);
+        await().atMost(PATIENCE).until(() -> platforms.platformOf(creditCode).isPresent());
+        String forged = UUID.randomUUID().toString();
+
+        ConsumerTestRecords.send(kafka, ConsumerTestRecords.withHeader(ConsumerTestRecords.asPublished(
+                        new PlatformRecognized(platformId, creditCode, "NATIONAL", "伪造", LocalDate.of(2026, 4, 1)),
+                        platformId, forged),
+                CloudEventHeaders.SOURCE, "/wenzhou-stb/sample-subscriber"));
+        publish(new PlatformRecognized(platformId, creditCode, "MUNICIPAL", "温科发〔2026〕2号",
+                LocalDate.of(2026, 4, 2)), platformId);
+
+        JsonNode letter = ConsumerTestRecords.awaitDeadLetter(ApiClient.on(port).as("OPERATOR"), forged,
+                PATIENCE);
+        assertThat(letter.path("reason").asText())
+                .contains("ce_source '/wenzhou-stb/sample-subscriber' is not the producer of registry.platform.v1");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(platforms.platformOf(creditCode))
+                .hasValueSatisfying(platform -> {
+                    assertThat(platform.status()).isEqualTo("RECOGNIZED");
+                    assertThat(platform.level()).isEqualTo("MUNICIPAL");
+                }));
+        assertThat(jdbc.queryForObject("select count(*) from processed_message where message_id = ?", Long.class,
+                forged)).isZero();
     }
 
     private void publish(Object event, String platformId) {

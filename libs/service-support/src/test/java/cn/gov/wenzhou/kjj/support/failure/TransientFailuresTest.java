@@ -1,0 +1,72 @@
+package cn.gov.wenzhou.kjj.support.failure;
+
+import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
+import cn.gov.wenzhou.kjj.support.kafka.MalformedIntegrationEventException;
+import com.fasterxml.jackson.core.JsonParseException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TransientFailuresTest {
+
+    @Test
+    void aPoolThatTimedOutWaitingForTheDatabaseIsTransientHoweverDeepItIsWrapped() {
+        SQLTransientConnectionException pool = new SQLTransientConnectionException(
+                "HikariPool-1 - Connection is not available, request timed out after 2000ms.",
+                new SQLException("Connection to localhost:5432 refused", "08001"));
+        Exception wrapped = new ListenerExecutionFailedException("listener failed",
+                new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
+                        new IllegalStateException("wrapper", pool)));
+
+        assertThat(TransientFailures.dependencyOf(wrapped)).contains(TransientFailures.DATABASE);
+    }
+
+    @Test
+    void connectionLossesConflictsDeadlocksAndStatementTimeoutsAreTransient() {
+        assertThat(TransientFailures.isTransient(new SQLException("I/O error", "08006"))).isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("could not serialize access", "40001"))).isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("deadlock detected", "40P01"))).isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("canceling statement due to statement timeout",
+                "57014"))).isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("terminating connection due to administrator "
+                + "command", "57P01"))).isTrue();
+        assertThat(TransientFailures.isTransient(new CannotGetJdbcConnectionException("no connection"))).isTrue();
+        assertThat(TransientFailures.isTransient(new CannotAcquireLockException("lock"))).isTrue();
+        assertThat(TransientFailures.isTransient(new ConcurrencyException("sequence taken"))).isTrue();
+        assertThat(TransientFailures.dependencyOf(new org.apache.kafka.common.errors.TimeoutException("metadata")))
+                .contains(TransientFailures.KAFKA);
+    }
+
+    @Test
+    void aRecordsOwnFaultIsNotTransient() {
+        assertThat(TransientFailures.isTransient(new MalformedIntegrationEventException("missing header ce_id")))
+                .isFalse();
+        assertThat(TransientFailures.isTransient(new RuleViolationException("ledger.no-overdraft", "no"))).isFalse();
+        assertThat(TransientFailures.isTransient(new JsonParseException(null, "not JSON"))).isFalse();
+        assertThat(TransientFailures.isTransient(new DataIntegrityViolationException("duplicate",
+                new SQLException("duplicate key value", "23505")))).isFalse();
+        assertThat(TransientFailures.isTransient(new IllegalStateException("a bug"))).isFalse();
+    }
+
+    @Test
+    void theOriginalOfATransientFailureIsKeptButIsNotItsCause() {
+        SQLException original = new SQLException("refused", "08001");
+        DependencyUnavailableException unavailable = new DependencyUnavailableException(TransientFailures.DATABASE,
+                "waiting for the database", original);
+
+        assertThat(unavailable.getCause()).isNull();
+        assertThat(unavailable.getSuppressed()).containsExactly(original);
+        assertThat(TransientFailures.dependencyOf(unavailable)).contains(TransientFailures.DATABASE);
+        assertThat(TransientFailures.summary(new IllegalStateException("outer", original)))
+                .isEqualTo("SQLException: refused");
+    }
+}
