@@ -9,6 +9,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -30,6 +32,7 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest(properties = SupportTestApplication.CONFIG)
 class ConsumerMembershipTest {
 
+    private static final Logger log = LoggerFactory.getLogger(ConsumerMembershipTest.class);
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @LocalServerPort
@@ -72,6 +75,7 @@ class ConsumerMembershipTest {
         assertThat(rejoin).as("ready again well within the 15 s session it would otherwise wait out")
                 .isLessThan(Duration.ofSeconds(12));
         assertThat(staticMembers(container.getGroupId())).anyMatch(member -> member.startsWith(instance));
+        log.info("consumer restarted with static membership: ready again after {} ms", rejoin.toMillis());
     }
 
     private static List<String> staticMembers(String group) throws Exception {

@@ -41,6 +41,7 @@ public class TalentAccessPolicy {
                 .post("/ops/personal-data/master-key-rotation", OPERATOR)
                 .get("/ops/**", OPERATOR)
                 .post("/ops/projections/*/rebuild", OPERATOR)
+                .post("/ops/dead-letters/**", OPERATOR)
                 .build();
     }
 }
