@@ -73,8 +73,6 @@ public class FundingAccessPolicy {
                 .get("/api/platform-standings/*/history", FUNDING_OFFICER, FINANCE_AUDITOR)
                 .get("/api/funding-parameters", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE)
                 .get("/ops/**", OPERATOR)
-                .post("/ops/projections/*/rebuild", OPERATOR)
-                .post("/ops/dead-letters/**", OPERATOR)
                 .build();
     }
 }

@@ -41,7 +41,6 @@ public class TalentAccessPolicy {
                 .post("/ops/personal-data/master-key-rotation", OPERATOR)
                 .get("/ops/**", OPERATOR)
                 .post("/ops/projections/*/rebuild", OPERATOR)
-                .post("/ops/dead-letters/**", OPERATOR)
                 .build();
     }
 }
