@@ -2,12 +2,18 @@ package cn.gov.wenzhou.kjj.support.app;
 
 import cn.gov.wenzhou.kjj.contracts.Topics;
 import cn.gov.wenzhou.kjj.embedded.LocalKafka;
+import cn.gov.wenzhou.kjj.support.kafka.PublisherStall;
+import cn.gov.wenzhou.kjj.support.kafka.StbKafkaProperties;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
 import cn.gov.wenzhou.kjj.testsupport.IntegrationTest;
 import cn.gov.wenzhou.kjj.testsupport.TopicRecords;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -23,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * With no broker at all, commands still succeed and their events wait in the store; once a broker answers, the
- * publishing processor resumes from its token and the event reaches the topic.
+ * publishing processor resumes from its token and the event reaches the topic. When the broker then stops in the
+ * middle of the work, the publisher is seen STALLED within seconds (issue 22), and resumes when it returns.
  */
 @IntegrationTest(properties = {
         SupportTestApplication.CONFIG,
@@ -37,6 +44,7 @@ class KafkaOutageTest {
 
     static final String BROKER_PORT_PLACEHOLDER = "${outage.broker.port}";
     private static final int BROKER_PORT = freePort();
+    private static final Logger log = LoggerFactory.getLogger(KafkaOutageTest.class);
 
     static {
         System.setProperty("outage.broker.port", String.valueOf(BROKER_PORT));
@@ -48,6 +56,12 @@ class KafkaOutageTest {
     JdbcTemplate jdbc;
     @Autowired
     ProjectionOperations projections;
+    @Autowired
+    PublisherStall publishing;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    StbKafkaProperties kafkaProperties;
 
     @Test
     void commandsSucceedWhileKafkaIsDownAndPublishingResumesWhenItReturns() throws IOException {
@@ -58,14 +72,42 @@ class KafkaOutageTest {
                 Long.class, ledgerId)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(projections.status("kafka-publisher").state()).isEqualTo("ERROR"));
+        assertThat(publishing.health().getStatus()).isEqualTo(Status.DOWN);
 
-        try (LocalKafka broker = LocalKafka.start(Files.createTempDirectory(Path.of("target"), "outage-kafka"),
-                BROKER_PORT, freePort())) {
+        Path logs = Files.createTempDirectory(Path.of("target"), "outage-kafka");
+        int controllerPort = freePort();
+        try (LocalKafka broker = LocalKafka.start(logs, BROKER_PORT, controllerPort)) {
             var published = TopicRecords.awaitMatching(broker.bootstrapServers(), Topics.REGISTRY_PLATFORM_V1,
                     record -> ledgerId.equals(record.key()), Duration.ofSeconds(90));
             assertThat(published).hasSize(1);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(projections.status("kafka-publisher").lag()).isZero());
+        }
+        assertThat(publishing.health().getStatus()).isEqualTo(Status.UP);
+
+        // the broker stops in the middle of the work: the producer keeps the record for its 30 s delivery timeout,
+        // but the publisher shows the stall within seconds in /ops/projections, in health and in its metric
+        String duringTheStop = UUID.randomUUID().toString();
+        commands.sendAndWait(new Ledger.OpenLedger(duringTheStop, "written while the broker is stopped"));
+        long sentAt = System.nanoTime();
+        await().atMost(Duration.ofSeconds(25)).untilAsserted(() ->
+                assertThat(projections.status("kafka-publisher").state()).isEqualTo("STALLED"));
+        Duration visibleAfter = Duration.ofNanos(System.nanoTime() - sentAt);
+        assertThat(visibleAfter).as("seen before the producer's delivery timeout").isLessThan(Duration.ofSeconds(25));
+        assertThat(projections.status("kafka-publisher").error()).startsWith("Kafka has not acknowledged");
+        assertThat(publishing.health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(meters.get(PublisherStall.METRIC).gauge().value()).isEqualTo(1.0);
+        log.info("publisher stall visible {} ms after the command (stall bound {})", visibleAfter.toMillis(),
+                kafkaProperties.publishStallAfter());
+
+        try (LocalKafka broker = LocalKafka.start(logs, BROKER_PORT, controllerPort)) {
+            assertThat(TopicRecords.awaitMatching(broker.bootstrapServers(), Topics.REGISTRY_PLATFORM_V1,
+                    record -> duringTheStop.equals(record.key()), Duration.ofSeconds(90))).hasSize(1);
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                assertThat(projections.status("kafka-publisher").state()).isEqualTo("RUNNING");
+                assertThat(publishing.health().getStatus()).isEqualTo(Status.UP);
+                assertThat(meters.get(PublisherStall.METRIC).gauge().value()).isZero();
+            });
         }
     }
 
