@@ -1,6 +1,7 @@
 package cn.gov.wenzhou.kjj.support.kafka;
 
 import cn.gov.wenzhou.kjj.contracts.IntegrationEvent;
+import cn.gov.wenzhou.kjj.support.failure.TransientFailures;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sends integration events to Kafka as CloudEvents in binary mode. Called from a tracking processor: inside its
@@ -34,6 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Every send the broker has not acknowledged yet is tracked with the time it started, so a broker that stopped
  * answering shows within seconds ({@link #oldestUnacknowledged()}), long before the producer's delivery timeout.
+ * A send that failed is remembered until the broker acknowledges one again ({@link #lastFailure()}): between the
+ * processor's retries nothing waits for the broker, and the publisher must not look healthy then.
  */
 public class IntegrationEventPublisher {
 
@@ -44,6 +48,7 @@ public class IntegrationEventPublisher {
     private final Clock clock;
     private final AtomicLong sendSequence = new AtomicLong();
     private final Map<Long, Instant> unacknowledged = new ConcurrentHashMap<>();
+    private final AtomicReference<String> lastFailure = new AtomicReference<>();
 
     public IntegrationEventPublisher(KafkaTemplate<String, byte[]> kafka, Duration publishTimeout, Clock clock) {
         this.kafka = kafka;
@@ -59,6 +64,11 @@ public class IntegrationEventPublisher {
     /** When the oldest send still waiting for the broker started; empty when none waits. */
     public Optional<Instant> oldestUnacknowledged() {
         return unacknowledged.values().stream().min(Instant::compareTo);
+    }
+
+    /** Why the last send failed, while no send has been acknowledged since; empty once one is. */
+    public Optional<String> lastFailure() {
+        return Optional.ofNullable(lastFailure.get());
     }
 
     /** Publishes {@code event} as the public face of the domain event {@code cause}; key = its aggregate id. */
@@ -78,18 +88,33 @@ public class IntegrationEventPublisher {
         }
     }
 
-    /** Sends, remembering the send until the broker answers (a send can block on metadata, so the clock starts first). */
+    /**
+     * Sends, remembering the send until the broker answers (a send can block on metadata, so the clock starts first).
+     * The future returned completes after that bookkeeping, so whoever waits for it sees the publisher's state as the
+     * broker left it.
+     */
     private CompletableFuture<?> tracked(ProducerRecord<String, byte[]> record) {
         long sequence = sendSequence.incrementAndGet();
         unacknowledged.put(sequence, clock.instant());
         try {
-            CompletableFuture<?> sent = kafka.send(record);
-            sent.whenComplete((result, failure) -> unacknowledged.remove(sequence));
-            return sent;
+            return kafka.send(record).whenComplete((result, failure) -> {
+                unacknowledged.remove(sequence);
+                if (failure == null) {
+                    lastFailure.set(null);
+                } else {
+                    failed(failure);
+                }
+            });
         } catch (RuntimeException e) {
             unacknowledged.remove(sequence);
+            failed(e);
             throw e;
         }
+    }
+
+    /** The innermost cause is the broker's answer (Spring wraps it in a KafkaProducerException). */
+    private void failed(Throwable failure) {
+        lastFailure.set(TransientFailures.summary(failure));
     }
 
     ProducerRecord<String, byte[]> toRecord(IntegrationEvent event, String subject, String id, Instant time) {
@@ -112,6 +137,7 @@ public class IntegrationEventPublisher {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing", e);
         } catch (ExecutionException | TimeoutException e) {
+            failed(e);
             throw new IllegalStateException("Kafka did not acknowledge the batch; it will be retried", e);
         }
     }

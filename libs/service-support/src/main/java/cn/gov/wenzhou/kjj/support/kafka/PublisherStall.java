@@ -46,23 +46,32 @@ public class PublisherStall implements ProcessorStall, HealthIndicator {
 
     @Override
     public Optional<String> of(String processorName) {
-        return PUBLISHER.equals(processorName) ? unacknowledgedTooLong() : Optional.empty();
+        return PUBLISHER.equals(processorName) ? cannotDeliver() : Optional.empty();
     }
 
-    /** Stalled: a send waits too long, or the processor failed its last batch and waits to try again. */
+    /**
+     * Stalled: a send waits too long, the last send failed and none has been acknowledged since (the processor waits
+     * to try again), or the processor failed its last batch.
+     */
     public boolean stalled() {
-        return unacknowledgedTooLong().isPresent() || processorError().isPresent();
+        return cannotDeliver().isPresent() || processorError().isPresent();
     }
 
     @Override
     public Health health() {
-        Optional<String> waiting = unacknowledgedTooLong();
+        Optional<String> waiting = cannotDeliver();
         Optional<String> error = processorError();
         Health.Builder health = waiting.isPresent() || error.isPresent() ? Health.down() : Health.up();
         health.withDetail("unacknowledged", publisher.unacknowledgedCount());
         waiting.ifPresent(reason -> health.withDetail("stalled", reason));
         error.ifPresent(reason -> health.withDetail("error", reason));
         return health.build();
+    }
+
+    private Optional<String> cannotDeliver() {
+        return unacknowledgedTooLong().or(() -> publisher.lastFailure()
+                .map(failure -> "Kafka failed the last send and has acknowledged none since (" + failure
+                        + "); the publisher retries with back-off"));
     }
 
     private Optional<String> unacknowledgedTooLong() {

@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,9 +45,9 @@ class PublisherStallTest {
             return now.get();
         }
     };
-    private final MockProducer<String, byte[]> broker =
-            new MockProducer<>(false, new StringSerializer(), new ByteArraySerializer());
-    private final IntegrationEventPublisher publisher = new IntegrationEventPublisher(template(broker),
+    /** The producers the template created, newest last: it closes one that failed a send and asks for another. */
+    private final List<MockProducer<String, byte[]>> producers = new CopyOnWriteArrayList<>();
+    private final IntegrationEventPublisher publisher = new IntegrationEventPublisher(template(producers),
             Duration.ofSeconds(30), clock);
     private final EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -72,7 +74,7 @@ class PublisherStallTest {
         assertThat(meters.get(PublisherStall.METRIC).gauge().value()).isEqualTo(1.0);
         assertThat(stall.of("platform-summary")).as("other processors are not the publisher's business").isEmpty();
 
-        broker.completeNext();
+        broker().completeNext();
         assertThat(publisher.unacknowledgedCount()).isZero();
         assertThat(stall.of(PublisherStall.PUBLISHER)).isEmpty();
         assertThat(stall.health().getStatus()).isEqualTo(Status.UP);
@@ -80,15 +82,30 @@ class PublisherStallTest {
     }
 
     @Test
-    void aFailedSendIsNotWaitedForAnyMore() {
+    void aFailedSendIsNotWaitedForAnyMoreButKeepsThePublisherStalledUntilTheBrokerAcknowledgesOneAgain() {
         publishInBackground();
-        broker.errorNext(new org.apache.kafka.common.errors.TimeoutException("delivery timeout"));
+        broker().errorNext(new org.apache.kafka.common.errors.TimeoutException("delivery timeout"));
         assertThat(publisher.unacknowledgedCount()).isZero();
         assertThat(publisher.oldestUnacknowledged()).isEmpty();
+        // between the processor's retries nothing waits for the broker: still stalled, with the reason
+        assertThat(stall.of(PublisherStall.PUBLISHER)).hasValueSatisfying(reason ->
+                assertThat(reason).contains("failed the last send").contains("delivery timeout"));
+        assertThat(stall.health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(meters.get(PublisherStall.METRIC).gauge().value()).isEqualTo(1.0);
+
+        publishInBackground(2);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> broker().completeNext());
+        assertThat(stall.of(PublisherStall.PUBLISHER)).isEmpty();
+        assertThat(stall.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(meters.get(PublisherStall.METRIC).gauge().value()).isZero();
     }
 
     /** Outside a unit of work the publisher waits for the acknowledgement itself, so it runs on its own thread. */
     private void publishInBackground() {
+        publishInBackground(1);
+    }
+
+    private void publishInBackground(int sendsSoFar) {
         Thread sender = new Thread(() -> {
             try {
                 publisher.publish(new PlatformRegistered("p-1", "91330300MA2H7K8L0G", "t", "LUCHENG",
@@ -100,13 +117,22 @@ class PublisherStallTest {
         });
         sender.setDaemon(true);
         sender.start();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> broker.history().size() == 1);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> producers.stream().mapToInt(p -> p.history().size()).sum() == sendsSoFar);
     }
 
-    private static KafkaTemplate<String, byte[]> template(MockProducer<String, byte[]> producer) {
+    private MockProducer<String, byte[]> broker() {
+        return producers.get(producers.size() - 1);
+    }
+
+    private static KafkaTemplate<String, byte[]> template(List<MockProducer<String, byte[]>> producers) {
         @SuppressWarnings("unchecked")
         ProducerFactory<String, byte[]> factory = mock(ProducerFactory.class);
-        when(factory.createProducer()).thenReturn(producer);
+        when(factory.createProducer()).thenAnswer(invocation -> {
+            MockProducer<String, byte[]> producer =
+                    new MockProducer<>(false, new StringSerializer(), new ByteArraySerializer());
+            producers.add(producer);
+            return producer;
+        });
         return new KafkaTemplate<>(factory);
     }
 }
