@@ -16,10 +16,13 @@ import cn.gov.wenzhou.kjj.testsupport.TopicRecords;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -49,6 +52,7 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest(properties = {SupportTestApplication.CONFIG,
         RealInfrastructureInitializer.POSTGRES_THROUGH_PROXY + "=true"})
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseOutageTest {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutageTest.class);
@@ -73,7 +77,7 @@ class DatabaseOutageTest {
     long poolTimeoutMillis;
 
     @Test
-    void anOutageLongerThanEveryRetryLosesNothingDeadLettersNothingAndIsAnswered503Meanwhile() {
+    void anOutageLongerThanEveryRetryLosesNothingDeadLettersNothingAndIsAnswered503Meanwhile(CapturedOutput output) {
         ApiClient anyone = ApiClient.on(port).anonymous();
         ApiClient officer = ApiClient.on(port).as("FUNDING_OFFICER");
         await().atMost(PATIENCE).until(() -> anyone.get("/actuator/health/readiness").status() == 200);
@@ -132,6 +136,13 @@ class DatabaseOutageTest {
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where position(convert_to(?, 'UTF8') "
                 + "in payload) > 0", Long.class, outageName)).as("no ledger of the outage was stored").isZero();
         assertThat(officer.post("/ledgers/" + ledger + "/postings", "{\"amountFen\": 100}").status()).isEqualTo(200);
+        assertThat(output.getAll().lines().filter(line -> line.contains(" WARN ")))
+                .as("the wait is said at WARN, naming the record that waits")
+                .anyMatch(line -> line.contains("waits for the database") && line.contains(Topics.REGISTRY_PLATFORM_V1
+                        + "-") && line.contains("(ce_id '"));
+        assertThat(output.getAll().lines().filter(line -> line.contains("dead letter:")))
+                .as("no record of the backlog is logged as a dead letter")
+                .noneMatch(line -> backlog.stream().anyMatch(line::contains));
 
         log.info("database outage of {} ms: slowest answer {} ms (bound {} ms), ready again {} ms and backlog of {} "
                         + "applied {} ms after the database returned", outage.toMillis(), slowest.toMillis(),

@@ -13,7 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -33,6 +36,7 @@ import static org.awaitility.Awaitility.await;
  * replayed.
  */
 @IntegrationTest(properties = SupportTestApplication.CONFIG)
+@ExtendWith(OutputCaptureExtension.class)
 class DeadLetterOperationsTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -59,7 +63,7 @@ class DeadLetterOperationsTest {
     }
 
     @Test
-    void aPoisonRecordIsDeadLetteredCountedAndAppliedExactlyOnceWhenReplayedAfterTheFix() {
+    void aPoisonRecordIsDeadLetteredCountedLoggedAndAppliedExactlyOnceWhenReplayedAfterTheFix(CapturedOutput output) {
         String subject = failing();
         String ceId = UUID.randomUUID().toString();
         ConsumerTestRecords.send(kafka, record(subject, ceId));
@@ -74,6 +78,13 @@ class DeadLetterOperationsTest {
                 r -> ceId.equals(TopicRecords.header(r, CloudEventHeaders.ID)), PATIENCE)).hasSize(1);
         long id = letter.path("id").asLong();
         assertThat(operator.get("/ops/dead-letters/" + id).json().path("data").asText()).contains(subject);
+        String position = Topics.REGISTRY_PLATFORM_V1 + "-" + letter.path("partition").asInt() + "@"
+                + letter.path("offset").asLong();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(output.getAll().lines()
+                .filter(line -> line.contains(" ERROR ") && line.contains("dead letter: " + position)))
+                .as("one ERROR line names the dead letter's topic, partition, offset and ce_id")
+                .anySatisfy(line -> assertThat(line).contains("ce_id '" + ceId + "'")
+                        .contains("effect refused for this subject")));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             JsonNode health = operator.get("/actuator/health").json();

@@ -30,6 +30,20 @@ class TransientFailuresTest {
         assertThat(TransientFailures.dependencyOf(wrapped)).contains(TransientFailures.DATABASE);
     }
 
+    /** How a service's listener meets the outage: its command loads an aggregate from the JPA event store. */
+    @Test
+    void anEventStoreThatCannotReachTheDatabaseThroughAxonAndHibernateIsTransient() {
+        SQLTransientConnectionException pool = new SQLTransientConnectionException(
+                "HikariPool-1 - Connection is not available, request timed out after 2000ms.");
+        Exception loading = new org.axonframework.commandhandling.CommandExecutionException("command failed",
+                new org.axonframework.eventsourcing.eventstore.EventStoreException("could not read the aggregate",
+                        new jakarta.persistence.PersistenceException("could not prepare statement",
+                                new org.hibernate.exception.JDBCConnectionException("Unable to acquire JDBC "
+                                        + "Connection", pool))));
+
+        assertThat(TransientFailures.dependencyOf(loading)).contains(TransientFailures.DATABASE);
+    }
+
     @Test
     void connectionLossesConflictsDeadlocksAndStatementTimeoutsAreTransient() {
         assertThat(TransientFailures.isTransient(new SQLException("I/O error", "08006"))).isTrue();
