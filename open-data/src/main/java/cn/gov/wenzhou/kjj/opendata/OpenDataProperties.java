@@ -20,6 +20,7 @@ import java.util.List;
  * @param publicUrl      where the public reaches this API (links in the 360Giving feed)
  * @param cacheMaxAge    how long a client or proxy may reuse an answer without asking again
  * @param rebuildOnStart empty the read model at start and replay every topic from offset 0
+ * @param replayDeadLettersOnStart replay every PENDING dead letter once started (after the fix of their cause)
  */
 @Validated
 @ConfigurationProperties("open-data")
@@ -27,6 +28,7 @@ public record OpenDataProperties(
         @NotNull URI publicUrl,
         @NotNull @DefaultValue("60s") Duration cacheMaxAge,
         @DefaultValue("false") boolean rebuildOnStart,
+        @DefaultValue("false") boolean replayDeadLettersOnStart,
         @Valid @NotNull RateLimit rateLimit,
         @Valid @NotNull Publisher publisher) {
 
