@@ -4,7 +4,7 @@
 set -e
 cd "$(dirname "$0")"
 jar=$(ls dev-stack/target/dev-stack-*-exec.jar 2>/dev/null | head -n 1 || true)
-if [ -z "$jar" ] || [ -n "$(find pom.xml libs services auth-server console open-data dev-stack sample-subscriber -path '*/target' -prune -o -type f -newer "$jar" -print 2>/dev/null | head -n 1)" ]; then
+if [ -z "$jar" ] || [ -n "$(find pom.xml libs ledger-verifier services auth-server console open-data dev-stack sample-subscriber -path '*/target' -prune -o -type f -newer "$jar" -print 2>/dev/null | head -n 1)" ]; then
   echo "Building (tests skipped; ./mvnw verify runs them)..."
   ./mvnw -q -B -DskipTests install -pl dev-stack,auth-server,console,open-data,sample-subscriber -am
   jar=$(ls dev-stack/target/dev-stack-*-exec.jar | head -n 1)

@@ -35,6 +35,7 @@ final class BenchStack implements AutoCloseable {
     static final String BASELINE_DATABASE = "bench";
     /** Every bench run starts from a new data directory: a new master key for the talent pool each time. */
     private static final String TALENT_MASTER_KEY = MasterKey.generateBase64();
+    private static final String FUNDING_LEDGER_KEY = LocalSecrets.newFundingLedgerKey();
 
     final LocalPostgres postgres;
     final LocalKafka kafka;
@@ -80,7 +81,7 @@ final class BenchStack implements AutoCloseable {
             properties.put("stb.demo.enabled", "false");
             properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", tokens.issuer());
             properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", tokens.jwkSetUri());
-            properties.putAll(LocalSecrets.propertiesFor(service, TALENT_MASTER_KEY));
+            properties.putAll(LocalSecrets.propertiesFor(service, TALENT_MASTER_KEY, FUNDING_LEDGER_KEY));
             properties.putAll(variant.propertiesFor(service));
             placements.put(service, new ServiceLauncher.Placement(postgres.jdbcUrl(service.database()),
                     LocalPostgres.USER, "", kafka.bootstrapServers(), 0, properties));

@@ -94,11 +94,12 @@ public final class DevStack {
                     LocalOpenData.PORT, LocalOpenData.MANAGEMENT_PORT, Map.of());
             Map<StackService, ServiceLauncher.Placement> placements = new EnumMap<>(StackService.class);
             String talentMasterKey = LocalSecrets.talentMasterKey(dataDirectory);
+            String fundingLedgerKey = LocalSecrets.fundingLedgerKey(dataDirectory);
             for (StackService service : StackService.values()) {
                 Map<String, String> properties = new HashMap<>(Map.of(
                         "stb.demo.enabled", String.valueOf(flags.contains("--demo")),
                         "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer()));
-                properties.putAll(LocalSecrets.propertiesFor(service, talentMasterKey));
+                properties.putAll(LocalSecrets.propertiesFor(service, talentMasterKey, fundingLedgerKey));
                 placements.put(service, new ServiceLauncher.Placement(postgres.jdbcUrl(service.database()),
                         LocalPostgres.USER, "", kafka.bootstrapServers(), service.defaultPort(), properties));
             }

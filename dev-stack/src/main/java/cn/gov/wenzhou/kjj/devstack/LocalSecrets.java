@@ -8,12 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The secrets a stack needs, made for it and kept in its data directory: no secret of the stack is written in the
- * repository. The talent pool's master key is generated on the first start of a data directory and read on every
- * later one (its data stays readable across restarts; {@code --clean} deletes both).
+ * repository. The talent pool's master key and the funding ledger's signing key are generated on the first start of
+ * a data directory and read on every later one (its data stays readable, its signed ledger heads keep their key,
+ * across restarts; {@code --clean} deletes them with the data).
  */
 public final class LocalSecrets {
 
@@ -23,15 +27,34 @@ public final class LocalSecrets {
     private LocalSecrets() {
     }
 
+    /** The property funding-service reads the money ledger's Ed25519 signing key from. */
+    public static final String FUNDING_LEDGER_KEY_PROPERTY = "stb.funding.ledger.signing-key";
+
     /** The master key of this data directory's talent pool: {@code secrets/talent-master-key}, readable by its owner. */
     public static String talentMasterKey(Path dataDirectory) {
-        Path file = dataDirectory.resolve("secrets").resolve("talent-master-key");
+        return kept(dataDirectory, "talent-master-key", MasterKey::generateBase64);
+    }
+
+    /** The funding ledger's signing key of this data directory: {@code secrets/funding-ledger-signing-key}. */
+    public static String fundingLedgerKey(Path dataDirectory) {
+        return kept(dataDirectory, "funding-ledger-signing-key", LocalSecrets::newFundingLedgerKey);
+    }
+
+    /** A new Ed25519 private key (32 random bytes, base64), for a stack whose databases are new. */
+    public static String newFundingLedgerKey() {
+        byte[] seed = new byte[32];
+        new SecureRandom().nextBytes(seed);
+        return Base64.getEncoder().encodeToString(seed);
+    }
+
+    private static String kept(Path dataDirectory, String name, Supplier<String> generate) {
+        Path file = dataDirectory.resolve("secrets").resolve(name);
         try {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.US_ASCII).trim();
             }
             Files.createDirectories(file.getParent());
-            String key = MasterKey.generateBase64();
+            String key = generate.get();
             Files.writeString(file, key + "\n", StandardCharsets.US_ASCII);
             try {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
@@ -40,12 +63,17 @@ public final class LocalSecrets {
             }
             return key;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the talent master key in " + file, e);
+            throw new UncheckedIOException("cannot keep the secret " + name + " in " + file, e);
         }
     }
 
-    /** The properties that give {@code service} its secrets (only talent-pool-service has one). */
-    public static Map<String, String> propertiesFor(StackService service, String talentMasterKey) {
-        return service == StackService.TALENT_POOL ? Map.of(TALENT_MASTER_KEY_PROPERTY, talentMasterKey) : Map.of();
+    /** The properties that give {@code service} its secrets (talent's master key, funding's ledger key). */
+    public static Map<String, String> propertiesFor(StackService service, String talentMasterKey,
+                                                    String fundingLedgerKey) {
+        return switch (service) {
+            case TALENT_POOL -> Map.of(TALENT_MASTER_KEY_PROPERTY, talentMasterKey);
+            case FUNDING -> Map.of(FUNDING_LEDGER_KEY_PROPERTY, fundingLedgerKey);
+            default -> Map.of();
+        };
     }
 }

@@ -51,14 +51,15 @@ public final class RunningStack implements AutoCloseable {
         int stack = STACKS.incrementAndGet();
         Map<StackService, ServiceLauncher.Placement> placements = new EnumMap<>(StackService.class);
         Map<StackService, String> databases = new EnumMap<>(StackService.class);
-        String talentMasterKey = MasterKey.generateBase64(); // the stack's databases are new: a key of its own
+        String talentMasterKey = MasterKey.generateBase64(); // the stack's databases are new: keys of its own
+        String fundingLedgerKey = LocalSecrets.newFundingLedgerKey();
         for (StackService service : StackService.values()) {
             String database = "stack" + stack + "_" + service.database();
             postgres.createDatabase(database);
             databases.put(service, database);
             Map<String, String> serviceProperties = new HashMap<>(properties);
             serviceProperties.put("stb.kafka.consumer-group", "stack" + stack + "-" + service.serviceName());
-            serviceProperties.putAll(LocalSecrets.propertiesFor(service, talentMasterKey));
+            serviceProperties.putAll(LocalSecrets.propertiesFor(service, talentMasterKey, fundingLedgerKey));
             placements.put(service, new ServiceLauncher.Placement(postgres.jdbcUrl(database), postgres.username(),
                     postgres.password(), kafka, 0, serviceProperties));
         }

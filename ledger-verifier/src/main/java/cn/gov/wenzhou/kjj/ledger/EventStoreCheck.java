@@ -28,9 +28,10 @@ public final class EventStoreCheck {
             return Verification.bad(0, 0, "the head's signature does not verify with the key "
                     + SignedHead.keyIdOf(key));
         }
+        // PostgreSQL streams a result set only inside a transaction; the check writes nothing and rolls it back
+        // (give it a read-only database role)
         boolean autoCommit = database.getAutoCommit();
-        database.setAutoCommit(false); // PostgreSQL streams a result set only inside a transaction
-        database.setReadOnly(true);
+        database.setAutoCommit(false);
         String moneyTypes = LedgerEntries.MONEY_EVENT_TYPES.stream().map(t -> "?").collect(Collectors.joining(","));
         try (PreparedStatement ledger = database.prepareStatement(
                 "select sequence, event_id, entry, entry_hash from ledger_entry order by sequence");

@@ -5,6 +5,7 @@ import cn.gov.wenzhou.kjj.contracts.funding.ChallengeCallOpened;
 import cn.gov.wenzhou.kjj.contracts.funding.ChallengeListPublished;
 import cn.gov.wenzhou.kjj.contracts.funding.FundsRecovered;
 import cn.gov.wenzhou.kjj.contracts.funding.ProjectAwarded;
+import cn.gov.wenzhou.kjj.contracts.funding.LedgerCheckpointed;
 import cn.gov.wenzhou.kjj.contracts.funding.ProjectClosed;
 import cn.gov.wenzhou.kjj.contracts.funding.TrancheDisbursed;
 import cn.gov.wenzhou.kjj.contracts.registry.AnnualReportSubmitted;
@@ -103,6 +104,10 @@ final class Summaries {
         }
         if (event instanceof ProjectClosed e) {
             return "closed " + e.outcome() + ", balance " + yuan(e.balanceFen()) + " " + e.balanceDisposition();
+        }
+        if (event instanceof LedgerCheckpointed e) {
+            return "money ledger on " + e.businessDate() + ": " + e.sequence() + " entries, head "
+                    + e.entryHash().substring(0, 12) + "…, signed by key " + e.keyId().substring(0, 12) + "…";
         }
         if (event instanceof HireAdmitted e) {
             return "admitted: " + e.titleLevel() + " in " + e.field() + ", employer " + e.employerCreditCode();

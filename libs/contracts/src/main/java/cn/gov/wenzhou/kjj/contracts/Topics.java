@@ -15,13 +15,15 @@ public final class Topics {
     public static final String REGISTRY_PLATFORM_V2 = "registry.platform.v2";
     public static final String FUNDING_CALL_V1 = "funding.call.v1";
     public static final String FUNDING_PROJECT_V1 = "funding.project.v1";
+    /** The money ledger's daily signed checkpoints (key = the ledger's id). */
+    public static final String FUNDING_LEDGER_V1 = "funding.ledger.v1";
     public static final String TALENT_ENROLLMENT_V1 = "talent.enrollment.v1";
     /** The staffing pool itself (key = its poolId): the posts it holds per year. */
     public static final String TALENT_POOL_V1 = "talent.pool.v1";
 
     public static final List<String> ALL = List.of(
-            REGISTRY_PLATFORM_V1, REGISTRY_PLATFORM_V2, FUNDING_CALL_V1, FUNDING_PROJECT_V1, TALENT_ENROLLMENT_V1,
-            TALENT_POOL_V1);
+            REGISTRY_PLATFORM_V1, REGISTRY_PLATFORM_V2, FUNDING_CALL_V1, FUNDING_PROJECT_V1, FUNDING_LEDGER_V1,
+            TALENT_ENROLLMENT_V1, TALENT_POOL_V1);
 
     /**
      * The one producer of each topic, as its {@code ce_source}. A topic has exactly one writer (Kafka's ACLs say so

@@ -68,6 +68,12 @@ public class FundingAccessPolicy {
                 .get("/api/audit/totals", FINANCE_AUDITOR, FUNDING_OFFICER)
                 .get("/api/audit/reconciliation", FINANCE_AUDITOR, FUNDING_OFFICER)
                 .get("/api/audit/projects/*/as-of", FINANCE_AUDITOR, FUNDING_OFFICER)
+                // the money ledger: its head, export and proofs
+                .get("/api/audit/ledger/head", FINANCE_AUDITOR, FUNDING_OFFICER)
+                .get("/api/audit/ledger/public-key", FINANCE_AUDITOR, FUNDING_OFFICER)
+                .get("/api/audit/ledger/export", FINANCE_AUDITOR)
+                .get("/api/audit/ledger/proof/*", FINANCE_AUDITOR, FUNDING_OFFICER)
+                .get("/api/audit/ledger/consistency", FINANCE_AUDITOR, FUNDING_OFFICER)
                 // reference data
                 .get("/api/platform-standings/*", FUNDING_OFFICER, FINANCE_AUDITOR)
                 .get("/api/platform-standings/*/history", FUNDING_OFFICER, FINANCE_AUDITOR)
