@@ -109,8 +109,8 @@ class SampleSubscriberTest {
         assertThat(after.tally().unknownTypes() - before.unknownTypes()).isEqualTo(1);
 
         List<String> lines = after.lines();
-        assertThat(lines.get(0)).startsWith("Reading registry.platform.v1, registry.platform.v2, funding.call.v1, "
-                + "funding.project.v1, talent.enrollment.v1, talent.pool.v1 from the beginning at " + Broker.bootstrapServers());
+        assertThat(lines.get(0)).startsWith("Reading " + String.join(", ", Topics.ALL) + " from the beginning at "
+                + Broker.bootstrapServers());
         assertThat(lines).anySatisfy(line -> assertThat(line).matches(
                 "\\d{4}-\\d{2}-\\d{2}T\\S+Z  registry\\.platform\\.v1\\.PlatformRegistered  " + platformA
                         + "  温州智能装备研究院 \\(91330300MA2H7K8L0G\\), LUCHENG, INTELLIGENT_EQUIPMENT, PRIVATE_NON_ENTERPRISE"));
