@@ -34,6 +34,7 @@ public final class Topics {
             REGISTRY_PLATFORM_V2, sourceOf("platform-registry"),
             FUNDING_CALL_V1, sourceOf("funding-service"),
             FUNDING_PROJECT_V1, sourceOf("funding-service"),
+            FUNDING_LEDGER_V1, sourceOf("funding-service"),
             TALENT_ENROLLMENT_V1, sourceOf("talent-pool-service"),
             TALENT_POOL_V1, sourceOf("talent-pool-service"));
 

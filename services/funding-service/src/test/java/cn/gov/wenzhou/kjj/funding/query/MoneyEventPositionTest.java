@@ -3,6 +3,7 @@ package cn.gov.wenzhou.kjj.funding.query;
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
 import cn.gov.wenzhou.kjj.funding.FundingIntegrationTest;
 import cn.gov.wenzhou.kjj.funding.FundingScenario;
+import cn.gov.wenzhou.kjj.testsupport.ApiClient;
 import cn.gov.wenzhou.kjj.funding.FundingScenario.Project;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.RecordExpenditure;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
@@ -15,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -29,13 +31,15 @@ import static org.awaitility.Awaitility.await;
 /**
  * With concurrent writers an event can commit after one with a higher global index; the tracking processor then
  * sees a gap, and when the late event arrives its tracking token carries the high-water mark, not the event's index.
- * The audit trail must still key the late event by its own index (it once took the token's and stopped on a
- * duplicate key).
+ * The audit trail must still key every event by its own index (it once took the token's and stopped on a duplicate
+ * key). Since the money ledger, money events are stored one transaction at a time: a second money command waits for
+ * the first one's transaction and takes the next index, so money events are listed and chained in commit order.
  */
 @FundingIntegrationTest
 class MoneyEventPositionTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final ExecutorService SECOND = Executors.newSingleThreadExecutor();
 
     @LocalServerPort
     int port;
@@ -77,12 +81,19 @@ class MoneyEventPositionTest {
             lateWriter.get(); // the command failed: show why
         }
 
-        ok(funding.spend(early.projectId(), "OPERATING", 20_000L));
-        await().atMost(PATIENCE).until(() -> rows(early.projectId(), "EXPENDITURE") == 1);
+        // the second money command waits on the ledger head the open transaction holds
+        CompletableFuture<ApiClient.Response> earlySpend = CompletableFuture.supplyAsync(
+                () -> funding.spend(early.projectId(), "OPERATING", 20_000L), SECOND);
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+                "select count(*) from pg_locks where not granted", Long.class) > 0 || earlySpend.isDone());
+        assertThat(earlySpend).as("a money command waits for the open one").isNotDone();
         commit.countDown();
         lateWriter.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        ok(earlySpend.get(PATIENCE.toSeconds(), TimeUnit.SECONDS));
         writerThread.shutdown();
+        SECOND.shutdown();
 
+        await().atMost(PATIENCE).until(() -> rows(early.projectId(), "EXPENDITURE") == 1);
         await().atMost(PATIENCE).until(() -> rows(late.projectId(), "EXPENDITURE") == 1);
         assertThat(projections.status(MoneyEventProjection.NAME).state()).isNotEqualTo("ERROR");
         assertThat(jdbc.queryForObject("""
@@ -96,7 +107,12 @@ class MoneyEventPositionTest {
                 select d.global_index from domain_event_entry d
                 where d.aggregate_identifier = ? and d.payload_type like '%ExpenditureRecorded'""", Long.class,
                 early.projectId());
-        assertThat(lateIndex).as("the late event took the lower index").isLessThan(earlyIndex);
+        assertThat(lateIndex).as("the open transaction's event took the lower index").isLessThan(earlyIndex);
+        List<String> chained = jdbc.queryForList("select event_id from ledger_entry where position in (?, ?) "
+                + "order by sequence", String.class, lateIndex, earlyIndex);
+        assertThat(chained).hasSize(2);
+        assertThat(jdbc.queryForObject("select position from ledger_entry where event_id = ?", Long.class,
+                chained.get(0))).isEqualTo(lateIndex);
     }
 
     private Project disbursedProject(FundingScenario funding) {
