@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.talent.api;
 
+import cn.gov.wenzhou.kjj.support.web.CsvCells;
 import cn.gov.wenzhou.kjj.talent.query.EnrollmentQueries;
 import cn.gov.wenzhou.kjj.talent.query.EnrollmentRow;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -55,26 +55,11 @@ public class EnrollmentExportController {
                             row.policyVersion(), row.councilResolution(), row.admittedOn(), row.termsVersion(),
                             row.termEndsOn(), row.nextReviewDue(), row.exitReason(), row.exitedOn(), person.name(),
                             person.idNumber(), person.phone(), person.disclosure(), elsewhere)
-                    .map(EnrollmentExportController::cell).collect(Collectors.joining(","))).append("\r\n");
+                    .map(CsvCells::cell).collect(Collectors.joining(","))).append("\r\n");
         }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"enrollments.csv\"")
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * Quoted when needed; a leading formula character (also a tab or carriage return, which spreadsheets skip before
-     * reading a formula) is neutralised so a spreadsheet never runs a cell.
-     */
-    static String cell(Object value) {
-        String text = Objects.toString(value, "");
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
     }
 }

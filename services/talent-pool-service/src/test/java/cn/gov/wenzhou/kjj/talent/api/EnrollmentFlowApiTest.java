@@ -247,6 +247,27 @@ class EnrollmentFlowApiTest {
                 assertThat(line).contains(employer, person.name(), person.idNumber(), person.phone(), "CLEAR"));
     }
 
+    /**
+     * Issue 12, finding 8: the export writes every cell through the services' one CSV cell (CsvCells, whose own test
+     * covers a leading tab or carriage return; the service trims those off the position before it is stored).
+     */
+    @Test
+    void anExportCellThatASpreadsheetWouldRunAsAFormulaArrivesAsText() {
+        String employer = TalentTestData.creditCode();
+        String application = TalentFlows.applicationJson(employer, TalentTestData.person(), "MID_LEVEL",
+                "INTELLIGENT_EQUIPMENT", TalentFlows.today().minusMonths(2)).replace("\"研发工程师\"",
+                "\"\\t=SUM(A1:A9)\"");
+        ApiClient.Response applied = flows.employer(employer).post("/api/enrollments", application);
+        assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+        String id = applied.json().path("enrollmentId").asText();
+        projections.awaitCaughtUp(EnrollmentProjection.NAME, PATIENCE);
+
+        String export = flows.institute.get("/api/enrollments/export?state=APPLIED").body();
+
+        assertThat(export.lines().filter(line -> line.startsWith(id)).findFirst()).hasValueSatisfying(line ->
+                assertThat(line).contains(",\"'=SUM(A1:A9)\",").doesNotContain(",=SUM"));
+    }
+
     private JsonNode awaitView(ApiClient client, String id, String state) {
         projections.awaitCaughtUp(EnrollmentProjection.NAME, PATIENCE);
         await().atMost(PATIENCE).untilAsserted(() ->
