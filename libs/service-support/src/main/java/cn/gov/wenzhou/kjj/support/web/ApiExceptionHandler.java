@@ -87,6 +87,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BusinessDateInput.NotABusinessDateParameter date) {
+                return invalid(List.of(new FieldError(e.getName(), date.getMessage())));
+            }
+        }
         return invalid(List.of(new FieldError(e.getName(), "has the wrong type or format")));
     }
 
@@ -151,6 +156,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static FieldError describe(Throwable cause) {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return new FieldError(path(unknown), "is not a known field");
+        }
+        if (cause instanceof BusinessDateInput.NotABusinessDate date && !date.getPath().isEmpty()) {
+            return new FieldError(path(date), date.problem());
         }
         if (cause instanceof InvalidFormatException format) {
             // the submitted value is not repeated: it may be a mistyped personal field

@@ -6,13 +6,21 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.util.unit.DataSize;
 
-/** Problem details, request-size limits and the rate limit on writes for every REST API of every service. */
+import java.time.LocalDate;
+
+/**
+ * Problem details, request-size limits, the rate limit on writes and strict business dates for every REST API of every
+ * service.
+ */
 @AutoConfiguration
 @ConditionalOnWebApplication
 @Import(ApiExceptionHandler.class)
@@ -37,5 +45,23 @@ public class WebSupportAutoConfiguration {
                 new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxRequestSize.toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Every {@code LocalDate} in a request body: {@code YYYY-MM-DD} or absent ({@link BusinessDateInput}). */
+    @Bean
+    public Jackson2ObjectMapperBuilderCustomizer businessDatesInJson() {
+        // the builder registers these last, after the JavaTimeModule, so this reader replaces Jackson's lenient one
+        return builder -> builder.deserializerByType(LocalDate.class, new BusinessDateInput.Deserializer());
+    }
+
+    /** Every {@code LocalDate} query or path parameter, the same way. */
+    @Bean
+    public WebMvcConfigurer businessDatesInParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addFormatters(FormatterRegistry registry) {
+                registry.addConverter(String.class, LocalDate.class, new BusinessDateInput.ParameterConverter());
+            }
+        };
     }
 }

@@ -13,6 +13,8 @@ public class SupportAccessPolicy {
         return AccessPolicy.builder()
                 .post("/ledgers", Role.FUNDING_OFFICER)
                 .post("/ledgers/*/postings", Role.FUNDING_OFFICER)
+                .post("/dated", Role.FUNDING_OFFICER)
+                .get("/dated", Role.FUNDING_OFFICER)
                 .build();
     }
 }

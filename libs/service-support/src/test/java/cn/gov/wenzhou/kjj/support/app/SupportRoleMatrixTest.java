@@ -26,7 +26,7 @@ class SupportRoleMatrixTest {
     void everyRoleGetsExactlyWhatThePolicySays() {
         RoleMatrix matrix = new RoleMatrix(context, port);
         assertThat(matrix.endpoints()).extracting(Object::toString).filteredOn(endpoint -> !endpoint.contains("/ops/"))
-                .containsExactly("POST /ledgers", "POST /ledgers/{id}/postings");
+                .containsExactlyInAnyOrder("POST /ledgers", "POST /ledgers/{id}/postings", "POST /dated", "GET /dated");
         assertThat(matrix.endpoints()).extracting(Object::toString).contains("GET /ops/projections",
                 "GET /ops/dead-letters", "GET /ops/dead-letters/{id}", "POST /ops/dead-letters/replay",
                 "POST /ops/dead-letters/{id}/replay", "POST /ops/dead-letters/{id}/discard");
