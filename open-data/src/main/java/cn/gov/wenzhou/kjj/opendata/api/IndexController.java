@@ -1,6 +1,8 @@
 package cn.gov.wenzhou.kjj.opendata.api;
 
+import cn.gov.wenzhou.kjj.opendata.OpenDataProperties;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -8,36 +10,43 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.ServletWebRequest;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 @RestController
-@Tag(name = "Index")
+@Tag(name = "Index", description = "Where each dataset is, and the licence")
 public class IndexController {
 
-    private final ConditionalAnswers answers;
+    static final String TITLE = "温州市科学技术局 开放数据 Wenzhou Science and Technology Bureau open data";
 
-    public IndexController(ConditionalAnswers answers) {
+    /** What is published here: each dataset's path on this server. */
+    public record Index(
+            @Schema(example = TITLE) String title,
+            @Schema(description = "the licence of all the data",
+                    example = "https://creativecommons.org/licenses/by/4.0/") String licence,
+            @Schema(example = "/open/v1/platforms") String platforms,
+            @Schema(example = "/open/v1/calls") String calls,
+            @Schema(example = "/open/v1/awards") String awards,
+            @Schema(example = "/open/v1/talent-pool/years") String talentPool,
+            @Schema(example = "/open/v1/360giving/grants.json") String grants360GivingJson,
+            @Schema(example = "/open/v1/360giving/grants.csv") String grants360GivingCsv,
+            @Schema(description = "this API's OpenAPI 3.1 document", example = "/open/v1/openapi") String openapi,
+            @Schema(description = "the same, to read and try (Swagger UI)", example = "/swagger-ui.html")
+            String documentation) {
+    }
+
+    private final ConditionalAnswers answers;
+    private final Index index;
+
+    public IndexController(ConditionalAnswers answers, OpenDataProperties properties) {
         this.answers = answers;
+        this.index = new Index(TITLE, properties.publisher().licence().toString(), "/open/v1/platforms",
+                "/open/v1/calls", "/open/v1/awards", "/open/v1/talent-pool/years", "/open/v1/360giving/grants.json",
+                "/open/v1/360giving/grants.csv", "/open/v1/openapi", "/swagger-ui.html");
     }
 
     @GetMapping(path = "/open/v1", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "What is published here, and the licence")
-    public ResponseEntity<Map<String, Object>> index(ServletWebRequest request) {
-        return answers.answer(request, List.of(), versions -> {
-            Map<String, Object> index = new LinkedHashMap<>();
-            index.put("title", "温州市科学技术局 开放数据 Wenzhou Science and Technology Bureau open data");
-            index.put("licence", "https://creativecommons.org/licenses/by/4.0/");
-            index.put("platforms", "/open/v1/platforms");
-            index.put("calls", "/open/v1/calls");
-            index.put("awards", "/open/v1/awards");
-            index.put("talentPool", "/open/v1/talent-pool/years");
-            index.put("grants360GivingJson", "/open/v1/360giving/grants.json");
-            index.put("grants360GivingCsv", "/open/v1/360giving/grants.csv");
-            index.put("openapi", "/open/v1/openapi");
-            index.put("documentation", "/swagger-ui.html");
-            return index;
-        });
+    public ResponseEntity<Index> index(ServletWebRequest request) {
+        return answers.answer(request, List.of(), versions -> index);
     }
 }
