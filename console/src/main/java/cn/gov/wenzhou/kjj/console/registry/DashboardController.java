@@ -72,6 +72,20 @@ public class DashboardController {
         targetSeries.put(label("dashboard.target"), goal);
         model.addAttribute("targetChart", Charts.bars(targetNames, targetSeries, true));
 
+        Map<String, Object> coverage = (Map<String, Object>) dashboard.getOrDefault("coverage", Map.of());
+        List<Map<String, Object>> matrix = (List<Map<String, Object>>) coverage.getOrDefault("matrix", List.of());
+        List<String> coverageColumns = new ArrayList<>(LEVELS.stream().map(l -> label("level." + l)).toList());
+        coverageColumns.add(label("dashboard.applicants"));
+        List<List<? extends Number>> coverageCells = new ArrayList<>();
+        for (Map<String, Object> row : matrix) {
+            Map<String, Object> byLevel = (Map<String, Object>) row.getOrDefault("byLevel", Map.of());
+            List<Number> cells = new ArrayList<>(LEVELS.stream().map(l -> number(byLevel.get(l))).toList());
+            cells.add(number(row.get("applicants")));
+            coverageCells.add(cells);
+        }
+        model.addAttribute("coverageChart", Charts.heatmap(coverageColumns,
+                matrix.stream().map(row -> String.valueOf(row.get("name"))).toList(), coverageCells));
+
         List<Map<String, Object>> years = (List<Map<String, Object>>) dashboard.getOrDefault("indicatorsByYear",
                 List.of());
         List<String> yearNames = years.stream().map(y -> String.valueOf(y.get("year"))).toList();

@@ -48,6 +48,31 @@ public final class Charts {
                         "data", entry.getValue())).toList())));
     }
 
+    /**
+     * A matrix of counts (rows × columns) as a heatmap, each cell labelled with its count; an empty cell (0) stays
+     * white, so a gap in the 5+5 coverage shows at a glance.
+     */
+    public static String heatmap(List<String> columns, List<String> rows, List<List<? extends Number>> cells) {
+        List<List<Object>> data = new java.util.ArrayList<>();
+        long max = 1;
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < columns.size(); c++) {
+                Number value = cells.get(r).get(c);
+                data.add(List.of(c, r, value));
+                max = Math.max(max, value.longValue());
+            }
+        }
+        Map<String, Object> option = option(Map.of(
+                "xAxis", Map.of("type", "category", "data", columns, "position", "top"),
+                "yAxis", Map.of("type", "category", "data", rows, "inverse", true),
+                "visualMap", Map.of("min", 0, "max", max, "show", false,
+                        "inRange", Map.of("color", List.of("#ffffff", "#1f6f5c"))),
+                "series", List.of(Map.of("type", "heatmap", "data", data, "label", Map.of("show", true),
+                        "itemStyle", Map.of("borderColor", "#cccccc", "borderWidth", 1)))));
+        option.remove("legend");
+        return json(option);
+    }
+
     private static Map<String, Object> option(Map<String, Object> parts) {
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("animation", false);
