@@ -36,6 +36,7 @@ public class FundingAccessPolicy {
                 .post("/api/calls/*/applications-closure", FUNDING_OFFICER)
                 .post("/api/calls/*/applications/*/scores", FUNDING_OFFICER)
                 .post("/api/calls/*/ranking", FUNDING_OFFICER)
+                .get("/api/calls/*/ranking", FUNDING_OFFICER, FINANCE_AUDITOR)
                 .post("/api/calls/*/applications/*/decline", FUNDING_OFFICER)
                 .post("/api/calls/*/applications/*/award", FUNDING_OFFICER)
                 // a partner confirms its own part: the partner organisation's token only (checked in the controller)

@@ -158,6 +158,17 @@ class VerifiedPriorityApiTest {
         });
         assertThat(funding.officer.get("/api/applications/" + singleBid).json().path("rankInDemand").asInt())
                 .isEqualTo(2);
+
+        // why: the facts the ranking recorded at review time, read back from the call's event
+        JsonNode facts = ok(funding.auditor.get("/api/calls/" + callId + "/ranking")).json();
+        assertThat(facts.path("platformStandings").path(platformId).asText()).isEqualTo("RECOGNIZED");
+        assertThat(facts.path("enterpriseTiers").path(lead).asText()).isEqualTo("LEADING");
+        assertThat(facts.path("enterpriseTiers").path(single).asText()).isEqualTo("OTHER");
+        assertThat(facts.path("equalScoreBand").decimalValue()).isNotNull();
+        assertThat(facts.path("parameterVersion").asText()).isNotBlank();
+        assertThat(funding.officer.get("/api/calls/" + created(funding.officer.post("/api/calls",
+                "{\"year\": 2025, \"title\": \"未排序\"}"), "callId") + "/ranking").status())
+                .as("no ranking before the call is ranked").isEqualTo(404);
     }
 
     @Test
