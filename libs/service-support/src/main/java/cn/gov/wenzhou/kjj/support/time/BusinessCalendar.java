@@ -22,6 +22,11 @@ public final class BusinessCalendar {
         return LocalDate.ofInstant(instant, ZONE);
     }
 
+    /** The last instant of a business day in Wenzhou: everything recorded that day is at or before it. */
+    public static Instant endOfDay(LocalDate date) {
+        return date.plusDays(1).atStartOfDay(ZONE).toInstant().minusNanos(1);
+    }
+
     public static int currentYear(Clock clock) {
         return today(clock).getYear();
     }

@@ -1,6 +1,5 @@
 package cn.gov.wenzhou.kjj.funding.api;
 
-import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.funding.query.AuditFilter;
 import cn.gov.wenzhou.kjj.funding.query.AuditTrail;
 import cn.gov.wenzhou.kjj.funding.query.MoneyEventKind;
@@ -8,7 +7,7 @@ import cn.gov.wenzhou.kjj.funding.query.ProjectHistory;
 import cn.gov.wenzhou.kjj.funding.query.Reconciliation;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
-import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
+import cn.gov.wenzhou.kjj.support.history.AsOfReplay;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -141,15 +140,7 @@ public class AuditController {
                                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at,
                                     @RequestParam(required = false)
                                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        if ((at == null) == (date == null)) {
-            throw new InvalidInputException("at", "give either 'at' or 'date'");
-        }
-        if (date != null) {
-            Bounds.year(date.getYear(), "date");
-        }
-        Instant instant = at != null ? at
-                : date.plusDays(1).atStartOfDay(BusinessCalendar.ZONE).toInstant().minusNanos(1);
-        return history.asOf(projectId, instant);
+        return history.asOf(projectId, AsOfReplay.instant(at, date));
     }
 
     private static AuditFilter filter(String projectId, String recipient, String callId, LocalDate from,

@@ -18,6 +18,7 @@ import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
+import cn.gov.wenzhou.kjj.support.history.AsOfReplay;
 import cn.gov.wenzhou.kjj.support.security.CurrentActor;
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
 import io.swagger.v3.oas.annotations.Operation;
@@ -200,12 +201,8 @@ public class PlatformController {
                                      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at,
                                      @RequestParam(required = false)
                                      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        if ((at == null) == (date == null)) {
-            throw new InvalidInputException("at", "give either 'at' or 'date'");
-        }
+        Instant instant = AsOfReplay.instant(at, date);
         access.require(platformId);
-        Instant instant = at != null ? at
-                : date.plusDays(1).atStartOfDay(BusinessCalendar.ZONE).toInstant().minusNanos(1);
         return history.asOf(platformId, instant);
     }
 

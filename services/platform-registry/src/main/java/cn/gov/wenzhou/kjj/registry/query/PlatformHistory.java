@@ -21,10 +21,8 @@ import cn.gov.wenzhou.kjj.registry.command.ReapplicationRefused;
 import cn.gov.wenzhou.kjj.registry.command.RecognitionRevoked;
 import cn.gov.wenzhou.kjj.registry.command.RectificationConfirmed;
 import cn.gov.wenzhou.kjj.registry.command.RectificationIssued;
-import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
+import cn.gov.wenzhou.kjj.support.history.AsOfReplay;
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +35,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A platform's record as of a past instant, replayed from the event store itself (never from a projection): its
- * events recorded up to that instant, folded in order. Status follows the list's meaning: a recognized platform with
+ * A platform's record as of a past instant, replayed from the event store itself (never from a projection,
+ * {@link AsOfReplay}): its events recorded up to that instant, folded in order. Status follows the list's meaning: a recognized platform with
  * an open rectification is UNDER_RECTIFICATION.
  */
 @Component
@@ -51,31 +49,10 @@ public class PlatformHistory {
     }
 
     public AsOf asOf(String platformId, Instant at) {
-        DomainEventStream events = eventStore.readEvents(platformId);
         Fold fold = new Fold();
-        int applied = 0;
-        boolean isPlatform = false;
-        Instant last = null;
-        while (events.hasNext()) {
-            DomainEventMessage<?> event = events.next();
-            if (applied == 0 && !(event.getPayload() instanceof PlatformRegistered)) {
-                break;
-            }
-            isPlatform = true;
-            if (event.getTimestamp().isAfter(at)) {
-                break;
-            }
-            fold.apply(event.getPayload());
-            applied++;
-            last = event.getTimestamp();
-        }
-        if (!isPlatform) {
-            throw new NotFoundException("platform", platformId);
-        }
-        if (applied == 0) {
-            throw new NotFoundException("platform as of " + at + " (registered later):", platformId);
-        }
-        return new AsOf(at, applied, last, fold.state());
+        AsOfReplay.Replayed replayed = AsOfReplay.replay(eventStore, platformId, PlatformRegistered.class, "platform",
+                at, fold::apply);
+        return new AsOf(at, replayed.eventsApplied(), replayed.lastEventAt(), fold.state());
     }
 
     /**

@@ -69,4 +69,15 @@ public final class EnrollmentResponses {
 
     public record History(Enrollment enrollment, List<HistoryEntry> events) {
     }
+
+    /**
+     * An enrollment as it stood at {@code at}, replayed from the event store.
+     *
+     * @param eventsApplied how many of its events were recorded up to {@code at}
+     * @param lastEventAt   when the last of them was recorded
+     * @param state         the enrollment then, its personal data shown as the caller may see it today
+     */
+    @Schema(description = "An enrollment as of an instant, replayed from its events")
+    public record AsOf(Instant at, int eventsApplied, Instant lastEventAt, Enrollment state) {
+    }
 }

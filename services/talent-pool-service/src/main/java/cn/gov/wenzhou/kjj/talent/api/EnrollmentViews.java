@@ -4,6 +4,7 @@ import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentState;
+import cn.gov.wenzhou.kjj.talent.query.EnrollmentAsOf;
 import cn.gov.wenzhou.kjj.talent.query.EnrollmentQueries;
 import cn.gov.wenzhou.kjj.talent.query.EnrollmentRow;
 import cn.gov.wenzhou.kjj.talent.query.HistoryRow;
@@ -97,6 +98,15 @@ public class EnrollmentViews {
                 row.withdrawnOn(), row.admittedOn(), row.termsVersion(), row.termEndsOn(), row.nextReviewDue(),
                 row.lastReviewOn(), row.lastReviewOutcome(), row.exitReason(), row.exitedOn(), row.erasedOn(),
                 samePersonElsewhere);
+    }
+
+    /**
+     * An enrollment as it stood then: its personal data as the caller may see it today (an erased person is erased
+     * in the past too); no other employer's enrollments of the person, which are about today.
+     */
+    public EnrollmentResponses.AsOf asOf(EnrollmentAsOf.Replayed replayed) {
+        return new EnrollmentResponses.AsOf(replayed.replay().at(), replayed.replay().eventsApplied(),
+                replayed.replay().lastEventAt(), enrollment(replayed.row(), null));
     }
 
     public EnrollmentResponses.Page page(EnrollmentQueries.Filter filter, int page, int size) {

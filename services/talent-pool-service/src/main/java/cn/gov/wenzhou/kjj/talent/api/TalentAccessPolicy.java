@@ -28,6 +28,7 @@ public class TalentAccessPolicy {
                 .get("/api/enrollments/export", TALENT_INSTITUTE)
                 .get("/api/enrollments/*", TALENT_INSTITUTE, ENTERPRISE, PLATFORM)
                 .get("/api/enrollments/*/history", TALENT_INSTITUTE, ENTERPRISE, PLATFORM)
+                .get("/api/enrollments/*/as-of", TALENT_INSTITUTE, ENTERPRISE, PLATFORM)
                 .post("/api/enrollments/*/withdrawal", TALENT_INSTITUTE, ENTERPRISE, PLATFORM)
                 .post("/api/enrollments/*/review", TALENT_INSTITUTE)
                 .post("/api/enrollments/*/council-decision", TALENT_INSTITUTE)
