@@ -4,7 +4,9 @@ import cn.gov.wenzhou.kjj.funding.command.BudgetLine;
 import cn.gov.wenzhou.kjj.funding.command.CategoryKind;
 import cn.gov.wenzhou.kjj.funding.command.FundingParameters;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.AwardProject;
+import cn.gov.wenzhou.kjj.funding.command.PaymentApprovalParameters;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.DisburseTranche;
+import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.RecordExpenditure;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.SignContract;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
@@ -56,10 +58,14 @@ final class Projects {
                 "基准测试项目 " + number, creditCode(number), null, List.of(), Map.of(), AWARD_FEN, 0L,
                 rules.categoryScheme(), budget, rules, "温科项〔2025〕基准" + number + "号", AWARDED_ON));
         commands.sendAndWait(new SignContract(projectId, "温科合〔2025〕基准" + number + "号", SIGNED_ON));
+        // setup only: paid at once (an approval threshold above any amount); figures 16a/16b time approval itself
         commands.sendAndWait(new DisburseTranche(projectId, 1, null, "温财拨〔2025〕基准" + number + "-1", "首期拨付",
-                SIGNED_ON));
+                SIGNED_ON, null, "bench", DIRECT_PAYMENT));
         return projectId;
     }
+
+    static final PaymentApprovalParameters.Version DIRECT_PAYMENT =
+            new PaymentApprovalParameters.Version("bench-direct", AWARDED_ON, Bounds.MAX_FEN, 14);
 
     List<String> open(int first, int count) {
         List<String> ids = new ArrayList<>();

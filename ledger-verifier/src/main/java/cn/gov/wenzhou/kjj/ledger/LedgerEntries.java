@@ -28,7 +28,13 @@ public final class LedgerEntries {
             "cn.gov.wenzhou.kjj.funding.command.ProjectEvents$ExpenditureRecorded",
             "cn.gov.wenzhou.kjj.funding.command.ProjectEvents$BudgetAdjusted",
             "cn.gov.wenzhou.kjj.funding.command.ProjectEvents$FundsRecovered",
-            "cn.gov.wenzhou.kjj.funding.command.ProjectEvents$ProjectClosed");
+            "cn.gov.wenzhou.kjj.funding.command.ProjectEvents$ProjectClosed",
+            "cn.gov.wenzhou.kjj.funding.command.PaymentApprovals$DisbursementRequested",
+            "cn.gov.wenzhou.kjj.funding.command.PaymentApprovals$DisbursementApproved",
+            "cn.gov.wenzhou.kjj.funding.command.PaymentApprovals$DisbursementRejected",
+            "cn.gov.wenzhou.kjj.funding.command.PaymentApprovals$DisbursementEscalated",
+            "cn.gov.wenzhou.kjj.funding.command.PaymentApprovals$DisbursementRequestExpired",
+            "cn.gov.wenzhou.kjj.funding.command.PaymentApprovals$DelegationLimitSet");
 
     private static final Set<String> MONEY = Set.copyOf(MONEY_EVENT_TYPES);
 

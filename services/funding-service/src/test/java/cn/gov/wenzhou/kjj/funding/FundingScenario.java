@@ -3,9 +3,11 @@ package cn.gov.wenzhou.kjj.funding;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import cn.gov.wenzhou.kjj.support.security.Role;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
+import cn.gov.wenzhou.kjj.testsupport.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,14 +18,28 @@ public final class FundingScenario {
 
     private static final AtomicInteger ORGANISATIONS = new AtomicInteger((int) (System.nanoTime() % 50_000));
 
+    /** The second funding officer who approves payments; the officer sets their delegation. */
+    public static final String APPROVER = "test-approver";
+
     public final ApiClient officer;
+    public final ApiClient approver;
     public final ApiClient auditor;
     private final ApiClient api;
 
     public FundingScenario(int port) {
         this.api = ApiClient.on(port);
         this.officer = api.as(Role.FUNDING_OFFICER);
+        this.approver = api.withToken(TestTokens.get().mint(APPROVER, List.of(Role.FUNDING_OFFICER.name()), null));
         this.auditor = api.as(Role.FINANCE_AUDITOR);
+    }
+
+    /** The approver may approve up to 100,000 yuan at level 1 (set once; setting it again changes nothing). */
+    public void delegateApprover() {
+        ApiClient.Response response = officer.put("/api/approver-delegations/" + APPROVER, """
+                {"level": 1, "limitFen": 10000000, "reason": "科室负责人拨付审批授权"}""");
+        if (response.status() != 409 || !response.body().contains("delegation.unchanged")) {
+            ok(response);
+        }
     }
 
     /** A fresh, valid credit code, so that tests never share an organisation. */
@@ -105,10 +121,29 @@ public final class FundingScenario {
         return new Project(projectId, ranked.callId(), recipient);
     }
 
+    /**
+     * A payment as it happens: the officer requests it and, when the approval rules want a second person (by
+     * default every payment), the approver approves it. The answer is the approval's (or the refusal of the request).
+     */
     public ApiClient.Response disburse(String projectId, int tranche, Long amountFen) {
+        ApiClient.Response requested = request(projectId, tranche, amountFen);
+        if (requested.status() != 202) {
+            return requested;
+        }
+        delegateApprover();
+        return approve(projectId, requested.json().get("requestId").asText());
+    }
+
+    /** The officer's request for a payment: {@code 202} with its {@code requestId} when it needs approval. */
+    public ApiClient.Response request(String projectId, int tranche, Long amountFen) {
         return officer.post("/api/projects/" + projectId + "/disbursements", """
                 {"trancheNumber": %d, "amountFen": %s, "documentRef": "拨-%d", "reason": "按节点拨付"}"""
                 .formatted(tranche, amountFen == null ? "null" : amountFen.toString(), tranche));
+    }
+
+    public ApiClient.Response approve(String projectId, String requestId) {
+        return approver.post("/api/projects/" + projectId + "/disbursement-requests/" + requestId + "/approval",
+                "{\"note\": \"同意\"}");
     }
 
     public ApiClient.Response spend(String projectId, String category, long amountFen) {

@@ -62,6 +62,14 @@ public class FundingAccessPolicy {
                 .post("/api/projects/*/termination", FUNDING_OFFICER)
                 .post("/api/projects/*/recoveries", FUNDING_OFFICER)
                 .post("/api/projects/*/closure", FUNDING_OFFICER)
+                // four-eyes payment approval: approvers are funding officers holding a delegation
+                .post("/api/projects/*/disbursement-requests/*/approval", FUNDING_OFFICER)
+                .post("/api/projects/*/disbursement-requests/*/rejection", FUNDING_OFFICER)
+                .post("/api/projects/*/disbursement-requests/*/escalation", FUNDING_OFFICER)
+                .get("/api/projects/*/disbursement-requests", FUNDING_OFFICER, FINANCE_AUDITOR)
+                .get("/api/disbursement-requests/waiting", FUNDING_OFFICER)
+                .put("/api/approver-delegations/*", FUNDING_OFFICER)
+                .get("/api/approver-delegations/*/history", FUNDING_OFFICER, FINANCE_AUDITOR)
                 // the finance audit trail: read-only
                 .get("/api/audit/money-events", FINANCE_AUDITOR, FUNDING_OFFICER)
                 .get("/api/audit/money-events.csv", FINANCE_AUDITOR, FUNDING_OFFICER)

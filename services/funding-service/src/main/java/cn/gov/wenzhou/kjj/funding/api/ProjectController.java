@@ -1,6 +1,8 @@
 package cn.gov.wenzhou.kjj.funding.api;
 
 import cn.gov.wenzhou.kjj.support.domain.Bounds;
+import cn.gov.wenzhou.kjj.funding.command.FundedProject;
+import cn.gov.wenzhou.kjj.funding.command.PaymentApprovalParameters;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.AdjustBudget;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.CloseProject;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.DisburseTranche;
@@ -112,13 +114,15 @@ public class ProjectController {
     private final CommandGateway commands;
     private final FundingQueries queries;
     private final IdempotentRequests idempotent;
+    private final PaymentApprovalParameters approvals;
     private final Clock clock;
 
     public ProjectController(CommandGateway commands, FundingQueries queries, IdempotentRequests idempotent,
-                             Clock clock) {
+                             PaymentApprovalParameters approvals, Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.idempotent = idempotent;
+        this.approvals = approvals;
         this.clock = clock;
     }
 
@@ -166,7 +170,8 @@ public class ProjectController {
     }
 
     @PostMapping("/{projectId}/disbursements")
-    @Operation(summary = "Pay (part of) a tranche whose milestone is accepted",
+    @Operation(summary = "Pay (part of) a tranche whose milestone is accepted: above the approval threshold (default "
+            + "0: every payment) a request for a second person's approval (202, requestId)",
             description = "409: disbursement.milestone-not-accepted, disbursement.exceeds-award, "
                     + "disbursement.exceeds-tranche, disbursement.tranche-paid, disbursement.project-suspended, "
                     + "disbursement.project-terminated, project.closed, concurrent-modification.")
@@ -176,10 +181,18 @@ public class ProjectController {
                                            @RequestHeader(name = IdempotentRequests.HEADER, required = false)
                                            String key, HttpServletRequest http) {
         LocalDate on = BusinessDates.orToday(request.disbursedOn(), "disbursedOn", clock);
+        PaymentApprovalParameters.Version approval = approvals.on(on);
         return idempotent.run(key, http, request, () -> {
-            commands.sendAndWait(new DisburseTranche(projectId, request.trancheNumber(), request.amountFen(),
-                    request.documentRef(), request.reason(), on));
-            return ResponseEntity.ok(Map.of("projectId", projectId, "trancheNumber", request.trancheNumber()));
+            String requestId = UUID.randomUUID().toString();
+            String status = commands.sendAndWait(new DisburseTranche(projectId, request.trancheNumber(),
+                    request.amountFen(), request.documentRef(), request.reason(), on, requestId,
+                    CurrentActor.require().subject(), approval));
+            return FundedProject.AWAITING_APPROVAL.equals(status)
+                    ? ResponseEntity.accepted().body(Map.of("projectId", projectId, "trancheNumber",
+                    request.trancheNumber(), "requestId", requestId, "status", "AWAITING_APPROVAL",
+                    "approvalVersion", approval.version()))
+                    : ResponseEntity.ok(Map.of("projectId", projectId, "trancheNumber", request.trancheNumber(),
+                    "status", "PAID"));
         });
     }
 

@@ -1,6 +1,15 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
 import cn.gov.wenzhou.kjj.support.domain.Bounds;
+import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.ApproveDisbursement;
+import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementApproved;
+import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementEscalated;
+import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementRejected;
+import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementRequestExpired;
+import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementRequested;
+import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.EscalateDisbursement;
+import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.ExpireDisbursementRequest;
+import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.RejectDisbursement;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.AdjustBudget;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.AwardProject;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.CloseProject;
@@ -49,6 +58,8 @@ public class FundedProject {
 
     /** Lines of a project's budget: one per category, and no scheme has more than a handful. */
     public static final int MAX_BUDGET_LINES = 20;
+    public static final String PAID = "PAID";
+    public static final String AWAITING_APPROVAL = "AWAITING_APPROVAL";
 
     @AggregateIdentifier
     private String projectId;
@@ -129,17 +140,15 @@ public class FundedProject {
                 command.acceptedOn()));
     }
 
+    /**
+     * A payment of (part of) a tranche whose milestone is accepted. Above the approval threshold in force it is a
+     * request ({@code DisbursementRequested}) that a second person approves; pending requests reserve their amounts,
+     * so two requests never promise more than the tranche or the award.
+     */
+    /** Says {@value #PAID} or {@value #AWAITING_APPROVAL}. */
     @CommandHandler
-    void handle(DisburseTranche command) {
-        switch (book.status) {
-            case SUSPENDED -> throw new RuleViolationException("disbursement.project-suspended",
-                    "the project is suspended: nothing is paid to it");
-            case TERMINATED -> throw new RuleViolationException("disbursement.project-terminated",
-                    "the project is terminated: nothing is paid to it");
-            case CLOSED -> throw closed();
-            default -> {
-            }
-        }
+    String handle(DisburseTranche command) {
+        requirePayable();
         ProjectBook.TrancheState tranche = book.tranches.get(command.trancheNumber());
         if (tranche == null) {
             throw new InvalidInputException("trancheNumber", "the project has tranches 1 to " + book.tranches.size());
@@ -150,26 +159,140 @@ public class FundedProject {
                     "tranche " + command.trancheNumber() + " is paid only after its milestone " + milestone
                             + " is accepted");
         }
-        long remaining = tranche.plan().amountFen() - tranche.paidFen();
+        long reserved = book.reservedFen(command.trancheNumber());
+        long remaining = tranche.plan().amountFen() - tranche.paidFen() - reserved;
         long amount = command.amountFen() == null ? remaining
                 : Bounds.within(command.amountFen(), 1, Bounds.MAX_FEN, "amountFen");
         if (amount <= 0) {
-            throw new RuleViolationException("disbursement.tranche-paid",
-                    "tranche " + command.trancheNumber() + " is fully paid");
+            throw new RuleViolationException("disbursement.tranche-paid", "tranche " + command.trancheNumber()
+                    + (reserved > 0 ? " is fully paid or requested (" + reserved + " fen await approval)"
+                    : " is fully paid"));
         }
-        long disbursedAfter = Math.addExact(book.disbursedFen, amount);
+        long disbursedAfter = Math.addExact(Math.addExact(book.disbursedFen, book.reservedFen(0)), amount);
         if (disbursedAfter > book.awardFen) {
             throw new RuleViolationException("disbursement.exceeds-award", "paying " + amount + " fen would bring "
-                    + "money out to " + disbursedAfter + " fen, above the award of " + book.awardFen);
+                    + "money out (paid and requested) to " + disbursedAfter + " fen, above the award of "
+                    + book.awardFen);
         }
         if (amount > remaining) {
-            throw new RuleViolationException("disbursement.exceeds-tranche",
-                    "tranche " + command.trancheNumber() + " has " + remaining + " fen left to pay");
+            throw new RuleViolationException("disbursement.exceeds-tranche", "tranche " + command.trancheNumber()
+                    + " has " + remaining + " fen left to pay" + (reserved > 0 ? " (" + reserved
+                    + " fen more await approval)" : ""));
         }
         notBefore(command.disbursedOn(), book.milestoneAcceptedOn(milestone), "disbursedOn");
+        PaymentApprovalParameters.Version approval = command.approval();
+        if (approval == null) {
+            throw new IllegalArgumentException("a disbursement names the payment approval rules in force");
+        }
+        if (approval.needsApproval(amount)) {
+            if (command.requestId() == null || command.requestedBy() == null) {
+                throw new IllegalArgumentException("a disbursement request needs its id and its requester");
+            }
+            apply(new DisbursementRequested(projectId, command.requestId(), command.trancheNumber(), milestone, amount,
+                    command.documentRef(), command.reason(), command.requestedBy(), command.disbursedOn(),
+                    command.disbursedOn().plusDays(approval.expiresAfterDays()), approval.version(),
+                    book.parameterVersion));
+            return AWAITING_APPROVAL;
+        }
         apply(new TrancheDisbursed(projectId, command.trancheNumber(), milestone, amount, book.recipientCreditCode,
                 book.recipientPlatformId, command.documentRef(), command.reason(), book.parameterVersion,
-                command.disbursedOn()));
+                command.disbursedOn(), null, command.requestedBy(), null));
+        return PAID;
+    }
+
+    /**
+     * The second person approves a request: never its requester, at the request's level or above, within their
+     * delegation limit, before it expires, while the project may still be paid. Approval pays the tranche.
+     * Called by {@link PaymentApprovalHandler}, which loads the approver's delegation in the same unit of work.
+     */
+    void approve(ApproveDisbursement command, ApproverDelegation.Delegation delegation) {
+        ProjectBook.PaymentRequest request = pendingRequest(command.requestId());
+        if (request.requestedBy().equals(command.approver())) {
+            throw new RuleViolationException("approval.own-request",
+                    "the requester of a payment never approves it: a second person does");
+        }
+        if (command.approvedOn().isAfter(request.expiresOn())) {
+            throw new RuleViolationException("approval.request-expired", "the request expired on "
+                    + request.expiresOn() + ": request the payment again");
+        }
+        if (delegation.level() < request.level()) {
+            throw new RuleViolationException("approval.level-too-low", "the request waits at level "
+                    + request.level() + "; your delegation is at level " + delegation.level());
+        }
+        if (delegation.limitFen() < request.amountFen()) {
+            throw new RuleViolationException("approval.beyond-delegation-limit", "the request is for "
+                    + request.amountFen() + " fen; your delegation limit is " + delegation.limitFen()
+                    + " fen: escalate it to the next level");
+        }
+        requirePayable();
+        notBefore(command.approvedOn(), request.requestedOn(), "approvedOn");
+        ProjectBook.TrancheState tranche = book.tranches.get(request.trancheNumber());
+        apply(new DisbursementApproved(projectId, request.requestId(), command.approver(), delegation.level(),
+                delegation.limitFen(), delegation.version(), command.note(), command.approvedOn()));
+        apply(new TrancheDisbursed(projectId, request.trancheNumber(), tranche.plan().milestone(), request.amountFen(),
+                book.recipientCreditCode, book.recipientPlatformId, request.documentRef(), request.reason(),
+                book.parameterVersion, command.approvedOn(), request.requestId(), request.requestedBy(),
+                command.approver()));
+    }
+
+    @CommandHandler
+    void handle(RejectDisbursement command) {
+        ProjectBook.PaymentRequest request = pendingRequest(command.requestId());
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new InvalidInputException("reason", "a rejection records its reason");
+        }
+        notBefore(command.rejectedOn(), request.requestedOn(), "rejectedOn");
+        apply(new DisbursementRejected(projectId, request.requestId(), command.rejectedBy(), command.reason(),
+                command.rejectedOn()));
+    }
+
+    @CommandHandler
+    void handle(EscalateDisbursement command) {
+        ProjectBook.PaymentRequest request = pendingRequest(command.requestId());
+        if (request.requestedBy().equals(command.escalatedBy())) {
+            throw new RuleViolationException("approval.own-request", "the requester does not escalate their own "
+                    + "request: an approver does");
+        }
+        if (request.level() >= ApproverDelegation.MAX_LEVEL) {
+            throw new RuleViolationException("approval.no-higher-level", "the request is at the highest level "
+                    + request.level());
+        }
+        notBefore(command.escalatedOn(), request.requestedOn(), "escalatedOn");
+        apply(new DisbursementEscalated(projectId, request.requestId(), command.escalatedBy(), request.level() + 1,
+                command.reason(), command.escalatedOn()));
+    }
+
+    @CommandHandler
+    void handle(ExpireDisbursementRequest command) {
+        ProjectBook.PaymentRequest request = pendingRequest(command.requestId());
+        if (!command.today().isAfter(request.expiresOn())) {
+            throw new RuleViolationException("approval.not-expired", "the request waits until " + request.expiresOn());
+        }
+        apply(new DisbursementRequestExpired(projectId, request.requestId(), request.expiresOn(), command.today()));
+    }
+
+    private ProjectBook.PaymentRequest pendingRequest(String requestId) {
+        ProjectBook.PaymentRequest request = book.requests.get(requestId);
+        if (request == null) {
+            throw new InvalidInputException("requestId", "is not a disbursement request of this project");
+        }
+        if (request.status() != ProjectBook.RequestStatus.PENDING) {
+            throw new RuleViolationException("approval.not-pending", "the request is already "
+                    + request.status().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return request;
+    }
+
+    private void requirePayable() {
+        switch (book.status) {
+            case SUSPENDED -> throw new RuleViolationException("disbursement.project-suspended",
+                    "the project is suspended: nothing is paid to it");
+            case TERMINATED -> throw new RuleViolationException("disbursement.project-terminated",
+                    "the project is terminated: nothing is paid to it");
+            case CLOSED -> throw closed();
+            default -> {
+            }
+        }
     }
 
     @CommandHandler

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties(FundingParameters.class)
+@EnableConfigurationProperties({FundingParameters.class, PaymentApprovalParameters.class})
 public class FundingCommandConfiguration {
 
     public static final String PROJECT_CACHE = "fundedProjectCache";

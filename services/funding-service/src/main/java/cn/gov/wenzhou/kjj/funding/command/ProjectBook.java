@@ -59,6 +59,8 @@ public final class ProjectBook {
     LocalDate lastMoneyOn;
     final Map<String, Category> categories = new LinkedHashMap<>();
     final Map<Integer, TrancheState> tranches = new LinkedHashMap<>();
+    /** Disbursement requests by id; a pending one reserves its amount on its tranche. */
+    final Map<String, PaymentRequest> requests = new LinkedHashMap<>();
 
     /** Jackson (snapshots) and the fold. */
     public ProjectBook() {
@@ -107,6 +109,18 @@ public final class ProjectBook {
             tranches.put(e.trancheNumber(), new TrancheState(tranche.plan(),
                     Math.addExact(tranche.paidFen(), e.amountFen())));
             lastMoneyOn = e.disbursedOn();
+        } else if (event instanceof PaymentApprovals.DisbursementRequested e) {
+            requests.put(e.requestId(), new PaymentRequest(e.requestId(), e.trancheNumber(), e.amountFen(),
+                    e.documentRef(), e.reason(), e.requestedBy(), e.requestedOn(), e.expiresOn(), 1,
+                    RequestStatus.PENDING));
+        } else if (event instanceof PaymentApprovals.DisbursementEscalated e) {
+            requests.computeIfPresent(e.requestId(), (id, r) -> r.atLevel(e.toLevel()));
+        } else if (event instanceof PaymentApprovals.DisbursementApproved e) {
+            requests.computeIfPresent(e.requestId(), (id, r) -> r.with(RequestStatus.APPROVED));
+        } else if (event instanceof PaymentApprovals.DisbursementRejected e) {
+            requests.computeIfPresent(e.requestId(), (id, r) -> r.with(RequestStatus.REJECTED));
+        } else if (event instanceof PaymentApprovals.DisbursementRequestExpired e) {
+            requests.computeIfPresent(e.requestId(), (id, r) -> r.with(RequestStatus.EXPIRED));
         } else if (event instanceof ExpenditureRecorded e) {
             spentFen = Math.addExact(spentFen, e.amountFen());
             Category category = categories.get(e.category());
@@ -203,5 +217,30 @@ public final class ProjectBook {
     }
 
     record TrancheState(Tranche plan, long paidFen) {
+    }
+
+    enum RequestStatus { PENDING, APPROVED, REJECTED, EXPIRED }
+
+    record PaymentRequest(String requestId, int trancheNumber, long amountFen, String documentRef, String reason,
+                          String requestedBy, LocalDate requestedOn, LocalDate expiresOn, int level,
+                          RequestStatus status) {
+
+        PaymentRequest with(RequestStatus next) {
+            return new PaymentRequest(requestId, trancheNumber, amountFen, documentRef, reason, requestedBy,
+                    requestedOn, expiresOn, level, next);
+        }
+
+        PaymentRequest atLevel(int next) {
+            return new PaymentRequest(requestId, trancheNumber, amountFen, documentRef, reason, requestedBy,
+                    requestedOn, expiresOn, next, status);
+        }
+    }
+
+    /** What pending requests reserve: on one tranche, or (trancheNumber 0) on the whole award. */
+    long reservedFen(int trancheNumber) {
+        return requests.values().stream()
+                .filter(r -> r.status() == RequestStatus.PENDING)
+                .filter(r -> trancheNumber == 0 || r.trancheNumber() == trancheNumber)
+                .mapToLong(PaymentRequest::amountFen).reduce(0, Math::addExact);
     }
 }

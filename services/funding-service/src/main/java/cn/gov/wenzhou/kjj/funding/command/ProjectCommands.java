@@ -35,9 +35,17 @@ public final class ProjectCommands {
                                    String note, LocalDate acceptedOn) {
     }
 
-    /** @param amountFen null pays what remains of the tranche */
+    /**
+     * A payment, or, when the approval rules in force want a second person for its amount, a request for one.
+     *
+     * @param amountFen   null pays what remains of the tranche
+     * @param requestId   the id the request gets when it needs approval
+     * @param requestedBy who asks (the caller's subject)
+     * @param approval    the payment approval rules in force on the date
+     */
     public record DisburseTranche(@TargetAggregateIdentifier String projectId, int trancheNumber, Long amountFen,
-                                  String documentRef, String reason, LocalDate disbursedOn) {
+                                  String documentRef, String reason, LocalDate disbursedOn, String requestId,
+                                  String requestedBy, PaymentApprovalParameters.Version approval) {
     }
 
     public record RecordExpenditure(@TargetAggregateIdentifier String projectId, String expenditureId,

@@ -31,9 +31,15 @@ public final class ProjectEvents {
                                      LocalDate acceptedOn) {
     }
 
+    /**
+     * @param requestId   the approved request it pays (null: below the approval threshold, or before four-eyes
+     *                    approval existed)
+     * @param requestedBy who asked for the payment; {@code approvedBy} the second person who approved it
+     */
     public record TrancheDisbursed(String projectId, int trancheNumber, Milestone milestone, long amountFen,
                                    String recipientCreditCode, String platformId, String documentRef, String reason,
-                                   String parameterVersion, LocalDate disbursedOn) {
+                                   String parameterVersion, LocalDate disbursedOn, String requestId,
+                                   String requestedBy, String approvedBy) {
     }
 
     public record ExpenditureRecorded(String projectId, String expenditureId, String category, long amountFen,

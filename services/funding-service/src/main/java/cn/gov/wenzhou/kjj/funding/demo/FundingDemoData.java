@@ -6,7 +6,10 @@ import cn.gov.wenzhou.kjj.funding.command.CallCommands;
 import cn.gov.wenzhou.kjj.funding.command.CategoryKind;
 import cn.gov.wenzhou.kjj.funding.command.EnterpriseTier;
 import cn.gov.wenzhou.kjj.funding.command.RecordEnterpriseTier;
+import cn.gov.wenzhou.kjj.funding.command.FundedProject;
 import cn.gov.wenzhou.kjj.funding.command.FundingParameters;
+import cn.gov.wenzhou.kjj.funding.command.PaymentApprovalParameters;
+import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals;
 import cn.gov.wenzhou.kjj.funding.command.Member;
 import cn.gov.wenzhou.kjj.funding.command.OpenChallengeCall;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands;
@@ -52,12 +55,20 @@ public class FundingDemoData {
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;
     private final FundingParameters parameters;
+    private final PaymentApprovalParameters approvals;
     private final Clock clock;
 
-    public FundingDemoData(CommandGateway commands, JdbcTemplate jdbc, FundingParameters parameters, Clock clock) {
+    /** Who requests, approves and delegates the demo's payments (the approver is the console's demo officer). */
+    static final String DEMO_REQUESTER = "demo:funding-clerk";
+    static final String DEMO_APPROVER = "funding.officer";
+    static final String DEMO_DIRECTOR = "demo:bureau-director";
+
+    public FundingDemoData(CommandGateway commands, JdbcTemplate jdbc, FundingParameters parameters,
+                           PaymentApprovalParameters approvals, Clock clock) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.parameters = parameters;
+        this.approvals = approvals;
         this.clock = clock;
     }
 
@@ -88,6 +99,7 @@ public class FundingDemoData {
         List<String> platforms = platforms(day0);
         String callId = id("call", year);
         send(new OpenChallengeCall(callId, year, year + "年度温州市重大科技攻关项目揭榜挂帅", day0));
+        delegateDemoApprover(day0);
 
         // the bureau's record of the 25 demanding enterprises and the 30 leads of joint bids
         for (int n = 0; n < 25; n++) {
@@ -214,8 +226,7 @@ public class FundingDemoData {
         }
         LocalDate t = awardedOn.plusDays(10);
         send(new ProjectCommands.SignContract(projectId, "温科合〔示例〕" + (stage + 1) + "号", t));
-        send(new ProjectCommands.DisburseTranche(projectId, 1, null, "温财拨〔示例〕" + (stage + 1) + "-1",
-                "首笔拨付", t.plusDays(5)));
+        pay(projectId, 1, "温财拨〔示例〕" + (stage + 1) + "-1", "首笔拨付", t.plusDays(5));
         spend(projectId, "EQUIPMENT", 40_000_000L, t.plusDays(20), "设备购置", stage);
         spend(projectId, "OPERATING", 25_000_000L + stage * 1_000_000L, t.plusDays(40), "材料测试", stage);
         spend(projectId, "LABOUR", 8_000_000L, t.plusDays(60), "劳务费", stage);
@@ -235,8 +246,7 @@ public class FundingDemoData {
         }
         send(new ProjectCommands.RecordMidTermCheck(projectId, true, "中期〔示例〕" + stage, "按计划推进",
                 t.plusDays(150)));
-        send(new ProjectCommands.DisburseTranche(projectId, 2, null, "温财拨〔示例〕" + stage + "-2", "中期拨付",
-                t.plusDays(155)));
+        pay(projectId, 2, "温财拨〔示例〕" + stage + "-2", "中期拨付", t.plusDays(155));
         send(new ProjectCommands.AdjustBudget(projectId, "OPERATING", "LABOUR", 5_000_000L, "劳务需求增加", null,
                 t.plusDays(160)));
         spend(projectId, "OPERATING", 20_000_000L, t.plusDays(170), "试制加工", stage);
@@ -247,10 +257,28 @@ public class FundingDemoData {
         send(new ProjectCommands.RecordAcceptance(projectId, passes, "验收〔示例〕" + stage,
                 passes ? "通过验收" : "未通过验收", t.plusDays(250)));
         if (passes) {
-            send(new ProjectCommands.DisburseTranche(projectId, 3, null, "温财拨〔示例〕" + stage + "-3", "验收拨付",
-                    t.plusDays(255)));
+            pay(projectId, 3, "温财拨〔示例〕" + stage + "-3", "验收拨付", t.plusDays(255));
         }
         send(new ProjectCommands.CloseProject(projectId, "结题〔示例〕" + stage, t.plusDays(270)));
+    }
+
+    /**
+     * A payment as the bureau makes it: the demo clerk requests it, the demo funding officer (the console's
+     * {@code funding.officer}, whose delegation the demo director set) approves it two days later.
+     */
+    private void pay(String projectId, int tranche, String documentRef, String reason, LocalDate on) {
+        String requestId = id("disbursement-" + projectId, tranche);
+        String status = commands.sendAndWait(new ProjectCommands.DisburseTranche(projectId, tranche, null,
+                documentRef, reason, on, requestId, DEMO_REQUESTER, approvals.on(on)));
+        if (FundedProject.AWAITING_APPROVAL.equals(status)) {
+            send(new PaymentApprovals.ApproveDisbursement(projectId, requestId, DEMO_APPROVER, "单据齐全，同意拨付",
+                    on.plusDays(2)));
+        }
+    }
+
+    private void delegateDemoApprover(LocalDate on) {
+        send(new PaymentApprovals.SetDelegationLimit(DEMO_APPROVER, 2, 1_000_000_000L,
+                "示例：科技专项资金拨付审批授权（处级，单笔一千万元以内）", DEMO_DIRECTOR, on));
     }
 
     private void spend(String projectId, String category, long amountFen, LocalDate on, String purpose, int stage) {

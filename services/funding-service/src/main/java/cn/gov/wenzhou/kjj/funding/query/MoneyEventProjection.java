@@ -39,19 +39,19 @@ public class MoneyEventProjection {
     private static final String COLUMNS = """
             position, event_id, project_id, call_id, recipient_credit_code, platform_id, kind, amount_fen, category,
             counter_category, tranche_no, business_date, recorded_at, actor, actor_role, reason, document_ref,
-            parameter_version""";
+            parameter_version, requested_by, approved_by""";
     /*
      * A row's position is the event's own global index, looked up by the store's unique event identifier. The
      * tracking token's position is not the index: an event that commits after a later-numbered one (concurrent
      * writers) fills a gap, and its token carries the high-water mark, which is another event's index.
      */
     private static final String INSERT_AWARD = "insert into money_event (" + COLUMNS + """
-            ) select d.global_index, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+            ) select d.global_index, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
             from domain_event_entry d where d.event_identifier = ?""";
     /* The award row gives call, recipient and platform: no query of its own. */
     private static final String INSERT_AFTER_AWARD = "insert into money_event (" + COLUMNS + """
             ) select d.global_index, ?, a.project_id, a.call_id, a.recipient_credit_code, a.platform_id,
-                ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
             from domain_event_entry d join money_event a on a.project_id = ? and a.kind = 'AWARD'
             where d.event_identifier = ?""";
 
@@ -77,7 +77,8 @@ public class MoneyEventProjection {
     @EventHandler
     void on(TrancheDisbursed e, EventMessage<?> message) {
         insertForProject(e.projectId(), message, new Row(MoneyEventKind.DISBURSEMENT, e.amountFen(), null, null,
-                e.trancheNumber(), e.disbursedOn(), e.reason(), e.documentRef(), e.parameterVersion()));
+                e.trancheNumber(), e.disbursedOn(), e.reason(), e.documentRef(), e.parameterVersion(), e.requestedBy(),
+                e.approvedBy()));
     }
 
     @EventHandler
@@ -164,13 +165,19 @@ public class MoneyEventProjection {
     /** What a money event says for itself, in column order from {@code kind} to {@code parameter_version}. */
     private record Row(MoneyEventKind kind, long amountFen, String category, String counterCategory,
                        Integer trancheNo, LocalDate businessDate, String reason, String documentRef,
-                       String parameterVersion) {
+                       String parameterVersion, String requestedBy, String approvedBy) {
+
+        Row(MoneyEventKind kind, long amountFen, String category, String counterCategory, Integer trancheNo,
+            LocalDate businessDate, String reason, String documentRef, String parameterVersion) {
+            this(kind, amountFen, category, counterCategory, trancheNo, businessDate, reason, documentRef,
+                    parameterVersion, null, null);
+        }
 
         List<Object> values(EventMessage<?> message) {
             Map<String, ?> metadata = message.getMetaData();
             return Arrays.asList(kind.name(), amountFen, category, counterCategory, trancheNo, businessDate,
                     Timestamp.from(message.getTimestamp()), text(metadata.get(Actor.SUBJECT_KEY)),
-                    text(metadata.get(Actor.ROLE_KEY)), reason, documentRef, parameterVersion);
+                    text(metadata.get(Actor.ROLE_KEY)), reason, documentRef, parameterVersion, requestedBy, approvedBy);
         }
     }
 

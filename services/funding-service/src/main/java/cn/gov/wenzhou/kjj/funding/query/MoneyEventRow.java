@@ -13,10 +13,12 @@ import java.time.LocalDate;
  * @param businessDate    the date of the money movement (Asia/Shanghai)
  * @param recordedAt      when the service recorded it (UTC)
  * @param documentRef     payment order, voucher, approval or decision document reference
+ * @param requestedBy     of a payment: who requested it (four-eyes approval); null otherwise
+ * @param approvedBy      of a payment: the second person who approved it; null below the approval threshold
  */
 public record MoneyEventRow(long position, String eventId, String projectId, String callId,
                             String recipientCreditCode, String platformId, MoneyEventKind kind, long amountFen,
                             String category, String counterCategory, Integer trancheNumber, LocalDate businessDate,
                             Instant recordedAt, String actor, String actorRole, String reason, String documentRef,
-                            String parameterVersion) {
+                            String parameterVersion, String requestedBy, String approvedBy) {
 }

@@ -48,8 +48,10 @@ class AuditTrailApiTest {
                 .containsExactly("AWARD", "DISBURSEMENT", "EXPENDITURE", "EXPENDITURE", "ADJUSTMENT");
         JsonNode disbursement = page.path("items").get(1);
         assertThat(disbursement.path("amountFen").asLong()).isEqualTo(500_000L);
-        assertThat(disbursement.path("actor").asText()).isEqualTo("test-funding_officer");
+        assertThat(disbursement.path("actor").asText()).as("the approval paid it").isEqualTo(FundingScenario.APPROVER);
         assertThat(disbursement.path("actorRole").asText()).isEqualTo("FUNDING_OFFICER");
+        assertThat(disbursement.path("requestedBy").asText()).isEqualTo("test-funding_officer");
+        assertThat(disbursement.path("approvedBy").asText()).isEqualTo(FundingScenario.APPROVER);
         assertThat(disbursement.path("documentRef").asText()).isEqualTo("拨-1");
         assertThat(disbursement.path("reason").asText()).isEqualTo("按节点拨付");
         assertThat(disbursement.path("parameterVersion").asText()).isEqualTo("2021.1");

@@ -124,7 +124,7 @@ class ProjectMoneyApiTest {
     }
 
     @Test
-    void repeatingADisbursementWithTheSameIdempotencyKeyReturnsTheFirstResultAndPaysOnce() {
+    void repeatingADisbursementWithTheSameIdempotencyKeyReturnsTheFirstResultAndRequestsOnce() {
         Project project = funding.signedProject();
         String key = UUID.randomUUID().toString();
         String body = "{\"trancheNumber\": 1, \"amountFen\": 200000, \"documentRef\": \"拨-1\"}";
@@ -133,16 +133,16 @@ class ProjectMoneyApiTest {
         ApiClient.Response first = keyed.post("/api/projects/" + project.projectId() + "/disbursements", body);
         ApiClient.Response second = keyed.post("/api/projects/" + project.projectId() + "/disbursements", body);
 
-        assertThat(first.status()).isEqualTo(200);
-        assertThat(second.status()).isEqualTo(200);
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(second.status()).isEqualTo(202);
         assertThat(second.json()).isEqualTo(first.json());
         assertThat(second.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(disbursementsOf(project.projectId())).isEqualTo(1);
+        assertThat(requestsOf(project.projectId())).isEqualTo(1);
         ApiClient.Response other = keyed.post("/api/projects/" + project.projectId() + "/disbursements",
                 body.replace("200000", "300000"));
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.json().path("rule").asText()).isEqualTo("idempotency.key-reused");
-        assertThat(disbursementsOf(project.projectId())).isEqualTo(1);
+        assertThat(requestsOf(project.projectId())).isEqualTo(1);
     }
 
     @Test
@@ -277,6 +277,11 @@ class ProjectMoneyApiTest {
     private long disbursementsOf(String projectId) {
         return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
                 + "and payload_type like '%TrancheDisbursed'", Long.class, projectId);
+    }
+
+    private long requestsOf(String projectId) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
+                + "and payload_type like '%DisbursementRequested'", Long.class, projectId);
     }
 
     private static String type(ConsumerRecord<String, byte[]> record) {

@@ -201,7 +201,7 @@ class FundedProjectTest {
     @Test
     void aDisbursementIsNotDatedBeforeItsMilestone() {
         fixture.given(awarded(), signed())
-                .when(new DisburseTranche(P, 1, null, "拨-1", null, AWARDED))
+                .when(new DisburseTranche(P, 1, null, "拨-1", null, AWARDED, "r-1", "officer-1", BELOW_THRESHOLD))
                 .expectException(invalid("disbursedOn"))
                 .expectNoEvents();
     }
@@ -358,23 +358,28 @@ class FundedProjectTest {
                 AWARD, 500_000L, "THREE-CATEGORY-2021", budget, Rules.DEFAULT, "温科项-1", AWARDED);
     }
 
-    private static ProjectAwarded awarded() {
+    static ProjectAwarded awarded() {
         return new ProjectAwarded(P, "call-1", "application-1", "攻关项目", RECIPIENT, PLATFORM, List.of(), AWARD,
                 500_000L, "THREE-CATEGORY-2021", BUDGET, 180_000L, PLAN, "RETAINED", "RETURNED", "2021.1", "温科项-1",
                 AWARDED);
     }
 
-    private static ContractSigned signed() {
+    static ContractSigned signed() {
         return new ContractSigned(P, "合同-1", AWARDED.plusDays(5));
     }
 
+    /** Approval rules under which every amount here is paid at once (four-eyes: PaymentApprovalTest). */
+    static final PaymentApprovalParameters.Version BELOW_THRESHOLD =
+            new PaymentApprovalParameters.Version("direct", AWARDED, 10_000_000L, 14);
+
     private static DisburseTranche disburse(int tranche, Long amount) {
-        return new DisburseTranche(P, tranche, amount, "拨-" + tranche, "拨付", AWARDED.plusDays(10));
+        return new DisburseTranche(P, tranche, amount, "拨-" + tranche, "拨付", AWARDED.plusDays(10), "r-" + tranche,
+                "officer-1", BELOW_THRESHOLD);
     }
 
     private static TrancheDisbursed paid(int tranche, long amount) {
         return new TrancheDisbursed(P, tranche, PLAN.get(tranche - 1).milestone(), amount, RECIPIENT, PLATFORM,
-                "拨-" + tranche, "拨付", "2021.1", AWARDED.plusDays(10));
+                "拨-" + tranche, "拨付", "2021.1", AWARDED.plusDays(10), null, "officer-1", null);
     }
 
     private static RecordExpenditure spend(String category, long amount) {
@@ -390,11 +395,11 @@ class FundedProjectTest {
                 new ExpenditureRecorded(P, "e-1", "OPERATING", 300_000L, "记-1", "材料", "2021.1", AWARDED.plusDays(20)),
                 new MidTermCheckRecorded(P, true, "中-1", null, AWARDED.plusDays(100)),
                 new TrancheDisbursed(P, 2, Milestone.MID_TERM, 300_000L, RECIPIENT, PLATFORM, "拨-2", null, "2021.1",
-                        AWARDED.plusDays(110)),
+                        AWARDED.plusDays(110), null, "officer-1", null),
                 new AcceptanceRecorded(P, passed, "验-1", null, AWARDED.plusDays(250))));
         if (passed) {
             history.add(new TrancheDisbursed(P, 3, Milestone.ACCEPTANCE, 200_000L, RECIPIENT, PLATFORM, "拨-3", null,
-                    "2021.1", AWARDED.plusDays(260)));
+                    "2021.1", AWARDED.plusDays(260), null, "officer-1", null));
         }
         return history;
     }

@@ -2,6 +2,8 @@ package cn.gov.wenzhou.kjj.funding.demo;
 
 import cn.gov.wenzhou.kjj.funding.FundingIntegrationTest;
 import cn.gov.wenzhou.kjj.funding.command.FundingParameters;
+import cn.gov.wenzhou.kjj.funding.command.PaymentApprovalParameters;
+import cn.gov.wenzhou.kjj.funding.query.PaymentApprovalProjection;
 import cn.gov.wenzhou.kjj.funding.query.ChallengeCallProjection;
 import cn.gov.wenzhou.kjj.funding.query.FundedProjectProjection;
 import cn.gov.wenzhou.kjj.funding.query.MoneyEventProjection;
@@ -34,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FundingDemoDataTest {
 
     private static final List<String> PROJECTIONS = List.of(PlatformStandingProjection.NAME,
-            ChallengeCallProjection.NAME, FundedProjectProjection.NAME, MoneyEventProjection.NAME);
+            ChallengeCallProjection.NAME, FundedProjectProjection.NAME, MoneyEventProjection.NAME,
+            PaymentApprovalProjection.NAME);
 
     @LocalServerPort
     int port;
@@ -47,13 +50,15 @@ class FundingDemoDataTest {
     @Autowired
     FundingParameters parameters;
     @Autowired
+    PaymentApprovalParameters approvals;
+    @Autowired
     Clock clock;
     @Autowired
     ProjectionOperations projections;
 
     @Test
     void demoYearReconcilesToTheCentAndEveryProjectionRebuildsIdentically() {
-        String callId = new FundingDemoData(commands, jdbc, parameters, clock).load();
+        String callId = new FundingDemoData(commands, jdbc, parameters, approvals, clock).load();
         PROJECTIONS.forEach(name -> projections.awaitCaughtUp(name, Duration.ofSeconds(60)));
         ApiClient auditor = ApiClient.on(port).as(Role.FINANCE_AUDITOR);
 
@@ -80,7 +85,16 @@ class FundingDemoDataTest {
         assertThat(projects).extracting(p -> p.path("outcome").asText())
                 .contains("ACCEPTED", "NOT_ACCEPTED", "TERMINATED");
 
+        List<Map<String, Object>> payments = jdbc.queryForList("select requested_by, approved_by, actor from money_event "
+                + "where call_id = ? and kind = 'DISBURSEMENT'", callId);
+        assertThat(payments).as("the demo's payments went through four-eyes approval").isNotEmpty()
+                .allSatisfy(p -> {
+                    assertThat(p.get("requested_by")).isEqualTo("demo:funding-clerk");
+                    assertThat(p.get("approved_by")).isEqualTo("funding.officer");
+                });
+
         List<String> tables = new ArrayList<>(List.of("platform_standing"));
+        tables.addAll(PaymentApprovalProjection.TABLES);
         tables.addAll(ChallengeCallProjection.TABLES);
         tables.addAll(FundedProjectProjection.TABLES);
         tables.addAll(MoneyEventProjection.TABLES);

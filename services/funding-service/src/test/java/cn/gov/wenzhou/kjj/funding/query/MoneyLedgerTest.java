@@ -14,6 +14,7 @@ import cn.gov.wenzhou.kjj.funding.FundingScenario;
 import cn.gov.wenzhou.kjj.funding.FundingScenario.Project;
 import cn.gov.wenzhou.kjj.ledger.CanonicalJson;
 import cn.gov.wenzhou.kjj.ledger.EventStoreCheck;
+import cn.gov.wenzhou.kjj.ledger.LedgerEntries;
 import cn.gov.wenzhou.kjj.ledger.LedgerVerifier;
 import cn.gov.wenzhou.kjj.ledger.MerkleTree;
 import cn.gov.wenzhou.kjj.ledger.Sha256;
@@ -80,19 +81,21 @@ class MoneyLedgerTest {
 
         assertThat(verified.message()).startsWith("verified: " + head.sequence() + " entries");
         assertThat(jdbc.queryForObject("select count(*) from ledger_entry", Long.class)).isEqualTo(head.sequence());
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like "
-                + "'%ProjectEvents$%' and payload_type not like '%ContractSigned' and payload_type not like "
-                + "'%MidTerm%' and payload_type not like '%Acceptance%' and payload_type not like '%Suspended' "
-                + "and payload_type not like '%Resumed' and payload_type not like '%Terminated'", Long.class))
-                .as("award, disbursement, expenditure, adjustment, recovery and closure events")
-                .isEqualTo(head.sequence());
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where payload_type in ("
+                + String.join(",", LedgerEntries.MONEY_EVENT_TYPES.stream().map(t -> "'" + t + "'").toList())
+                + ")", Long.class)).as("every money event, once").isEqualTo(head.sequence());
         List<String> ofProject = jdbc.queryForList("select entry from ledger_entry where entry like ? "
                 + "order by sequence", String.class, "%\"aggregateId\":\"" + project.projectId() + "\"%");
         assertThat(ofProject).extracting(e -> CanonicalJson.parse(e).get("type").asText())
                 .containsExactly("cn.gov.wenzhou.kjj.funding.command.ProjectEvents$ProjectAwarded",
+                        "cn.gov.wenzhou.kjj.funding.command.PaymentApprovals$DisbursementRequested",
+                        "cn.gov.wenzhou.kjj.funding.command.PaymentApprovals$DisbursementApproved",
                         "cn.gov.wenzhou.kjj.funding.command.ProjectEvents$TrancheDisbursed",
                         "cn.gov.wenzhou.kjj.funding.command.ProjectEvents$ExpenditureRecorded");
-        assertThat(CanonicalJson.parse(ofProject.get(1)).get("actorRole").asText()).isEqualTo("FUNDING_OFFICER");
+        assertThat(CanonicalJson.parse(ofProject.get(3)).get("actorRole").asText()).isEqualTo("FUNDING_OFFICER");
+        assertThat(CanonicalJson.parse(ofProject.get(3)).get("actor").asText()).isEqualTo(FundingScenario.APPROVER);
+        assertThat(CanonicalJson.parse(ofProject.get(3)).at("/payload/requestedBy").asText())
+                .isEqualTo("test-funding_officer");
         try (Connection connection = dataSource.getConnection()) {
             assertThat(EventStoreCheck.check(connection, head, key()).verified()).isTrue();
         }
@@ -240,7 +243,8 @@ class MoneyLedgerTest {
     void aTamperedDownloadedExportNamesTheEntry() throws Exception {
         Project project = funding.signedProject();
         ok(funding.disburse(project.projectId(), 1, 111_111L));
-        long sequence = lastSequence();
+        long sequence = jdbc.queryForObject("select min(sequence) from ledger_entry where entry like ?", Long.class,
+                "%\"amountFen\":111111%"); // the request's entry: the first to name the amount
         SignedHead head = head();
 
         String export = export().replace("\"amountFen\":111111", "\"amountFen\":111112");

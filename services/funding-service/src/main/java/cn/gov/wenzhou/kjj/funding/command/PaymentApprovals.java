@@ -1,0 +1,73 @@
+package cn.gov.wenzhou.kjj.funding.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/**
+ * Four-eyes payment approval: the commands and events of a disbursement request on a project, and of an approver's
+ * delegation limit. A request reserves its amount on the tranche until it is approved (paid), rejected or expired.
+ */
+public final class PaymentApprovals {
+
+    private PaymentApprovals() {
+    }
+
+    // --- a disbursement request on a funded project ---
+
+    public record DisbursementRequested(String projectId, String requestId, int trancheNumber, Milestone milestone,
+                                        long amountFen, String documentRef, String reason, String requestedBy,
+                                        LocalDate requestedOn, LocalDate expiresOn, String approvalVersion,
+                                        String parameterVersion) {
+    }
+
+    /** @param approver the approver's subject; {@code approverLimitFen} their delegation limit at the decision */
+    public record ApproveDisbursement(@TargetAggregateIdentifier String projectId, String requestId,
+                                      String approver, String note, LocalDate approvedOn) {
+    }
+
+    public record DisbursementApproved(String projectId, String requestId, String approver, int approverLevel,
+                                       long approverLimitFen, String delegationVersion, String note,
+                                       LocalDate approvedOn) {
+    }
+
+    public record RejectDisbursement(@TargetAggregateIdentifier String projectId, String requestId, String rejectedBy,
+                                     String reason, LocalDate rejectedOn) {
+    }
+
+    public record DisbursementRejected(String projectId, String requestId, String rejectedBy, String reason,
+                                       LocalDate rejectedOn) {
+    }
+
+    /** An approver whose limit does not cover the amount passes the request to the next level. */
+    public record EscalateDisbursement(@TargetAggregateIdentifier String projectId, String requestId,
+                                       String escalatedBy, String reason, LocalDate escalatedOn) {
+    }
+
+    public record DisbursementEscalated(String projectId, String requestId, String escalatedBy, int toLevel,
+                                        String reason, LocalDate escalatedOn) {
+    }
+
+    /** A sweep over the business clock: the request was not decided by its expiry date. */
+    public record ExpireDisbursementRequest(@TargetAggregateIdentifier String projectId, String requestId,
+                                            LocalDate today) {
+    }
+
+    public record DisbursementRequestExpired(String projectId, String requestId, LocalDate expiresOn,
+                                             LocalDate expiredOn) {
+    }
+
+    // --- an approver's delegation (kept by command, with its history) ---
+
+    /**
+     * @param level    the approval level the approver acts at (1 = section, 2 = division, 3 = bureau leadership)
+     * @param limitFen the largest payment they may approve; 0 withdraws the delegation
+     */
+    public record SetDelegationLimit(@TargetAggregateIdentifier String approver, int level, long limitFen,
+                                     String reason, String setBy, LocalDate effectiveOn) {
+    }
+
+    public record DelegationLimitSet(String approver, int level, long limitFen, String reason, String setBy,
+                                     LocalDate effectiveOn, String delegationVersion) {
+    }
+}
