@@ -1,6 +1,7 @@
 package cn.gov.wenzhou.kjj.devstack;
 
 import cn.gov.wenzhou.kjj.funding.command.FundingParameters;
+import cn.gov.wenzhou.kjj.funding.command.PaymentApprovalParameters;
 import cn.gov.wenzhou.kjj.funding.demo.FundingDemoData;
 import cn.gov.wenzhou.kjj.opendata.ThreeSixtyGivingSchemas;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
@@ -121,6 +122,7 @@ class OpenDataEndToEndTest {
         String callId = new FundingDemoData(stack.bean(StackService.FUNDING, CommandGateway.class),
                 stack.bean(StackService.FUNDING, JdbcTemplate.class),
                 stack.bean(StackService.FUNDING, FundingParameters.class),
+                stack.bean(StackService.FUNDING, PaymentApprovalParameters.class),
                 stack.bean(StackService.FUNDING, Clock.class)).load();
         JsonNode books = ApiClient.on(stack.baseUrl(StackService.FUNDING)).as(Role.FINANCE_AUDITOR)
                 .get("/api/audit/reconciliation?callId=" + callId).json();

@@ -68,6 +68,9 @@ class OrganisationScopingApiTest {
         funding.rankedApplication(own, null, null);
         FundingScenario.Ranked theirs = funding.rankedApplication(other, null, null);
         ApiClient mixed = api.asOrganisationWithRoles(own, "ENTERPRISE", "FINANCE_AUDITOR");
+        // the other's application in the view first: a 404 would say nothing about scoping
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                funding.officer.get("/api/applications/" + theirs.applicationId()).status() == 200);
 
         assertThat(ok(mixed.get("/api/applications")).json())
                 .extracting(a -> a.path("leadCreditCode").asText()).containsOnly(own);
