@@ -114,6 +114,32 @@ class GrantFeedTest {
                 .isEqualTo(openData.api().get("/open/v1/360giving/grants.json").json().path("grants").size());
     }
 
+    @Test
+    void textThatASpreadsheetWouldRunArrivesInTheFlatCsvAsTextAndInTheJsonAsWritten() {
+        String platform = newCreditCode();
+        String platformId = openData.recognizedPlatform(platform, "@平台 " + platform.substring(10), "LUCHENG",
+                "鹿城区", "LIFE_HEALTH", LocalDate.of(2021, 9, 1));
+        String callId = newId();
+        String call = openData.publish(new ChallengeCallOpened(callId, 2025, "\t=1+1 " + callId.substring(0, 8),
+                LocalDate.of(2025, 2, 10)), callId);
+        String project = newId();
+        String title = "=HYPERLINK(\"http://example.invalid\",\"攻关\")";
+        String awarded = openData.publish(new ProjectAwarded(project, callId, title, platform, platformId, List.of(),
+                100_000_000L, 0L, "2024.1", LocalDate.of(2025, 6, 30)), project);
+        openData.awaitApplied(call, awarded);
+
+        JsonNode flat = grantOf(ThreeSixtyGivingSchemas.packageOfCsv(
+                openData.api().get("/open/v1/360giving/grants.csv").body()), project);
+        JsonNode json = grantOf(openData.api().get("/open/v1/360giving/grants.json").json(), project);
+
+        assertThat(flat.path("title").asText()).isEqualTo("'" + title);
+        assertThat(flat.path("recipientOrganization").get(0).path("name").asText()).startsWith("'@平台 ");
+        assertThat(flat.path("grantProgramme").get(0).path("title").asText()).startsWith("'\t=1+1 ");
+        assertThat(flat.path("amountAwarded").decimalValue()).isEqualByComparingTo("1000000.00");
+        assertThat(json.path("title").asText()).isEqualTo(title);
+        assertThat(json.path("recipientOrganization").get(0).path("name").asText()).startsWith("@平台 ");
+    }
+
     /** As the demo's loaders would: the registry's two platforms, one call with its list, three awards. */
     private Demo publishDemoLikeAwards() {
         String lab = newCreditCode();

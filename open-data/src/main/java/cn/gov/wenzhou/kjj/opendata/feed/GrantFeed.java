@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.opendata.feed;
 
+import cn.gov.wenzhou.kjj.csv.CsvCells;
 import cn.gov.wenzhou.kjj.opendata.OpenDataProperties;
 import cn.gov.wenzhou.kjj.opendata.OrgIds;
 import cn.gov.wenzhou.kjj.opendata.query.FundingQueries;
@@ -126,7 +127,7 @@ public class GrantFeed {
             each(grant -> {
                 try {
                     row(out, List.of(grantId(grant), grant.title(), description(grant), CURRENCY,
-                            grant.amountAwarded().toPlainString(), grant.disbursed().toPlainString(),
+                            grant.amountAwarded(), grant.disbursed(),
                             grant.awardedOn().toString(), OrgIds.ofCreditCode(grant.recipientCreditCode()),
                             recipientName(grant), funderId(), publisher().name(), grant.callId(),
                             programmeTitle(grant), location(grant), "CN", "Yes", grant.modified().toString(),
@@ -280,24 +281,13 @@ public class GrantFeed {
         return properties.publisher();
     }
 
-    private static void row(Writer out, List<String> cells) throws IOException {
+    private static void row(Writer out, List<?> cells) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.write(',');
             }
-            out.write(csv(cells.get(i)));
+            out.write(CsvCells.cell(cells.get(i)));
         }
         out.write("\r\n");
-    }
-
-    /** RFC 4180: quoted when it holds a comma, a quote or a line break; a quote doubled. */
-    static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
     }
 }

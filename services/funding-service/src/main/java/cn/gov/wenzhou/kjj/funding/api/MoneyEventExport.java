@@ -3,7 +3,7 @@ package cn.gov.wenzhou.kjj.funding.api;
 import cn.gov.wenzhou.kjj.funding.query.AuditFilter;
 import cn.gov.wenzhou.kjj.funding.query.AuditTrail;
 import cn.gov.wenzhou.kjj.funding.query.MoneyEventRow;
-import cn.gov.wenzhou.kjj.support.web.CsvCells;
+import cn.gov.wenzhou.kjj.csv.CsvCells;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;

@@ -1,6 +1,6 @@
 package cn.gov.wenzhou.kjj.talent.api;
 
-import cn.gov.wenzhou.kjj.support.web.CsvCells;
+import cn.gov.wenzhou.kjj.csv.CsvCells;
 import cn.gov.wenzhou.kjj.talent.query.EnrollmentQueries;
 import cn.gov.wenzhou.kjj.talent.query.EnrollmentRow;
 import io.swagger.v3.oas.annotations.Operation;

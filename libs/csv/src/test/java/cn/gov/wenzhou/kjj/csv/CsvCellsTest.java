@@ -1,6 +1,8 @@
-package cn.gov.wenzhou.kjj.support.web;
+package cn.gov.wenzhou.kjj.csv;
 
 import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +25,9 @@ class CsvCellsTest {
     @Test
     void numbersPlainTextAndSeparatorsAreWrittenAsRfc4180Says() {
         assertThat(CsvCells.cell(-500L)).isEqualTo("-500");
+        assertThat(CsvCells.cell(new BigDecimal("-5.00"))).isEqualTo("-5.00");
+        assertThat(CsvCells.cell(new BigDecimal("3E+6"))).isEqualTo("3000000");
+        assertThat(CsvCells.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
         assertThat(CsvCells.cell("温财拨〔2025〕8号")).isEqualTo("温财拨〔2025〕8号");
         assertThat(CsvCells.cell("a,b")).isEqualTo("\"a,b\"");
         assertThat(CsvCells.cell("line\nbreak")).isEqualTo("\"line\nbreak\"");
