@@ -3,11 +3,14 @@ package cn.gov.wenzhou.kjj.support.projection;
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.saga.AbstractSagaManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +28,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 /**
  * Lists a service's projections with their position and lag, and rebuilds one from the event store.
  *
- * <p>A rebuild resets the processor's tokens (its {@code @ResetHandler}s clear its tables) and replays every event;
+ * <p>A projection is a tracking processor that is not a saga's: a saga's decisions are commands already sent, and
+ * Axon refuses to reset its processor, so it is neither listed nor rebuilt here, and only the health shows it
+ * ({@link #processors()}). A reset that fails (a reset handler that throws, segments another instance holds) changes
+ * nothing: the processor runs on from where it was. A rebuild resets the processor's tokens (its {@code @ResetHandler}s clear its tables) and replays every event;
  * its end is detected by position — the store's head when the rebuild started — because Axon's replaying flag stays
  * set until a newer event arrives. The Kafka publisher is never rebuilt: re-publishing history is the subscribers'
  * job to request by reading the topic from the beginning. A rebuild also clears the projection's parked events
@@ -67,32 +74,60 @@ public class ProjectionOperations {
         this.stalls = List.copyOf(stalls);
     }
 
+    /** The projections: every tracking processor but the sagas' (the publisher too, never rebuilt). */
     public List<ProjectionStatus> list() {
-        return processing.eventProcessors().values().stream()
-                .filter(TrackingEventProcessor.class::isInstance)
-                .map(processor -> status((TrackingEventProcessor) processor))
+        return trackingProcessors().filter(processor -> !isSaga(processor))
+                .map(this::status)
+                .sorted(Comparator.comparing(ProjectionStatus::name))
+                .toList();
+    }
+
+    /** Every tracking processor, sagas included: what the health watches. */
+    public List<ProjectionStatus> processors() {
+        return trackingProcessors()
+                .map(this::status)
                 .sorted(Comparator.comparing(ProjectionStatus::name))
                 .toList();
     }
 
     public ProjectionStatus status(String name) {
-        return status(tracking(name));
+        return status(projection(name));
     }
 
-    /** Starts a rebuild and returns at once; follow it with {@link #status(String)}. */
-    public ProjectionStatus rebuild(String name) {
+    /**
+     * Starts a rebuild and returns at once; follow it with {@link #status(String)}. Refused, with the processor left
+     * running as it was, for the publisher, a saga, a projection being rebuilt and a reset that fails.
+     */
+    public synchronized ProjectionStatus rebuild(String name) {
         if (NEVER_REBUILT.contains(name)) {
             throw new RuleViolationException("projection.not-rebuildable",
                     name + " publishes to Kafka; subscribers replay the topic instead");
         }
         TrackingEventProcessor processor = tracking(name);
+        if (isSaga(processor)) {
+            throw new RuleViolationException("projection.not-rebuildable", name + " is a saga's processor, not a "
+                    + "projection: its decisions were sent as commands and are never replayed");
+        }
+        if (!processor.supportsReset()) {
+            throw new RuleViolationException("projection.not-rebuildable", name + " replays nothing (its handlers "
+                    + "disallow replay)");
+        }
         Rebuild running = rebuilds.get(name);
         if (running != null && running.finishedAt == null) {
             throw new RuleViolationException("projection.rebuild-in-progress", name + " is already being rebuilt");
         }
         long target = headPosition();
         processor.shutDown();
-        processor.resetTokens();
+        try {
+            processor.resetTokens();
+        } catch (RuntimeException refused) {
+            // the reset runs in one transaction: nothing was cleared, the tokens are where they were
+            processor.start();
+            log.warn("rebuild of projection {} refused: its reset failed ({}); it goes on from where it was", name,
+                    refused.getClass().getSimpleName());
+            throw new RuleViolationException("projection.reset-refused", name + " could not be reset ("
+                    + refused.getClass().getSimpleName() + "); it goes on from where it was");
+        }
         rebuilds.put(name, new Rebuild(clock.instant(), target));
         processor.start();
         log.info("rebuild of projection {} started: replaying up to global index {}", name, target);
@@ -161,8 +196,10 @@ public class ProjectionOperations {
                 : !processor.isRunning() ? "STOPPED"
                 : progress != null && progress.finishedAt() == null ? "REBUILDING"
                 : "RUNNING";
-        return new ProjectionStatus(processor.getName(), state, position, head, Math.max(0, head - position),
-                replaying, progress, error != null ? error : stall, parked.count(processor.getName()));
+        String name = processor.getName();
+        return new ProjectionStatus(name, state, position, head, Math.max(0, head - position), replaying, progress,
+                error != null ? error : stall, parked.count(name),
+                processor.supportsReset() && !NEVER_REBUILT.contains(name));
     }
 
     private ProjectionStatus.RebuildProgress progress(String name, long position) {
@@ -193,12 +230,38 @@ public class ProjectionOperations {
         return position.orElse(-1);
     }
 
+    private Stream<TrackingEventProcessor> trackingProcessors() {
+        return processing.eventProcessors().values().stream()
+                .filter(TrackingEventProcessor.class::isInstance)
+                .map(TrackingEventProcessor.class::cast);
+    }
+
+    /** Any tracking processor, a saga's too. */
     private TrackingEventProcessor tracking(String name) {
         EventProcessor processor = processing.eventProcessors().get(name);
         if (!(processor instanceof TrackingEventProcessor tracking)) {
             throw new NotFoundException("projection", name);
         }
         return tracking;
+    }
+
+    /** A projection: a tracking processor that is not a saga's. */
+    private TrackingEventProcessor projection(String name) {
+        TrackingEventProcessor processor = tracking(name);
+        if (isSaga(processor)) {
+            throw new NotFoundException("projection", name);
+        }
+        return processor;
+    }
+
+    private static boolean isSaga(TrackingEventProcessor processor) {
+        return isSaga(processor.eventHandlerInvoker());
+    }
+
+    private static boolean isSaga(EventHandlerInvoker invoker) {
+        return invoker instanceof AbstractSagaManager<?>
+                || invoker instanceof MultiEventHandlerInvoker multi && multi.delegates().stream()
+                .anyMatch(ProjectionOperations::isSaga);
     }
 
     private static void pause() {

@@ -16,9 +16,10 @@ import java.time.Instant;
  * @param error           the error that stopped it, when in ERROR; why it cannot progress, when STALLED
  * @param parked          events it could not apply and parked for an operator ({@code /ops/parked-events}); the
  *                        view lacks them (and the later events of their aggregates) until they are retried
+ * @param rebuildable     whether {@code POST /ops/projections/{name}/rebuild} may rebuild it (the publisher: never)
  */
 public record ProjectionStatus(String name, String state, long position, long head, long lag, boolean replaying,
-                               RebuildProgress rebuild, String error, long parked) {
+                               RebuildProgress rebuild, String error, long parked, boolean rebuildable) {
 
     /**
      * @param startedAt      when the rebuild was started

@@ -29,7 +29,7 @@ public class ProjectionsHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        List<ProjectionStatus> statuses = projections.list();
+        List<ProjectionStatus> statuses = projections.processors(); // sagas too: a stuck saga stops its rules
         boolean degraded = false;
         for (ProjectionStatus status : statuses) {
             Map<String, Object> detail = new LinkedHashMap<>();
