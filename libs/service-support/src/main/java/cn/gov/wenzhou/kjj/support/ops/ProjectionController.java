@@ -45,8 +45,20 @@ public class ProjectionController {
 
     @PostMapping("/{name}/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Reset the projection and replay the whole event store into it; returns at once")
+    @Operation(summary = "Reset the projection and replay the whole event store into it; returns at once",
+            description = "Refused (409) for the publisher and sagas (projection.not-rebuildable), while a rebuild "
+                    + "of it is still progressing (projection.rebuild-in-progress; a stuck one, rebuild.outcome "
+                    + "FAILED, may be started again) and when the reset fails (projection.reset-refused); refused, "
+                    + "the projection runs on from where it was.")
     public ProjectionStatus rebuild(@PathVariable String name) {
         return projections.rebuild(name);
+    }
+
+    @PostMapping("/{name}/rebuild/cancel")
+    @Operation(summary = "Stop following the projection's rebuild (running or stuck)",
+            description = "The projection is not stopped: it goes on from where it is; another rebuild may start. "
+                    + "409 projection.no-rebuild-in-progress when there is none to cancel.")
+    public ProjectionStatus cancelRebuild(@PathVariable String name) {
+        return projections.cancelRebuild(name);
     }
 }

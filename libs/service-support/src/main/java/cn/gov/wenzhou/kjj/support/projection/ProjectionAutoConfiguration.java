@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.support.projection;
 
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
@@ -28,10 +29,24 @@ public class ProjectionAutoConfiguration {
     }
 
     @Bean
+    public ProcessorFailures processorFailures(Clock clock) {
+        return new ProcessorFailures(clock);
+    }
+
+    /** Every event processor tells {@link ProcessorFailures} which event it stopped on. */
+    @Bean
+    public ConfigurerModule processorFailuresInterceptor(ProcessorFailures failures) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultHandlerInterceptor((config, processor) -> failures.interceptorFor(processor)));
+    }
+
+    @Bean
     public ProjectionOperations projectionOperations(EventProcessingConfiguration processing, EventStore eventStore,
                                                      Clock clock, ParkedEvents parked,
-                                                     ObjectProvider<ProcessorStall> stalls) {
-        return new ProjectionOperations(processing, eventStore, clock, parked, stalls.orderedStream().toList());
+                                                     ObjectProvider<ProcessorStall> stalls,
+                                                     ProcessorFailures failures) {
+        return new ProjectionOperations(processing, eventStore, clock, parked, stalls.orderedStream().toList(),
+                failures);
     }
 
     @Bean

@@ -2,6 +2,8 @@ package cn.gov.wenzhou.kjj.support.projection;
 
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
+import cn.gov.wenzhou.kjj.support.projection.ProcessorFailures.FailedEvent;
+import cn.gov.wenzhou.kjj.support.projection.ProjectionStatus.Outcome;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventProcessor;
@@ -26,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
@@ -35,12 +38,17 @@ import java.util.stream.Stream;
  *
  * <p>A projection is a tracking processor that is not a saga's: a saga's decisions are commands already sent, and
  * Axon refuses to reset its processor, so it is neither listed nor rebuilt here, and only the health shows it
- * ({@link #processors()}). A reset that fails (a reset handler that throws, segments another instance holds) changes
- * nothing: the processor runs on from where it was. A rebuild resets the processor's tokens (its {@code @ResetHandler}s clear its tables) and replays every event;
- * its end is detected by position — the store's head when the rebuild started — because Axon's replaying flag stays
- * set until a newer event arrives. The Kafka publisher is never rebuilt: re-publishing history is the subscribers'
- * job to request by reading the topic from the beginning. A rebuild also clears the projection's parked events
- * ({@link ParkedEvents}): the replay applies them again, and parks again those that still fail.
+ * ({@link #processors()}). A rebuild resets the processor's tokens (its {@code @ResetHandler}s clear its tables) and
+ * replays every event; its end is detected by position — the store's head when the rebuild started — because Axon's
+ * replaying flag stays set until a newer event arrives. A reset that fails (a reset handler that throws, segments
+ * another instance holds) changes nothing: the processor runs on from where it was. The Kafka publisher is never
+ * rebuilt: re-publishing history is the subscribers' job to request by reading the topic from the beginning. A
+ * rebuild also clears the projection's parked events ({@link ParkedEvents}): the replay applies them again, and parks
+ * again those that still fail.
+ *
+ * <p>A rebuild stuck on one event (a projection that does not park it, or cannot) is {@code FAILED}, naming the event
+ * ({@link ProcessorFailures}); it no longer blocks another rebuild, and it can be cancelled. The log says progress
+ * only when there was some, and a failure once per event.
  */
 public class ProjectionOperations {
 
@@ -52,6 +60,7 @@ public class ProjectionOperations {
     private final Clock clock;
     private final ParkedEvents parked;
     private final List<ProcessorStall> stalls;
+    private final ProcessorFailures failures;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final ScheduledExecutorService progressLog = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild-progress");
@@ -61,17 +70,21 @@ public class ProjectionOperations {
 
     public ProjectionOperations(EventProcessingConfiguration processing, EventStore eventStore, Clock clock,
                                 ParkedEvents parked) {
-        this(processing, eventStore, clock, parked, List.of());
+        this(processing, eventStore, clock, parked, List.of(), new ProcessorFailures(clock));
     }
 
-    /** With {@code stalls}: what knows a processor is stuck before Axon does (shown as STALLED). */
+    /**
+     * With {@code stalls}: what knows a processor is stuck before Axon does (shown as STALLED); {@code failures}:
+     * the event each processor stopped on.
+     */
     public ProjectionOperations(EventProcessingConfiguration processing, EventStore eventStore, Clock clock,
-                                ParkedEvents parked, List<ProcessorStall> stalls) {
+                                ParkedEvents parked, List<ProcessorStall> stalls, ProcessorFailures failures) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.clock = clock;
         this.parked = parked;
         this.stalls = List.copyOf(stalls);
+        this.failures = failures;
     }
 
     /** The projections: every tracking processor but the sagas' (the publisher too, never rebuilt). */
@@ -96,7 +109,7 @@ public class ProjectionOperations {
 
     /**
      * Starts a rebuild and returns at once; follow it with {@link #status(String)}. Refused, with the processor left
-     * running as it was, for the publisher, a saga, a projection being rebuilt and a reset that fails.
+     * running as it was, for the publisher, a saga, a projection being rebuilt (not stuck) and a reset that fails.
      */
     public synchronized ProjectionStatus rebuild(String name) {
         if (NEVER_REBUILT.contains(name)) {
@@ -113,8 +126,9 @@ public class ProjectionOperations {
                     + "disallow replay)");
         }
         Rebuild running = rebuilds.get(name);
-        if (running != null && running.finishedAt == null) {
-            throw new RuleViolationException("projection.rebuild-in-progress", name + " is already being rebuilt");
+        if (running != null && outcome(processor, running, position(processor)) == Outcome.REBUILDING) {
+            throw new RuleViolationException("projection.rebuild-in-progress", name + " is already being rebuilt"
+                    + " (cancel it first: POST /ops/projections/" + name + "/rebuild/cancel)");
         }
         long target = headPosition();
         processor.shutDown();
@@ -128,37 +142,72 @@ public class ProjectionOperations {
             throw new RuleViolationException("projection.reset-refused", name + " could not be reset ("
                     + refused.getClass().getSimpleName() + "); it goes on from where it was");
         }
-        rebuilds.put(name, new Rebuild(clock.instant(), target));
+        failures.clear(name);
+        Rebuild rebuild = new Rebuild(clock.instant(), target);
+        rebuilds.put(name, rebuild);
         processor.start();
         log.info("rebuild of projection {} started: replaying up to global index {}", name, target);
-        progressLog.scheduleAtFixedRate(() -> logProgress(name), 2, 2, TimeUnit.SECONDS);
+        rebuild.progressLog = progressLog.scheduleAtFixedRate(() -> logProgress(name, rebuild), 2, 2,
+                TimeUnit.SECONDS);
+        return status(processor);
+    }
+
+    /**
+     * Stops following a rebuild that is running or stuck: it no longer holds back another rebuild, the log stops
+     * reporting it. The processor is not stopped: it goes on from where it is, as any projection does (its state and
+     * {@code failedEvent} say whether it is stuck).
+     */
+    public synchronized ProjectionStatus cancelRebuild(String name) {
+        TrackingEventProcessor processor = projection(name);
+        Rebuild rebuild = rebuilds.get(name);
+        Outcome outcome = rebuild == null ? null : outcome(processor, rebuild, position(processor));
+        if (outcome != Outcome.REBUILDING && outcome != Outcome.FAILED) {
+            throw new RuleViolationException("projection.no-rebuild-in-progress", name + " is not being rebuilt");
+        }
+        rebuild.cancelledAt = clock.instant();
+        rebuild.stopLogging();
+        log.info("rebuild of projection {} cancelled at global index {} of {}; it goes on from there", name,
+                position(processor), rebuild.targetPosition);
         return status(processor);
     }
 
     /** Names (with percent done) of the projections being rebuilt now; empty when none. */
     public List<String> rebuildsInProgress() {
-        return rebuilds.keySet().stream()
-                .map(this::status)
+        return rebuilds.entrySet().stream()
+                .filter(entry -> !entry.getValue().ended())
+                .map(entry -> status(entry.getKey()))
                 .filter(status -> "REBUILDING".equals(status.state()))
                 .map(status -> status.name() + " " + status.rebuild().percent() + "%")
                 .sorted()
                 .toList();
     }
 
-    private void logProgress(String name) {
-        ProjectionStatus status = status(name);
-        ProjectionStatus.RebuildProgress progress = status.rebuild();
-        if (progress == null || progress.finishedAt() != null) {
-            throw new RebuildLogged(); // ends this periodic task
+    /** Every 2 s while {@code rebuild} runs: progress when there was some, a failure once per event. */
+    private void logProgress(String name, Rebuild rebuild) {
+        TrackingEventProcessor processor = tracking(name);
+        long position = position(processor);
+        Outcome outcome = rebuilds.get(name) != rebuild ? Outcome.CANCELLED : outcome(processor, rebuild, position);
+        if (outcome == Outcome.FINISHED || outcome == Outcome.CANCELLED) {
+            rebuild.stopLogging();
+            return;
         }
-        log.info("rebuild of projection {}: {}% ({} of {} events, {} events/s)", name, progress.percent(),
-                Math.max(0, status.position() + 1), progress.targetPosition() + 1, progress.eventsPerSecond());
-    }
-
-    /** Thrown to end a periodic progress log once its rebuild has finished. */
-    private static final class RebuildLogged extends RuntimeException {
-        RebuildLogged() {
-            super(null, null, false, false);
+        if (outcome == Outcome.FAILED) {
+            FailedEvent failed = failedEvent(name, position);
+            String where = failed == null ? "the processor stopped" : "event " + failed.describe();
+            if (!where.equals(rebuild.reportedFailure)) {
+                rebuild.reportedFailure = where;
+                log.warn("rebuild of projection {} is stuck at global index {} of {}: {} failed ({}); cancel it "
+                                + "(POST /ops/projections/{}/rebuild/cancel) or fix the cause and rebuild", name,
+                        position, rebuild.targetPosition, where,
+                        failed == null ? "-" : failed.cause().split(":", 2)[0], name);
+            }
+            return;
+        }
+        if (position > rebuild.loggedPosition) {
+            rebuild.loggedPosition = position;
+            ProjectionStatus.RebuildProgress progress = progress(processor, rebuild, position);
+            log.info("rebuild of projection {}: {}% ({} of {} events, {} events/s)", name, progress.percent(),
+                    Math.max(0, position + 1), rebuild.targetPosition + 1, progress.eventsPerSecond());
         }
     }
 
@@ -166,7 +215,8 @@ public class ProjectionOperations {
     public void awaitCaughtUp(String name, Duration timeout) {
         long target = headPosition();
         Instant deadline = clock.instant().plus(timeout);
-        while (status(name).position() < target) {
+        TrackingEventProcessor processor = tracking(name);
+        while (position(processor) < target) {
             if (clock.instant().isAfter(deadline)) {
                 throw new IllegalStateException(name + " did not reach position " + target + " within " + timeout);
             }
@@ -176,10 +226,7 @@ public class ProjectionOperations {
 
     private ProjectionStatus status(TrackingEventProcessor processor) {
         Map<Integer, EventTrackerStatus> statuses = processor.processingStatus();
-        long position = statuses.values().stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .mapToLong(p -> p.orElse(-1))
-                .min().orElse(-1);
+        long position = position(processor);
         boolean replaying = statuses.values().stream().anyMatch(EventTrackerStatus::isReplaying);
         String error = statuses.values().stream().filter(EventTrackerStatus::isErrorState)
                 .map(s -> s.getError() == null ? "error" : s.getError().getClass().getSimpleName() + ": "
@@ -190,35 +237,66 @@ public class ProjectionOperations {
                 .flatMap(Optional::stream)
                 .findFirst().orElse(null);
         long head = headPosition();
-        ProjectionStatus.RebuildProgress progress = progress(processor.getName(), position);
+        Rebuild rebuild = rebuilds.get(processor.getName());
+        ProjectionStatus.RebuildProgress progress = rebuild == null ? null : progress(processor, rebuild, position);
         String state = error != null || processor.isError() ? "ERROR"
                 : stall != null ? "STALLED"
                 : !processor.isRunning() ? "STOPPED"
-                : progress != null && progress.finishedAt() == null ? "REBUILDING"
+                : progress != null && progress.outcome() == Outcome.REBUILDING ? "REBUILDING"
                 : "RUNNING";
         String name = processor.getName();
         return new ProjectionStatus(name, state, position, head, Math.max(0, head - position), replaying, progress,
                 error != null ? error : stall, parked.count(name),
-                processor.supportsReset() && !NEVER_REBUILT.contains(name));
+                processor.supportsReset() && !NEVER_REBUILT.contains(name), failedEvent(name, position));
     }
 
-    private ProjectionStatus.RebuildProgress progress(String name, long position) {
-        Rebuild rebuild = rebuilds.get(name);
-        if (rebuild == null) {
-            return null;
-        }
-        Instant now = clock.instant();
-        if (rebuild.finishedAt == null && position >= rebuild.targetPosition) {
-            rebuild.finishedAt = now;
-            log.info("rebuild of projection {} finished: {} events in {} ms", name, rebuild.targetPosition + 1,
-                    Duration.between(rebuild.startedAt, now).toMillis());
-        }
-        Instant end = rebuild.finishedAt == null ? now : rebuild.finishedAt;
+    private ProjectionStatus.RebuildProgress progress(TrackingEventProcessor processor, Rebuild rebuild,
+                                                      long position) {
+        Outcome outcome = outcome(processor, rebuild, position);
+        Instant end = rebuild.finishedAt != null ? rebuild.finishedAt
+                : rebuild.cancelledAt != null ? rebuild.cancelledAt : clock.instant();
         double seconds = Math.max(0.001, Duration.between(rebuild.startedAt, end).toMillis() / 1000.0);
         long done = Math.max(0, Math.min(position, rebuild.targetPosition) + 1);
         double percent = rebuild.targetPosition < 0 ? 100.0 : Math.min(100.0, 100.0 * done / (rebuild.targetPosition + 1));
         return new ProjectionStatus.RebuildProgress(rebuild.startedAt, rebuild.targetPosition,
-                Math.round(percent * 10) / 10.0, Math.round(done / seconds), rebuild.finishedAt);
+                Math.round(percent * 10) / 10.0, Math.round(done / seconds), rebuild.finishedAt, outcome,
+                outcome == Outcome.FAILED ? failedEvent(processor.getName(), position) : null, rebuild.cancelledAt);
+    }
+
+    /** Where {@code rebuild} stands; records (and logs, once) its finish when the position reaches the target. */
+    private Outcome outcome(TrackingEventProcessor processor, Rebuild rebuild, long position) {
+        if (rebuild.cancelledAt != null) {
+            return Outcome.CANCELLED;
+        }
+        if (rebuild.finishedAt == null && position >= rebuild.targetPosition) {
+            synchronized (rebuild) {
+                if (rebuild.finishedAt == null) {
+                    rebuild.finishedAt = clock.instant();
+                    log.info("rebuild of projection {} finished: {} events in {} ms", processor.getName(),
+                            rebuild.targetPosition + 1,
+                            Duration.between(rebuild.startedAt, rebuild.finishedAt).toMillis());
+                }
+            }
+        }
+        if (rebuild.finishedAt != null) {
+            return Outcome.FINISHED;
+        }
+        boolean stuck = !processor.isRunning() || processor.isError()
+                || processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState)
+                || failedEvent(processor.getName(), position) != null;
+        return stuck ? Outcome.FAILED : Outcome.REBUILDING;
+    }
+
+    /** The event the processor stopped on, unless it has passed it since. */
+    private FailedEvent failedEvent(String name, long position) {
+        return failures.of(name).filter(failed -> failed.globalIndex() > position).orElse(null);
+    }
+
+    private static long position(TrackingEventProcessor processor) {
+        return processor.processingStatus().values().stream()
+                .map(EventTrackerStatus::getCurrentPosition)
+                .mapToLong(p -> p.orElse(-1))
+                .min().orElse(-1);
     }
 
     private long headPosition() {
@@ -275,10 +353,25 @@ public class ProjectionOperations {
         private final Instant startedAt;
         private final long targetPosition;
         private volatile Instant finishedAt;
+        private volatile Instant cancelledAt;
+        private volatile ScheduledFuture<?> progressLog;
+        private long loggedPosition = -1;
+        private String reportedFailure;
 
         private Rebuild(Instant startedAt, long targetPosition) {
             this.startedAt = startedAt;
             this.targetPosition = targetPosition;
+        }
+
+        boolean ended() {
+            return finishedAt != null || cancelledAt != null;
+        }
+
+        void stopLogging() {
+            ScheduledFuture<?> task = progressLog;
+            if (task != null) {
+                task.cancel(false);
+            }
         }
     }
 }

@@ -17,18 +17,36 @@ import java.time.Instant;
  * @param parked          events it could not apply and parked for an operator ({@code /ops/parked-events}); the
  *                        view lacks them (and the later events of their aggregates) until they are retried
  * @param rebuildable     whether {@code POST /ops/projections/{name}/rebuild} may rebuild it (the publisher: never)
+ * @param failedEvent     the event it is stuck on, when it stopped on one and has not passed it since
  */
 public record ProjectionStatus(String name, String state, long position, long head, long lag, boolean replaying,
-                               RebuildProgress rebuild, String error, long parked, boolean rebuildable) {
+                               RebuildProgress rebuild, String error, long parked, boolean rebuildable,
+                               ProcessorFailures.FailedEvent failedEvent) {
+
+    /** The outcome of a rebuild: only a {@code REBUILDING} one refuses another rebuild. */
+    public enum Outcome {
+        /** replaying, and not stuck */
+        REBUILDING,
+        /** reached the store's head as it was when the rebuild started */
+        FINISHED,
+        /** stuck on {@link RebuildProgress#failedEvent()} (or the processor stopped): cancel it, or fix and rebuild */
+        FAILED,
+        /** cancelled by an operator: the projection goes on from where it is, as any projection does */
+        CANCELLED
+    }
 
     /**
-     * @param startedAt      when the rebuild was started
-     * @param targetPosition the store's head when the rebuild was started: reaching it ends the rebuild
-     * @param percent        share of {@code targetPosition} processed so far
+     * @param startedAt       when the rebuild was started
+     * @param targetPosition  the store's head when the rebuild was started: reaching it ends the rebuild
+     * @param percent         share of {@code targetPosition} processed so far
      * @param eventsPerSecond average replay rate since the start
-     * @param finishedAt     when the position reached the target, or null
+     * @param finishedAt      when the position reached the target, or null
+     * @param outcome         where the rebuild stands
+     * @param failedEvent     the event it is stuck on, when FAILED on one
+     * @param cancelledAt     when an operator cancelled it, or null
      */
     public record RebuildProgress(Instant startedAt, long targetPosition, double percent, double eventsPerSecond,
-                                  Instant finishedAt) {
+                                  Instant finishedAt, Outcome outcome, ProcessorFailures.FailedEvent failedEvent,
+                                  Instant cancelledAt) {
     }
 }
