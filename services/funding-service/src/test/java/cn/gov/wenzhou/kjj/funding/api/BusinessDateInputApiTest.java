@@ -4,6 +4,7 @@ import cn.gov.wenzhou.kjj.funding.FundingIntegrationTest;
 import cn.gov.wenzhou.kjj.funding.FundingScenario;
 import cn.gov.wenzhou.kjj.funding.FundingScenario.Project;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
+import cn.gov.wenzhou.kjj.testsupport.NotBusinessDates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,9 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @FundingIntegrationTest
 class BusinessDateInputApiTest {
 
-    private static final List<String> NOT_DATES = List.of("\"\"", "[]", "[2024,1,2]", "\"2024-01-02T10:00:00\"",
-            "\"2024-01-02T00:00:00Z\"", "19725");
-
     @LocalServerPort
     int port;
     @Autowired
@@ -41,7 +39,7 @@ class BusinessDateInputApiTest {
     void anExpenditureDatedWithAnythingButADateIs400AndNotStored() {
         Project project = funding.signedProject();
         FundingScenario.ok(funding.disburse(project.projectId(), 1, 500_000L));
-        for (String notADate : NOT_DATES) {
+        for (String notADate : NotBusinessDates.JSON_VALUES) {
             assertInvalid("spentOn", project.projectId(), () -> funding.officer.post("/api/projects/" + project.projectId()
                     + "/expenditures", """
                     {"category": "OPERATING", "amountFen": 100, "voucherRef": "记-1", "purpose": "采购",
@@ -53,7 +51,7 @@ class BusinessDateInputApiTest {
     void aContractDatedWithAnythingButADateIs400AndNotSigned() {
         String projectId = FundingScenario.created(funding.award(
                 funding.rankedApplication(FundingScenario.newCreditCode(), null, null)), "projectId");
-        for (String notADate : NOT_DATES) {
+        for (String notADate : NotBusinessDates.JSON_VALUES) {
             assertInvalid("signedOn", projectId, () -> funding.officer.post("/api/projects/" + projectId + "/contract",
                     "{\"contractRef\": \"合同-1\", \"signedOn\": " + notADate + "}"));
         }

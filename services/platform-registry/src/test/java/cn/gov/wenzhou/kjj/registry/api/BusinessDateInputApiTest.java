@@ -4,6 +4,7 @@ import cn.gov.wenzhou.kjj.registry.RegistryIntegrationTest;
 import cn.gov.wenzhou.kjj.registry.TestPlatforms;
 import cn.gov.wenzhou.kjj.registry.TestPlatforms.Registered;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
+import cn.gov.wenzhou.kjj.testsupport.NotBusinessDates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,9 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RegistryIntegrationTest
 class BusinessDateInputApiTest {
 
-    private static final List<String> NOT_DATES = List.of("\"\"", "[]", "[2024,1,2]", "\"2024-01-02T10:00:00\"",
-            "\"2024-01-02T00:00:00Z\"", "19725");
-
     @LocalServerPort
     int port;
     @Autowired
@@ -41,7 +39,7 @@ class BusinessDateInputApiTest {
     void aRecognitionDatedWithAnythingButADateIs400AndNotStored() {
         Registered platform = platforms.register(uniqueName("日期"), "鹿城", "数字经济");
         long before = platforms.events(platform.platformId());
-        for (String notADate : NOT_DATES) {
+        for (String notADate : NotBusinessDates.JSON_VALUES) {
             ApiClient.Response response = platforms.admin().post("/api/platforms/" + platform.platformId()
                     + "/recognition", """
                     {"level": "MUNICIPAL", "documentNumber": "温科发〔2024〕1号", "recognizedOn": %s}"""

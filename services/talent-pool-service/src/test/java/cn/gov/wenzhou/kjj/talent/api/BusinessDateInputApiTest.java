@@ -5,6 +5,7 @@ import cn.gov.wenzhou.kjj.talent.TalentFlows;
 import cn.gov.wenzhou.kjj.talent.TalentIntegrationTest;
 import cn.gov.wenzhou.kjj.talent.TalentTestData;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
+import cn.gov.wenzhou.kjj.testsupport.NotBusinessDates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,9 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TalentIntegrationTest
 class BusinessDateInputApiTest {
-
-    private static final List<String> NOT_DATES = List.of("\"\"", "[]", "[2024,1,2]", "\"2024-01-02T10:00:00\"",
-            "\"2024-01-02T00:00:00Z\"", "19725");
 
     @LocalServerPort
     int port;
@@ -44,7 +42,7 @@ class BusinessDateInputApiTest {
     @Test
     void anApplicationWithAHireDateThatIsNotADateIs400AndNotStored() {
         String placeholder = "\"" + TalentFlows.today().minusMonths(2) + "\"";
-        for (String notADate : NOT_DATES) {
+        for (String notADate : NotBusinessDates.JSON_VALUES) {
             String body = TalentFlows.applicationJson(employer, TalentTestData.person(), "MID_LEVEL",
                     "INTELLIGENT_EQUIPMENT", TalentFlows.today().minusMonths(2)).replace(placeholder, notADate);
             long before = eventsOfEmployer();
@@ -60,7 +58,7 @@ class BusinessDateInputApiTest {
         flows.freePosts(1);
         String id = flows.approved(employer, TalentTestData.person());
         long before = events(id);
-        for (String notADate : NOT_DATES) {
+        for (String notADate : NotBusinessDates.JSON_VALUES) {
             ApiClient.Response response = flows.institute.post("/api/enrollments/" + id + "/admission",
                     "{\"admittedOn\": " + notADate + "}");
             assertThat(response.status()).as(notADate + " " + response).isEqualTo(400);
