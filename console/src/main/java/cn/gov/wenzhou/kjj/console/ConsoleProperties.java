@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param clientId     the console's client at the issuer (a confidential client, authorization code + PKCE)
  * @param clientSecret from the environment; never a default outside the dev stack
  * @param services     base URLs of the three services
+ * @param openData     where the public open data is, for the console's public "open data" page
  * @param connectTimeout how long to wait for a service to accept a connection before calling it down
  * @param readTimeout  how long to wait for a service's answer
  */
@@ -21,6 +22,7 @@ public record ConsoleProperties(URI issuerUri,
                                 @DefaultValue("console") String clientId,
                                 String clientSecret,
                                 Services services,
+                                OpenData openData,
                                 @DefaultValue("2s") Duration connectTimeout,
                                 @DefaultValue("30s") Duration readTimeout) {
 
@@ -35,8 +37,25 @@ public record ConsoleProperties(URI issuerUri,
                 || services.talentPoolService() == null) {
             throw new IllegalStateException("stb.console.services needs the URL of each of the three services");
         }
+        if (openData == null || openData.url() == null) {
+            throw new IllegalStateException("stb.console.open-data.url (OPEN_DATA_URL) must be set");
+        }
     }
 
     public record Services(URI platformRegistry, URI fundingService, URI talentPoolService) {
+    }
+
+    /**
+     * @param url       where the console reads the open data's OpenAPI document (inside the deployment)
+     * @param publicUrl where the public reaches the open data (the links on the page); the same as {@code url} when
+     *                  not set, as on the dev stack
+     * @param documentKeptFor how long the page reuses the OpenAPI document it read: as long as the open data allows
+     *                  its answers to be cached
+     */
+    public record OpenData(URI url, URI publicUrl, @DefaultValue("60s") Duration documentKeptFor) {
+
+        public URI linkBase() {
+            return publicUrl == null ? url : publicUrl;
+        }
     }
 }

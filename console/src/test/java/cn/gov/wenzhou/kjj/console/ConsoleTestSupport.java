@@ -21,6 +21,8 @@ public abstract class ConsoleTestSupport {
     static final StubBackend BACKEND = new StubBackend();
     /** A port nothing listens on: a service that is down. */
     static final String DOWN = "http://127.0.0.1:9";
+    /** Where the public reaches the open data: not where the console reads it. */
+    static final String OPEN_DATA_PUBLIC_URL = "https://data.kjj.example";
 
     @DynamicPropertySource
     static void backend(DynamicPropertyRegistry properties) {
@@ -28,6 +30,9 @@ public abstract class ConsoleTestSupport {
         properties.add("stb.console.services.platform-registry", BACKEND::url);
         properties.add("stb.console.services.funding-service", BACKEND::url);
         properties.add("stb.console.services.talent-pool-service", () -> DOWN);
+        properties.add("stb.console.open-data.url", BACKEND::url);
+        properties.add("stb.console.open-data.public-url", () -> OPEN_DATA_PUBLIC_URL);
+        properties.add("stb.console.open-data.document-kept-for", () -> "0s");
     }
 
     static OidcLoginRequestPostProcessor as(String... roles) {

@@ -61,7 +61,7 @@ public final class DevStack {
         LocalConsole console;
         try {
             console = LocalConsole.start(consoleJar(), dataDirectory.resolve("logs/console.log"), "localhost",
-                    LocalConsole.PORT, issuer.issuer(), serviceUrls);
+                    LocalConsole.PORT, issuer.issuer(), serviceUrls, "http://localhost:" + LocalOpenData.PORT);
         } catch (IOException e) {
             issuer.close();
             throw e;

@@ -29,16 +29,18 @@ public final class LocalConsole implements AutoCloseable {
     /**
      * @param host      the host name the console is reached by (and binds to as loopback)
      * @param services  the three services' base URLs, by service
+     * @param openData  the open data's base URL, for the console's public "open data" page
      */
     public static LocalConsole start(Path jar, Path logFile, String host, int port, String issuer,
-                                     Map<StackService, String> services) throws IOException {
+                                     Map<StackService, String> services, String openData) throws IOException {
         Map<String, String> environment = Map.of(
                 "HTTP_PORT", String.valueOf(port),
                 "OIDC_ISSUER_URI", issuer,
                 "OIDC_CLIENT_SECRET", DEV_CLIENT_SECRET,
                 "REGISTRY_URL", services.get(StackService.PLATFORM_REGISTRY),
                 "FUNDING_URL", services.get(StackService.FUNDING),
-                "TALENT_URL", services.get(StackService.TALENT_POOL));
+                "TALENT_URL", services.get(StackService.TALENT_POOL),
+                "OPEN_DATA_URL", openData);
         ChildJvm process = ChildJvm.start("console", jar, List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1"), List.of("--server.address=127.0.0.1"), environment, logFile);
         return new LocalConsole(process, "http://" + host + ":" + port);

@@ -67,7 +67,7 @@ public class ConsoleSecurity {
 
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", SIGN_IN_PAGE,
-                                "/signed-out", "/actuator/health", "/actuator/health/**").permitAll()
+                                "/signed-out", "/actuator/health", "/actuator/health/**", "/open-data").permitAll()
                         .requestMatchers("/dashboard/**").hasAnyRole(SEES_DASHBOARD)
                         .requestMatchers("/registry/credit-code-check", "/registry/platforms/new",
                                 "/registry/platforms/*/commands/**").hasRole("REGISTRY_ADMIN")

@@ -67,8 +67,9 @@ public final class BrowserStack {
                 for (StackService service : StackService.values()) {
                     urls.put(service, services.baseUrl(service));
                 }
+                // no open data here (OpenDataEndToEndTest runs it): its console page meets it unreachable
                 console = LocalConsole.start(jar("stb.console.jar"), logs.resolve("console.log"), "127.0.0.1",
-                        consolePort, issuerUrl, urls);
+                        consolePort, issuerUrl, urls, "http://127.0.0.1:9");
                 console.awaitReady(Duration.ofSeconds(120));
                 return new BrowserStack(issuer, services, console);
             } catch (IOException | RuntimeException | Error e) {

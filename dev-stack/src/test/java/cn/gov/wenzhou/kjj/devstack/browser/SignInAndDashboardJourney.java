@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Registry staff sign in through the issuer, land on the city dashboard with its charts drawn, switch to English,
- * meet a clear "not allowed" for a desk their role does not have, and sign out of the console and the issuer.
+ * meet a clear "not allowed" for a desk their role does not have, and sign out of the console and the issuer; the
+ * public open data page is one link away for anyone.
  */
 class SignInAndDashboardJourney {
 
@@ -51,5 +52,11 @@ class SignInAndDashboardJourney {
         browser.open(stack.consoleUrl() + "/dashboard");
         browser.until(ExpectedConditions.urlContains("/sign-in"));
         assertThat(browser.find(By.id("sign-in")).isDisplayed()).isTrue();
+
+        // signed out, anyone reaches the open data page from the footer, by keyboard
+        browser.find(By.id("open-data-link")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        browser.until(ExpectedConditions.textToBe(By.tagName("h1"), "开放数据"));
+        assertThat(browser.find(By.id("api-document")).getAttribute("href")).endsWith("/open/v1/openapi");
+        assertThat(browser.driver().findElements(By.cssSelector("header nav a"))).isEmpty();
     }
 }
