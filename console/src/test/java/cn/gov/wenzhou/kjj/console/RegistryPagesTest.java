@@ -171,6 +171,22 @@ class RegistryPagesTest extends ConsoleTestSupport {
     }
 
     @Test
+    void afterARegistrationThePageWaitsForTheRegistrysReadModelInsteadOfSayingNotFound() throws Exception {
+        BACKEND.answer("POST", "/api/platforms", 201, "{\"platformId\": \"P-LAGGING\"}");
+        BACKEND.answer("GET", "/api/platforms/P-LAGGING", 200, Stubs.read("platform-detail.json"));
+        BACKEND.answerFirst(3, "GET", "/api/platforms/P-LAGGING", 404, "{\"status\": 404}");
+        int readsBefore = BACKEND.requestsTo("/api/platforms/P-LAGGING").size();
+
+        mvc.perform(post("/registry/platforms/new").with(as("REGISTRY_ADMIN")).with(csrf())
+                        .param("creditCode", "91330300MA2H7K8L0G").param("name", "研究院").param("hosts", "温州大学"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/registry/platforms/P-LAGGING?done=registration"));
+
+        // three answers "not yet", then the record: the redirect came only after the registry could show it
+        assertThat(BACKEND.requestsTo("/api/platforms/P-LAGGING").size() - readsBefore).isEqualTo(4);
+    }
+
+    @Test
     void registryWritesAreForRegistryStaffOnly() throws Exception {
         mvc.perform(get("/registry/platforms/new").with(as("FINANCE_AUDITOR"))).andExpect(status().isForbidden());
         mvc.perform(post("/registry/platforms/p-1/commands/evaluation").with(as("FINANCE_AUDITOR")).with(csrf()))

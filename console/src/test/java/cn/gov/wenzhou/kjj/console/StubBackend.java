@@ -26,6 +26,7 @@ final class StubBackend implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Queue<Answer>> firstAnswers = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
     StubBackend() {
@@ -39,7 +40,9 @@ final class StubBackend implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders().getFirst("Authorization"), body));
-            Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path,
+            java.util.Queue<Answer> queued = firstAnswers.get(exchange.getRequestMethod() + " " + path);
+            Answer first = queued == null ? null : queued.poll();
+            Answer answer = first != null ? first : answers.getOrDefault(exchange.getRequestMethod() + " " + path,
                     new Answer(404, "application/problem+json", "{\"status\":404,\"detail\":\"no stub for "
                             + path + "\"}"));
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -71,6 +74,17 @@ final class StubBackend implements AutoCloseable {
 
     StubBackend answer(String method, String path, int status, String contentType, String body) {
         answers.put(method + " " + path, new Answer(status, contentType, body));
+        return this;
+    }
+
+    /** The next {@code times} requests get this answer, then the standing one (a read model that lags, say). */
+    StubBackend answerFirst(int times, String method, String path, int status, String json) {
+        String type = status >= 400 ? "application/problem+json" : "application/json";
+        java.util.Queue<Answer> queue = firstAnswers.computeIfAbsent(method + " " + path,
+                key -> new java.util.concurrent.ConcurrentLinkedQueue<>());
+        for (int i = 0; i < times; i++) {
+            queue.add(new Answer(status, type, json));
+        }
         return this;
     }
 

@@ -27,6 +27,8 @@ public class RegisterController {
     static final List<String> FIELDS = List.of("creditCode", "name", "district", "industry", "legalForm",
             "leadModel", "hosts");
     static final List<String> LEGAL_FORMS = List.of("ENTERPRISE", "PUBLIC_INSTITUTION", "PRIVATE_NON_ENTERPRISE");
+    static final java.time.Duration READ_MODEL_WAIT = java.time.Duration.ofSeconds(10);
+    static final java.time.Duration READ_MODEL_POLL = java.time.Duration.ofMillis(50);
     static final List<String> LEAD_MODELS = List.of("LEADING_ENTERPRISE", "UNIVERSITY_OR_INSTITUTE", "GOVERNMENT");
 
     private final Backends backends;
@@ -53,11 +55,38 @@ public class RegisterController {
                 .toList());
         try {
             JsonNode created = backends.registry().post("/api/platforms", body);
-            return "redirect:/registry/platforms/" + created.path("platformId").asText() + "?done=registration";
+            String platformId = created.path("platformId").asText();
+            awaitReadable(platformId);
+            return "redirect:/registry/platforms/" + platformId + "?done=registration";
         } catch (ServiceProblem.InvalidInput | ServiceProblem.RuleViolated refused) {
             response.setStatus(refused instanceof ServiceProblem.RuleViolated ? HttpServletResponse.SC_CONFLICT
                     : HttpServletResponse.SC_BAD_REQUEST);
             return page(form, FormProblems.of(refused).on(FIELDS), model);
+        }
+    }
+
+    /**
+     * The registry answers a registration once its event is stored; its read model follows moments later. The page
+     * after a registration waits for it (bounded), so nobody meets "not found" for the platform they just registered.
+     * Past the bound the page is shown anyway: the registration stands, and the page says so when the record arrives.
+     */
+    private void awaitReadable(String platformId) {
+        long deadline = System.nanoTime() + READ_MODEL_WAIT.toNanos();
+        while (true) {
+            try {
+                backends.registry().getMap(uri -> uri.path("/api/platforms/{id}").build(platformId));
+                return;
+            } catch (ServiceProblem.NotFound notYet) {
+                if (System.nanoTime() > deadline) {
+                    return;
+                }
+                try {
+                    Thread.sleep(READ_MODEL_POLL.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
