@@ -9,29 +9,41 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * Refuses request bodies larger than {@code stb.web.max-request-size} with {@code 413}: by their declared length
+ * Refuses request bodies larger than {@code stb.web.max-request-size} (or a path's {@code stb.web.larger-bodies}
+ * limit) with {@code 413}: by their declared length
  * before reading anything, and by counting while reading when the length is not declared (chunked). Tomcat limits
  * headers and form posts only; a JSON body would otherwise be unbounded.
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final List<RequestSizeProperties.LargerBody> largerBodies;
+    private final AntPathMatcher paths = new AntPathMatcher();
 
     public RequestSizeLimitFilter(long maxBytes) {
-        this.maxBytes = maxBytes;
+        this(new RequestSizeProperties(DataSize.ofBytes(maxBytes), List.of()));
+    }
+
+    public RequestSizeLimitFilter(RequestSizeProperties limits) {
+        this.maxBytes = limits.maxRequestSize().toBytes();
+        this.largerBodies = limits.largerBodies();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = limitFor(request.getRequestURI().substring(request.getContextPath().length()));
         if (request.getContentLengthLong() > maxBytes) {
-            tooLarge(response);
+            tooLarge(response, maxBytes);
             return;
         }
         try {
@@ -39,12 +51,21 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         } catch (TooLarge e) {
             if (!response.isCommitted()) {
                 response.reset();
-                tooLarge(response);
+                tooLarge(response, maxBytes);
             }
         }
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
+    private long limitFor(String path) {
+        for (RequestSizeProperties.LargerBody larger : largerBodies) {
+            if (paths.match(larger.pathPattern(), path)) {
+                return larger.maxSize().toBytes();
+            }
+        }
+        return maxBytes;
+    }
+
+    private void tooLarge(HttpServletResponse response, long maxBytes) throws IOException {
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(("{\"type\":\"https://kjj.wenzhou.gov.cn/problems/too-large\","

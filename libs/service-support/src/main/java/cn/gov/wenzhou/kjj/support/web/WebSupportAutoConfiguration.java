@@ -5,7 +5,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +12,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.util.unit.DataSize;
 
 import java.time.LocalDate;
 
@@ -24,7 +22,7 @@ import java.time.LocalDate;
 @AutoConfiguration
 @ConditionalOnWebApplication
 @Import(ApiExceptionHandler.class)
-@EnableConfigurationProperties(WriteRateLimitProperties.class)
+@EnableConfigurationProperties({WriteRateLimitProperties.class, RequestSizeProperties.class})
 public class WebSupportAutoConfiguration {
 
     /** Right after the security filters, which authenticate the caller it counts for. */
@@ -39,10 +37,9 @@ public class WebSupportAutoConfiguration {
 
     /** Before security, so an oversized body is refused before anything else reads it. */
     @Bean
-    public FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(
-            @Value("${stb.web.max-request-size:1MB}") DataSize maxRequestSize) {
+    public FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(RequestSizeProperties limits) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxRequestSize.toBytes()));
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(limits));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -20,6 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -61,8 +62,12 @@ public class AwardController {
                     example = "THREE-CATEGORY-2021") @Size(max = 64) String categoryScheme,
             @Schema(description = "the award by category; adds up to the award") @NotEmpty @Size(max = 20)
             List<@Valid @NotNull BudgetLineRequest> budget,
-            @Schema(example = "温科项〔2025〕12号") @NotBlank @Size(max = 200) String documentRef,
-            LocalDate awardedOn) {
+            @Schema(description = "the award decision's reference; required unless evidence names a document",
+                    example = "温科项〔2025〕12号") @Size(max = 200) String documentRef,
+            LocalDate awardedOn,
+            @Schema(description = EvidenceInput.DESCRIPTION)
+            @Size(max = 10) List<@Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in lower-case hex")
+            String> evidence) {
     }
 
     private final CommandGateway commands;
@@ -91,6 +96,7 @@ public class AwardController {
                                         @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
                                         HttpServletRequest http) {
         LocalDate awardedOn = BusinessDates.orToday(request.awardedOn(), "awardedOn", clock);
+        String documentRef = EvidenceInput.paperOrDocuments(request.documentRef(), request.evidence(), "documentRef");
         FundingParameters.Rules rules = parameters.rulesOn(awardedOn);
         String schemeVersion = request.categoryScheme() == null ? rules.categoryScheme() : request.categoryScheme();
         FundingParameters.CategoryScheme scheme = parameters.scheme(schemeVersion, "categoryScheme");
@@ -111,8 +117,8 @@ public class AwardController {
                     .ifPresent(s -> standings.put(id, Standing.valueOf(s))));
             commands.sendAndWait(new AwardProject(projectId, callId, applicationId, application.title(),
                     lead.creditCode(), lead.platformId(), partnerPlatforms, standings, request.awardFen(),
-                    request.coFundingFen(), scheme.version(), budget, rules, request.documentRef().trim(),
-                    awardedOn));
+                    request.coFundingFen(), scheme.version(), budget, rules, documentRef, awardedOn,
+                    request.evidence()));
             return ResponseEntity.created(URI.create("/api/projects/" + projectId))
                     .body(Map.of("projectId", projectId, "parameterVersion", rules.version()));
         });

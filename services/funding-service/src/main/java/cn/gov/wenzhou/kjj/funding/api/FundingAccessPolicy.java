@@ -70,6 +70,11 @@ public class FundingAccessPolicy {
                 .get("/api/disbursement-requests/waiting", FUNDING_OFFICER)
                 .put("/api/approver-delegations/*", FUNDING_OFFICER)
                 .get("/api/approver-delegations/*/history", FUNDING_OFFICER, FINANCE_AUDITOR)
+                // evidence documents: uploaded by officers (any project) and by a project's own enterprise (scoped in
+                // the controller); read by finance from the audit trail
+                .post("/api/documents", FUNDING_OFFICER)
+                .post("/api/projects/*/documents", FUNDING_OFFICER, ENTERPRISE)
+                .get("/api/documents/*", FINANCE_AUDITOR, FUNDING_OFFICER)
                 // the finance audit trail: read-only
                 .get("/api/audit/money-events", FINANCE_AUDITOR, FUNDING_OFFICER)
                 .get("/api/audit/money-events.csv", FINANCE_AUDITOR, FUNDING_OFFICER)

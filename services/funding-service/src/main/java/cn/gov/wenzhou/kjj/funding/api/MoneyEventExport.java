@@ -28,7 +28,7 @@ final class MoneyEventExport {
     static final List<String> HEADER = List.of("position", "recorded_at", "business_date", "kind", "project_id",
             "call_id", "recipient_credit_code", "platform_id", "amount_fen", "amount_yuan", "category",
             "counter_category", "tranche_no", "actor", "actor_role", "reason", "document_ref", "parameter_version",
-            "requested_by", "approved_by");
+            "requested_by", "approved_by", "evidence_sha256");
 
     private MoneyEventExport() {
     }
@@ -91,6 +91,7 @@ final class MoneyEventExport {
                 row.kind().name(), row.projectId(), row.callId(), row.recipientCreditCode(), row.platformId(),
                 row.amountFen(), BigDecimal.valueOf(row.amountFen(), 2).toPlainString(), row.category(),
                 row.counterCategory(), row.trancheNumber(), row.actor(), row.actorRole(), row.reason(),
-                row.documentRef(), row.parameterVersion(), row.requestedBy(), row.approvedBy());
+                row.documentRef(), row.parameterVersion(), row.requestedBy(), row.approvedBy(),
+                String.join(" ", row.evidence()));
     }
 }

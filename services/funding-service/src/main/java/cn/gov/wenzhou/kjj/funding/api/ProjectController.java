@@ -29,6 +29,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -68,19 +69,28 @@ public class ProjectController {
             Integer trancheNumber,
             @Schema(description = "fen; what remains of the tranche when omitted", example = "150000000")
             @Positive @Max(Bounds.MAX_FEN) Long amountFen,
-            @Schema(description = "payment order (拨付文件) reference", example = "温财拨〔2025〕88号")
-            @NotBlank @Size(max = 200) String documentRef,
+            @Schema(description = "payment order (拨付文件) reference; required unless evidence names a document",
+                    example = "温财拨〔2025〕88号")
+            @Size(max = 200) String documentRef,
             @Size(max = 500) String reason,
-            LocalDate disbursedOn) {
+            LocalDate disbursedOn,
+            @Schema(description = EvidenceInput.DESCRIPTION)
+            @Size(max = 10) List<@Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in lower-case hex")
+            String> evidence) {
     }
 
     public record ExpenditureRequest(
             @Schema(example = "OPERATING") @NotBlank @Size(max = 64) String category,
             @Schema(example = "1250000") @NotNull @Positive @Max(Bounds.MAX_FEN) Long amountFen,
-            @Schema(description = "accounting voucher (凭证) reference", example = "记-2025-06-0153")
-            @NotBlank @Size(max = 200) String voucherRef,
+            @Schema(description = "accounting voucher (凭证) reference; required unless evidence names a document",
+                    example = "记-2025-06-0153")
+            @Size(max = 200) String voucherRef,
             @Schema(example = "密封材料采购") @NotBlank @Size(max = 500) String purpose,
-            LocalDate spentOn) {
+            LocalDate spentOn,
+            @Schema(description = "the invoices and vouchers: stored documents by SHA-256, at most 10; an invoice "
+                    + "another expenditure claimed (same bytes, or the same e-invoice number and seller) is refused")
+            @Size(max = 10) List<@Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in lower-case hex")
+            String> evidence) {
     }
 
     public record AdjustmentRequest(
@@ -89,7 +99,10 @@ public class ProjectController {
             @NotBlank @Size(max = 500) String reason,
             @Schema(description = "host unit approval (依托单位审批) reference; required when equipment changes")
             @Size(max = 200) String hostApprovalRef,
-            LocalDate adjustedOn) {
+            LocalDate adjustedOn,
+            @Schema(description = EvidenceInput.DESCRIPTION)
+            @Size(max = 10) List<@Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in lower-case hex")
+            String> evidence) {
     }
 
     public record StatusChangeRequest(@NotBlank @Size(max = 500) String reason,
@@ -97,18 +110,31 @@ public class ProjectController {
     }
 
     public record TerminationRequest(
-            @NotBlank @Size(max = 500) String reason, @NotBlank @Size(max = 200) String documentRef,
+            @NotBlank @Size(max = 500) String reason,
+            @Schema(description = "required unless evidence names a document") @Size(max = 200) String documentRef,
             @Schema(description = "funds to recover (追回), fen; at most the unspent balance")
             @NotNull @PositiveOrZero @Max(Bounds.MAX_FEN) Long recoveryOrderedFen,
-            LocalDate terminatedOn) {
+            LocalDate terminatedOn,
+            @Schema(description = EvidenceInput.DESCRIPTION)
+            @Size(max = 10) List<@Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in lower-case hex")
+            String> evidence) {
     }
 
-    public record RecoveryRequest(@NotNull @Positive @Max(Bounds.MAX_FEN) Long amountFen,
-                                  @NotBlank @Size(max = 200) String documentRef,
-                                  LocalDate recoveredOn) {
+    public record RecoveryRequest(
+            @NotNull @Positive @Max(Bounds.MAX_FEN) Long amountFen,
+            @Schema(description = "required unless evidence names a document") @Size(max = 200) String documentRef,
+            LocalDate recoveredOn,
+            @Schema(description = EvidenceInput.DESCRIPTION)
+            @Size(max = 10) List<@Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in lower-case hex")
+            String> evidence) {
     }
 
-    public record ClosureRequest(@NotBlank @Size(max = 200) String documentRef, LocalDate closedOn) {
+    public record ClosureRequest(
+            @Schema(description = "required unless evidence names a document") @Size(max = 200) String documentRef,
+            LocalDate closedOn,
+            @Schema(description = EvidenceInput.DESCRIPTION)
+            @Size(max = 10) List<@Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in lower-case hex")
+            String> evidence) {
     }
 
     private final CommandGateway commands;
@@ -181,12 +207,13 @@ public class ProjectController {
                                            @RequestHeader(name = IdempotentRequests.HEADER, required = false)
                                            String key, HttpServletRequest http) {
         LocalDate on = BusinessDates.orToday(request.disbursedOn(), "disbursedOn", clock);
+        String documentRef = EvidenceInput.paperOrDocuments(request.documentRef(), request.evidence(), "documentRef");
         PaymentApprovalParameters.Version approval = approvals.on(on);
         return idempotent.run(key, http, request, () -> {
             String requestId = UUID.randomUUID().toString();
             String status = commands.sendAndWait(new DisburseTranche(projectId, request.trancheNumber(),
-                    request.amountFen(), request.documentRef(), request.reason(), on, requestId,
-                    CurrentActor.require().subject(), approval));
+                    request.amountFen(), documentRef, request.reason(), on, requestId,
+                    CurrentActor.require().subject(), approval, request.evidence()));
             return FundedProject.AWAITING_APPROVAL.equals(status)
                     ? ResponseEntity.accepted().body(Map.of("projectId", projectId, "trancheNumber",
                     request.trancheNumber(), "requestId", requestId, "status", "AWAITING_APPROVAL",
@@ -205,10 +232,11 @@ public class ProjectController {
                                         @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
                                         HttpServletRequest http) {
         LocalDate on = BusinessDates.orToday(request.spentOn(), "spentOn", clock);
+        String voucherRef = EvidenceInput.paperOrDocuments(request.voucherRef(), request.evidence(), "voucherRef");
         return idempotent.run(key, http, request, () -> {
             String expenditureId = UUID.randomUUID().toString();
             commands.sendAndWait(new RecordExpenditure(projectId, expenditureId, request.category().trim(),
-                    request.amountFen(), request.voucherRef(), request.purpose(), on));
+                    request.amountFen(), voucherRef, request.purpose(), on, request.evidence()));
             return ResponseEntity.ok(Map.of("projectId", projectId, "expenditureId", expenditureId));
         });
     }
@@ -225,7 +253,8 @@ public class ProjectController {
         LocalDate on = BusinessDates.orToday(request.adjustedOn(), "adjustedOn", clock);
         return idempotent.run(key, http, request, () -> {
             commands.sendAndWait(new AdjustBudget(projectId, request.fromCategory().trim(),
-                    request.toCategory().trim(), request.amountFen(), request.reason(), request.hostApprovalRef(), on));
+                    request.toCategory().trim(), request.amountFen(), request.reason(), request.hostApprovalRef(), on,
+                    request.evidence()));
             return ResponseEntity.ok(done(projectId, "budget adjusted"));
         });
     }
@@ -255,9 +284,10 @@ public class ProjectController {
                                             @RequestHeader(name = IdempotentRequests.HEADER, required = false)
                                             String key, HttpServletRequest http) {
         LocalDate on = BusinessDates.orToday(request.terminatedOn(), "terminatedOn", clock);
+        String documentRef = EvidenceInput.paperOrDocuments(request.documentRef(), request.evidence(), "documentRef");
         return idempotent.run(key, http, request, () -> {
-            commands.sendAndWait(new TerminateProject(projectId, request.reason(), request.documentRef(),
-                    request.recoveryOrderedFen(), on));
+            commands.sendAndWait(new TerminateProject(projectId, request.reason(), documentRef,
+                    request.recoveryOrderedFen(), on, request.evidence()));
             return ResponseEntity.ok(done(projectId, "terminated"));
         });
     }
@@ -269,8 +299,10 @@ public class ProjectController {
                                           @RequestHeader(name = IdempotentRequests.HEADER, required = false)
                                           String key, HttpServletRequest http) {
         LocalDate on = BusinessDates.orToday(request.recoveredOn(), "recoveredOn", clock);
+        String documentRef = EvidenceInput.paperOrDocuments(request.documentRef(), request.evidence(), "documentRef");
         return idempotent.run(key, http, request, () -> {
-            commands.sendAndWait(new RecoverFunds(projectId, request.amountFen(), request.documentRef(), on));
+            commands.sendAndWait(new RecoverFunds(projectId, request.amountFen(), documentRef, on,
+                    request.evidence()));
             return ResponseEntity.ok(done(projectId, "recovered"));
         });
     }
@@ -282,8 +314,9 @@ public class ProjectController {
                                         @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
                                         HttpServletRequest http) {
         LocalDate on = BusinessDates.orToday(request.closedOn(), "closedOn", clock);
+        String documentRef = EvidenceInput.paperOrDocuments(request.documentRef(), request.evidence(), "documentRef");
         return idempotent.run(key, http, request, () -> {
-            commands.sendAndWait(new CloseProject(projectId, request.documentRef(), on));
+            commands.sendAndWait(new CloseProject(projectId, documentRef, on, request.evidence()));
             return ResponseEntity.ok(done(projectId, "closed"));
         });
     }

@@ -69,7 +69,7 @@ public class FundedProject {
     }
 
     @CommandHandler
-    public FundedProject(AwardProject command) {
+    public FundedProject(AwardProject command, Evidence evidence) {
         Map<String, Standing> standings = command.platformStandings();
         standings.forEach((platformId, standing) -> {
             if (standing == Standing.REVOKED) {
@@ -97,12 +97,13 @@ public class FundedProject {
             throw new RuleViolationException("budget.indirect-cost-cap", "indirect costs of " + indirect
                     + " fen exceed the cap of " + cap + " fen (rules " + command.rules().version() + ")");
         }
+        List<String> documents = stored(evidence, command.evidence());
         apply(new ProjectAwarded(command.projectId(), command.callId(), command.applicationId(), command.title(),
                 command.recipientCreditCode(), command.recipientPlatformId(), List.copyOf(command.partnerPlatformIds()),
                 command.awardFen(), command.coFundingFen(), command.categoryScheme(), List.copyOf(command.budget()),
                 cap, command.rules().planFor(command.awardFen()), command.rules().balanceOnPass(),
                 command.rules().balanceOtherwise(), command.rules().version(), command.documentRef(),
-                command.awardedOn()));
+                command.awardedOn(), documents));
     }
 
     @CommandHandler
@@ -147,7 +148,7 @@ public class FundedProject {
      */
     /** Says {@value #PAID} or {@value #AWAITING_APPROVAL}. */
     @CommandHandler
-    String handle(DisburseTranche command) {
+    String handle(DisburseTranche command, Evidence evidence) {
         requirePayable();
         ProjectBook.TrancheState tranche = book.tranches.get(command.trancheNumber());
         if (tranche == null) {
@@ -184,6 +185,7 @@ public class FundedProject {
         if (approval == null) {
             throw new IllegalArgumentException("a disbursement names the payment approval rules in force");
         }
+        List<String> documents = stored(evidence, command.evidence());
         if (approval.needsApproval(amount)) {
             if (command.requestId() == null || command.requestedBy() == null) {
                 throw new IllegalArgumentException("a disbursement request needs its id and its requester");
@@ -191,12 +193,12 @@ public class FundedProject {
             apply(new DisbursementRequested(projectId, command.requestId(), command.trancheNumber(), milestone, amount,
                     command.documentRef(), command.reason(), command.requestedBy(), command.disbursedOn(),
                     command.disbursedOn().plusDays(approval.expiresAfterDays()), approval.version(),
-                    book.parameterVersion));
+                    book.parameterVersion, documents));
             return AWAITING_APPROVAL;
         }
         apply(new TrancheDisbursed(projectId, command.trancheNumber(), milestone, amount, book.recipientCreditCode,
                 book.recipientPlatformId, command.documentRef(), command.reason(), book.parameterVersion,
-                command.disbursedOn(), null, command.requestedBy(), null));
+                command.disbursedOn(), null, command.requestedBy(), null, documents));
         return PAID;
     }
 
@@ -232,7 +234,7 @@ public class FundedProject {
         apply(new TrancheDisbursed(projectId, request.trancheNumber(), tranche.plan().milestone(), request.amountFen(),
                 book.recipientCreditCode, book.recipientPlatformId, request.documentRef(), request.reason(),
                 book.parameterVersion, command.approvedOn(), request.requestId(), request.requestedBy(),
-                command.approver()));
+                command.approver(), request.evidence()));
     }
 
     @CommandHandler
@@ -296,7 +298,7 @@ public class FundedProject {
     }
 
     @CommandHandler
-    void handle(RecordExpenditure command) {
+    void handle(RecordExpenditure command, Evidence evidence) {
         requireActive("expenditure");
         ProjectBook.Category category = category(command.category(), "category");
         Bounds.within(command.amountFen(), 1, Bounds.MAX_FEN, "amountFen");
@@ -310,8 +312,10 @@ public class FundedProject {
                     "the project holds " + book.balanceFen() + " fen of disbursed funds");
         }
         notBefore(command.spentOn(), book.contractSignedOn, "spentOn");
+        List<String> vouchers = Evidence.normalised(command.evidence(), "evidence");
+        evidence.claimInvoices(projectId, command.expenditureId(), vouchers, "evidence");
         apply(new ExpenditureRecorded(projectId, command.expenditureId(), command.category(), command.amountFen(),
-                command.voucherRef(), command.purpose(), book.parameterVersion, command.spentOn()));
+                command.voucherRef(), command.purpose(), book.parameterVersion, command.spentOn(), vouchers));
     }
 
     /**
@@ -319,7 +323,7 @@ public class FundedProject {
      * with a reason; any change of equipment needs the host unit's approval; indirect costs never increase.
      */
     @CommandHandler
-    void handle(AdjustBudget command) {
+    void handle(AdjustBudget command, Evidence evidence) {
         requireActive("budget adjustment");
         ProjectBook.Category from = category(command.fromCategory(), "fromCategory");
         ProjectBook.Category to = category(command.toCategory(), "toCategory");
@@ -331,16 +335,19 @@ public class FundedProject {
             throw new RuleViolationException("budget.indirect-never-increases", "indirect costs never increase");
         }
         boolean equipment = from.kind() == CategoryKind.EQUIPMENT || to.kind() == CategoryKind.EQUIPMENT;
-        if (equipment && (command.hostApprovalRef() == null || command.hostApprovalRef().isBlank())) {
+        boolean hostApprovalNamed = command.hostApprovalRef() != null && !command.hostApprovalRef().isBlank();
+        if (equipment && !hostApprovalNamed && command.evidence().isEmpty()) {
             throw new RuleViolationException("budget.equipment-needs-host-approval",
-                    "changing the equipment budget needs the host unit's approval (hostApprovalRef)");
+                    "changing the equipment budget needs the host unit's approval (hostApprovalRef or its document)");
         }
         if (from.budgetFen() - command.amountFen() < from.spentFen()) {
             throw new RuleViolationException("budget.below-spent", "category " + from.code() + " has spent "
                     + from.spentFen() + " fen: its budget cannot go below that");
         }
+        List<String> documents = stored(evidence, command.evidence());
         apply(new BudgetAdjusted(projectId, from.code(), to.code(), command.amountFen(), command.reason(),
-                equipment ? command.hostApprovalRef() : null, book.parameterVersion, command.adjustedOn()));
+                equipment ? command.hostApprovalRef() : null, book.parameterVersion, command.adjustedOn(),
+                documents));
     }
 
     @CommandHandler
@@ -361,7 +368,7 @@ public class FundedProject {
     }
 
     @CommandHandler
-    void handle(TerminateProject command) {
+    void handle(TerminateProject command, Evidence evidence) {
         if (book.status == ProjectStatus.TERMINATED || book.status == ProjectStatus.CLOSED) {
             throw new RuleViolationException("project.already-ended", "the project is already " + book.status);
         }
@@ -370,12 +377,13 @@ public class FundedProject {
             throw new RuleViolationException("recovery.exceeds-unspent-balance", "the recipient holds "
                     + book.balanceFen() + " fen of unspent funds; that is the most that can be recovered");
         }
+        List<String> documents = stored(evidence, command.evidence());
         apply(new ProjectTerminated(projectId, command.reason(), command.documentRef(), command.recoveryOrderedFen(),
-                book.parameterVersion, command.terminatedOn()));
+                book.parameterVersion, command.terminatedOn(), documents));
     }
 
     @CommandHandler
-    void handle(RecoverFunds command) {
+    void handle(RecoverFunds command, Evidence evidence) {
         if (book.status != ProjectStatus.TERMINATED) {
             throw new RuleViolationException("recovery.project-not-terminated",
                     "funds are recovered from a terminated project only");
@@ -386,8 +394,9 @@ public class FundedProject {
                     + book.recoveryOutstandingFen() + " fen outstanding");
         }
         notBefore(command.recoveredOn(), book.terminatedOn, "recoveredOn");
+        List<String> documents = stored(evidence, command.evidence());
         apply(new FundsRecovered(projectId, command.amountFen(), book.recipientCreditCode, book.recipientPlatformId,
-                command.documentRef(), book.parameterVersion, command.recoveredOn()));
+                command.documentRef(), book.parameterVersion, command.recoveredOn(), documents));
     }
 
     /**
@@ -395,7 +404,7 @@ public class FundedProject {
      * returned (both by the parameter version of the project).
      */
     @CommandHandler
-    void handle(CloseProject command) {
+    void handle(CloseProject command, Evidence evidence) {
         if (book.status == ProjectStatus.CLOSED) {
             throw closed();
         }
@@ -415,8 +424,10 @@ public class FundedProject {
         String disposition = "ACCEPTED".equals(outcome) ? book.balanceOnPass : book.balanceOtherwise;
         LocalDate last = latest(book.acceptanceRecordedOn, book.terminatedOn, book.lastMoneyOn);
         notBefore(command.closedOn(), last, "closedOn");
+        List<String> documents = stored(evidence, command.evidence());
         apply(new ProjectClosed(projectId, outcome, book.recipientCreditCode, book.recipientPlatformId,
-                book.balanceFen(), disposition, command.documentRef(), book.parameterVersion, command.closedOn()));
+                book.balanceFen(), disposition, command.documentRef(), book.parameterVersion, command.closedOn(),
+                documents));
     }
 
     @EventSourcingHandler
@@ -452,6 +463,13 @@ public class FundedProject {
                     + book.categoryScheme + "): " + book.categories.keySet());
         }
         return category;
+    }
+
+    /** The command's evidence documents, each stored (else {@value Evidence#NOT_STORED}). */
+    private static List<String> stored(Evidence evidence, List<String> documents) {
+        List<String> hashes = Evidence.normalised(documents, "evidence");
+        evidence.requireStored(hashes, "evidence");
+        return hashes;
     }
 
     private static RuleViolationException closed() {

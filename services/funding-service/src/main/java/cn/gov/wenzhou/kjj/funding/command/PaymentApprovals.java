@@ -3,6 +3,7 @@ package cn.gov.wenzhou.kjj.funding.command;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Four-eyes payment approval: the commands and events of a disbursement request on a project, and of an approver's
@@ -18,7 +19,20 @@ public final class PaymentApprovals {
     public record DisbursementRequested(String projectId, String requestId, int trancheNumber, Milestone milestone,
                                         long amountFen, String documentRef, String reason, String requestedBy,
                                         LocalDate requestedOn, LocalDate expiresOn, String approvalVersion,
-                                        String parameterVersion) {
+                                        String parameterVersion,
+                                        List<String> evidence) {
+
+        public DisbursementRequested {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+
+        /** Without evidence documents: a paper reference only. */
+        public DisbursementRequested(String projectId, String requestId, int trancheNumber, Milestone milestone,
+                long amountFen, String documentRef, String reason, String requestedBy, LocalDate requestedOn,
+                LocalDate expiresOn, String approvalVersion, String parameterVersion) {
+            this(projectId, requestId, trancheNumber, milestone, amountFen, documentRef, reason, requestedBy,
+                    requestedOn, expiresOn, approvalVersion, parameterVersion, List.of());
+        }
     }
 
     /** @param approver the approver's subject; {@code approverLimitFen} their delegation limit at the decision */

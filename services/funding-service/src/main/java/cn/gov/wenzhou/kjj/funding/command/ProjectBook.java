@@ -112,7 +112,7 @@ public final class ProjectBook {
         } else if (event instanceof PaymentApprovals.DisbursementRequested e) {
             requests.put(e.requestId(), new PaymentRequest(e.requestId(), e.trancheNumber(), e.amountFen(),
                     e.documentRef(), e.reason(), e.requestedBy(), e.requestedOn(), e.expiresOn(), 1,
-                    RequestStatus.PENDING));
+                    RequestStatus.PENDING, e.evidence()));
         } else if (event instanceof PaymentApprovals.DisbursementEscalated e) {
             requests.computeIfPresent(e.requestId(), (id, r) -> r.atLevel(e.toLevel()));
         } else if (event instanceof PaymentApprovals.DisbursementApproved e) {
@@ -223,16 +223,21 @@ public final class ProjectBook {
 
     record PaymentRequest(String requestId, int trancheNumber, long amountFen, String documentRef, String reason,
                           String requestedBy, LocalDate requestedOn, LocalDate expiresOn, int level,
-                          RequestStatus status) {
+                          RequestStatus status, List<String> evidence) {
+
+        PaymentRequest {
+            // a snapshot taken before evidence documents existed has none
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
 
         PaymentRequest with(RequestStatus next) {
             return new PaymentRequest(requestId, trancheNumber, amountFen, documentRef, reason, requestedBy,
-                    requestedOn, expiresOn, level, next);
+                    requestedOn, expiresOn, level, next, evidence);
         }
 
         PaymentRequest atLevel(int next) {
             return new PaymentRequest(requestId, trancheNumber, amountFen, documentRef, reason, requestedBy,
-                    requestedOn, expiresOn, next, status);
+                    requestedOn, expiresOn, next, status, evidence);
         }
     }
 

@@ -20,7 +20,22 @@ public final class ProjectCommands {
                                String title, String recipientCreditCode, String recipientPlatformId,
                                List<String> partnerPlatformIds, Map<String, Standing> platformStandings,
                                long awardFen, long coFundingFen, String categoryScheme, List<BudgetLine> budget,
-                               FundingParameters.Rules rules, String documentRef, LocalDate awardedOn) {
+                               FundingParameters.Rules rules, String documentRef, LocalDate awardedOn,
+                               List<String> evidence) {
+
+        public AwardProject {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+
+        /** Without evidence documents: a paper reference only. */
+        public AwardProject(String projectId, String callId, String applicationId, String title,
+                String recipientCreditCode, String recipientPlatformId, List<String> partnerPlatformIds, Map<String,
+                Standing> platformStandings, long awardFen, long coFundingFen, String categoryScheme,
+                List<BudgetLine> budget, FundingParameters.Rules rules, String documentRef, LocalDate awardedOn) {
+            this(projectId, callId, applicationId, title, recipientCreditCode, recipientPlatformId, partnerPlatformIds,
+                    platformStandings, awardFen, coFundingFen, categoryScheme, budget, rules, documentRef, awardedOn,
+                    List.of());
+        }
     }
 
     public record SignContract(@TargetAggregateIdentifier String projectId, String contractRef, LocalDate signedOn) {
@@ -45,17 +60,52 @@ public final class ProjectCommands {
      */
     public record DisburseTranche(@TargetAggregateIdentifier String projectId, int trancheNumber, Long amountFen,
                                   String documentRef, String reason, LocalDate disbursedOn, String requestId,
-                                  String requestedBy, PaymentApprovalParameters.Version approval) {
+                                  String requestedBy, PaymentApprovalParameters.Version approval,
+                                  List<String> evidence) {
+
+        public DisburseTranche {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+
+        /** Without evidence documents: a paper reference only. */
+        public DisburseTranche(String projectId, int trancheNumber, Long amountFen, String documentRef, String reason,
+                LocalDate disbursedOn, String requestId, String requestedBy,
+                PaymentApprovalParameters.Version approval) {
+            this(projectId, trancheNumber, amountFen, documentRef, reason, disbursedOn, requestId, requestedBy,
+                    approval, List.of());
+        }
     }
 
     public record RecordExpenditure(@TargetAggregateIdentifier String projectId, String expenditureId,
                                     String category, long amountFen, String voucherRef, String purpose,
-                                    LocalDate spentOn) {
+                                    LocalDate spentOn,
+                                    List<String> evidence) {
+
+        public RecordExpenditure {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+
+        /** Without evidence documents: a paper reference only. */
+        public RecordExpenditure(String projectId, String expenditureId, String category, long amountFen,
+                String voucherRef, String purpose, LocalDate spentOn) {
+            this(projectId, expenditureId, category, amountFen, voucherRef, purpose, spentOn, List.of());
+        }
     }
 
     /** Budget adjustment (预算调剂): moves money from one category to another. */
     public record AdjustBudget(@TargetAggregateIdentifier String projectId, String fromCategory, String toCategory,
-                               long amountFen, String reason, String hostApprovalRef, LocalDate adjustedOn) {
+                               long amountFen, String reason, String hostApprovalRef, LocalDate adjustedOn,
+                               List<String> evidence) {
+
+        public AdjustBudget {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+
+        /** Without evidence documents: a paper reference only. */
+        public AdjustBudget(String projectId, String fromCategory, String toCategory, long amountFen, String reason,
+                String hostApprovalRef, LocalDate adjustedOn) {
+            this(projectId, fromCategory, toCategory, amountFen, reason, hostApprovalRef, adjustedOn, List.of());
+        }
     }
 
     public record SuspendProject(@TargetAggregateIdentifier String projectId, String reason, String documentRef,
@@ -68,14 +118,45 @@ public final class ProjectCommands {
 
     /** @param recoveryOrderedFen funds to recover (追回), at most the unspent balance the recipient holds */
     public record TerminateProject(@TargetAggregateIdentifier String projectId, String reason, String documentRef,
-                                   long recoveryOrderedFen, LocalDate terminatedOn) {
+                                   long recoveryOrderedFen, LocalDate terminatedOn,
+                                   List<String> evidence) {
+
+        public TerminateProject {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+
+        /** Without evidence documents: a paper reference only. */
+        public TerminateProject(String projectId, String reason, String documentRef, long recoveryOrderedFen,
+                LocalDate terminatedOn) {
+            this(projectId, reason, documentRef, recoveryOrderedFen, terminatedOn, List.of());
+        }
     }
 
     public record RecoverFunds(@TargetAggregateIdentifier String projectId, long amountFen, String documentRef,
-                               LocalDate recoveredOn) {
+                               LocalDate recoveredOn,
+                               List<String> evidence) {
+
+        public RecoverFunds {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+
+        /** Without evidence documents: a paper reference only. */
+        public RecoverFunds(String projectId, long amountFen, String documentRef, LocalDate recoveredOn) {
+            this(projectId, amountFen, documentRef, recoveredOn, List.of());
+        }
     }
 
     /** Closure with balance settlement (结余). */
-    public record CloseProject(@TargetAggregateIdentifier String projectId, String documentRef, LocalDate closedOn) {
+    public record CloseProject(@TargetAggregateIdentifier String projectId, String documentRef, LocalDate closedOn,
+                               List<String> evidence) {
+
+        public CloseProject {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+
+        /** Without evidence documents: a paper reference only. */
+        public CloseProject(String projectId, String documentRef, LocalDate closedOn) {
+            this(projectId, documentRef, closedOn, List.of());
+        }
     }
 }

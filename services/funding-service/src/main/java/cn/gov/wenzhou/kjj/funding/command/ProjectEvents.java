@@ -17,7 +17,23 @@ public final class ProjectEvents {
                                  List<String> partnerPlatformIds, long awardFen, long coFundingFen,
                                  String categoryScheme, List<BudgetLine> budget, long indirectCapFen,
                                  List<Tranche> tranches, String balanceOnPass, String balanceOtherwise,
-                                 String parameterVersion, String documentRef, LocalDate awardedOn) {
+                                 String parameterVersion, String documentRef, LocalDate awardedOn,
+                                 List<String> evidence) {
+
+        public ProjectAwarded {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+
+        /** Without evidence documents: a paper reference only. */
+        public ProjectAwarded(String projectId, String callId, String applicationId, String title,
+                String recipientCreditCode, String recipientPlatformId, List<String> partnerPlatformIds, long awardFen,
+                long coFundingFen, String categoryScheme, List<BudgetLine> budget, long indirectCapFen,
+                List<Tranche> tranches, String balanceOnPass, String balanceOtherwise, String parameterVersion,
+                String documentRef, LocalDate awardedOn) {
+            this(projectId, callId, applicationId, title, recipientCreditCode, recipientPlatformId, partnerPlatformIds,
+                    awardFen, coFundingFen, categoryScheme, budget, indirectCapFen, tranches, balanceOnPass,
+                    balanceOtherwise, parameterVersion, documentRef, awardedOn, List.of());
+        }
     }
 
     public record ContractSigned(String projectId, String contractRef, LocalDate signedOn) {
@@ -39,17 +55,55 @@ public final class ProjectEvents {
     public record TrancheDisbursed(String projectId, int trancheNumber, Milestone milestone, long amountFen,
                                    String recipientCreditCode, String platformId, String documentRef, String reason,
                                    String parameterVersion, LocalDate disbursedOn, String requestId,
-                                   String requestedBy, String approvedBy) {
+                                   String requestedBy, String approvedBy,
+                                   List<String> evidence) {
+
+        public TrancheDisbursed {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+
+        /** Without evidence documents: a paper reference only. */
+        public TrancheDisbursed(String projectId, int trancheNumber, Milestone milestone, long amountFen,
+                String recipientCreditCode, String platformId, String documentRef, String reason,
+                String parameterVersion, LocalDate disbursedOn, String requestId, String requestedBy,
+                String approvedBy) {
+            this(projectId, trancheNumber, milestone, amountFen, recipientCreditCode, platformId, documentRef, reason,
+                    parameterVersion, disbursedOn, requestId, requestedBy, approvedBy, List.of());
+        }
     }
 
     public record ExpenditureRecorded(String projectId, String expenditureId, String category, long amountFen,
-                                      String voucherRef, String purpose, String parameterVersion, LocalDate spentOn) {
+                                      String voucherRef, String purpose, String parameterVersion, LocalDate spentOn,
+                                      List<String> evidence) {
+
+        public ExpenditureRecorded {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+
+        /** Without evidence documents: a paper reference only. */
+        public ExpenditureRecorded(String projectId, String expenditureId, String category, long amountFen,
+                String voucherRef, String purpose, String parameterVersion, LocalDate spentOn) {
+            this(projectId, expenditureId, category, amountFen, voucherRef, purpose, parameterVersion, spentOn,
+                    List.of());
+        }
     }
 
     /** @param hostApprovalRef the host unit's approval, required when equipment changes; else null */
     public record BudgetAdjusted(String projectId, String fromCategory, String toCategory, long amountFen,
                                  String reason, String hostApprovalRef, String parameterVersion,
-                                 LocalDate adjustedOn) {
+                                 LocalDate adjustedOn,
+                                 List<String> evidence) {
+
+        public BudgetAdjusted {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+
+        /** Without evidence documents: a paper reference only. */
+        public BudgetAdjusted(String projectId, String fromCategory, String toCategory, long amountFen, String reason,
+                String hostApprovalRef, String parameterVersion, LocalDate adjustedOn) {
+            this(projectId, fromCategory, toCategory, amountFen, reason, hostApprovalRef, parameterVersion, adjustedOn,
+                    List.of());
+        }
     }
 
     public record ProjectSuspended(String projectId, String reason, String documentRef, LocalDate suspendedOn) {
@@ -59,11 +113,34 @@ public final class ProjectEvents {
     }
 
     public record ProjectTerminated(String projectId, String reason, String documentRef, long recoveryOrderedFen,
-                                    String parameterVersion, LocalDate terminatedOn) {
+                                    String parameterVersion, LocalDate terminatedOn,
+                                    List<String> evidence) {
+
+        public ProjectTerminated {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+
+        /** Without evidence documents: a paper reference only. */
+        public ProjectTerminated(String projectId, String reason, String documentRef, long recoveryOrderedFen,
+                String parameterVersion, LocalDate terminatedOn) {
+            this(projectId, reason, documentRef, recoveryOrderedFen, parameterVersion, terminatedOn, List.of());
+        }
     }
 
     public record FundsRecovered(String projectId, long amountFen, String recipientCreditCode, String platformId,
-                                 String documentRef, String parameterVersion, LocalDate recoveredOn) {
+                                 String documentRef, String parameterVersion, LocalDate recoveredOn,
+                                 List<String> evidence) {
+
+        public FundsRecovered {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+
+        /** Without evidence documents: a paper reference only. */
+        public FundsRecovered(String projectId, long amountFen, String recipientCreditCode, String platformId,
+                String documentRef, String parameterVersion, LocalDate recoveredOn) {
+            this(projectId, amountFen, recipientCreditCode, platformId, documentRef, parameterVersion, recoveredOn,
+                    List.of());
+        }
     }
 
     /**
@@ -73,6 +150,18 @@ public final class ProjectEvents {
      */
     public record ProjectClosed(String projectId, String outcome, String recipientCreditCode, String platformId,
                                 long balanceFen, String disposition, String documentRef, String parameterVersion,
-                                LocalDate closedOn) {
+                                LocalDate closedOn,
+                                List<String> evidence) {
+
+        public ProjectClosed {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+
+        /** Without evidence documents: a paper reference only. */
+        public ProjectClosed(String projectId, String outcome, String recipientCreditCode, String platformId,
+                long balanceFen, String disposition, String documentRef, String parameterVersion, LocalDate closedOn) {
+            this(projectId, outcome, recipientCreditCode, platformId, balanceFen, disposition, documentRef,
+                    parameterVersion, closedOn, List.of());
+        }
     }
 }

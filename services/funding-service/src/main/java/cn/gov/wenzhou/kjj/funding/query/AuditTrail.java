@@ -20,14 +20,14 @@ public class AuditTrail {
     static final String COLUMNS = """
             position, event_id, project_id, call_id, recipient_credit_code, platform_id, kind, amount_fen, category,
             counter_category, tranche_no, business_date, recorded_at, actor, actor_role, reason, document_ref,
-            parameter_version, requested_by, approved_by""";
+            parameter_version, requested_by, approved_by, evidence""";
 
     static final RowMapper<MoneyEventRow> ROW = (rs, i) -> new MoneyEventRow(rs.getLong(1), rs.getString(2),
             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), MoneyEventKind.valueOf(rs.getString(7)),
             rs.getLong(8), rs.getString(9), rs.getString(10), (Integer) rs.getObject(11),
             rs.getObject(12, java.time.LocalDate.class), rs.getTimestamp(13).toInstant(), rs.getString(14),
             rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
-            rs.getString(20));
+            rs.getString(20), MoneyEventRow.evidenceOf(rs.getString(21)));
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;

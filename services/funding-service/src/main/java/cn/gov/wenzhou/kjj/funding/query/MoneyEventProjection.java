@@ -39,19 +39,19 @@ public class MoneyEventProjection {
     private static final String COLUMNS = """
             position, event_id, project_id, call_id, recipient_credit_code, platform_id, kind, amount_fen, category,
             counter_category, tranche_no, business_date, recorded_at, actor, actor_role, reason, document_ref,
-            parameter_version, requested_by, approved_by""";
+            parameter_version, requested_by, approved_by, evidence""";
     /*
      * A row's position is the event's own global index, looked up by the store's unique event identifier. The
      * tracking token's position is not the index: an event that commits after a later-numbered one (concurrent
      * writers) fills a gap, and its token carries the high-water mark, which is another event's index.
      */
     private static final String INSERT_AWARD = "insert into money_event (" + COLUMNS + """
-            ) select d.global_index, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+            ) select d.global_index, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
             from domain_event_entry d where d.event_identifier = ?""";
     /* The award row gives call, recipient and platform: no query of its own. */
     private static final String INSERT_AFTER_AWARD = "insert into money_event (" + COLUMNS + """
             ) select d.global_index, ?, a.project_id, a.call_id, a.recipient_credit_code, a.platform_id,
-                ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
             from domain_event_entry d join money_event a on a.project_id = ? and a.kind = 'AWARD'
             where d.event_identifier = ?""";
 
@@ -66,7 +66,7 @@ public class MoneyEventProjection {
     @EventHandler
     void on(ProjectAwarded e, EventMessage<?> message) {
         Row row = new Row(MoneyEventKind.AWARD, e.awardFen(), null, null, null, e.awardedOn(), "award of " + e.title(),
-                e.documentRef(), e.parameterVersion());
+                e.documentRef(), e.parameterVersion(), null, null, e.evidence());
         List<Object> values = new ArrayList<>(Arrays.asList(message.getIdentifier(), e.projectId(), e.callId(),
                 e.recipientCreditCode(), e.recipientPlatformId()));
         values.addAll(row.values(message));
@@ -78,32 +78,35 @@ public class MoneyEventProjection {
     void on(TrancheDisbursed e, EventMessage<?> message) {
         insertForProject(e.projectId(), message, new Row(MoneyEventKind.DISBURSEMENT, e.amountFen(), null, null,
                 e.trancheNumber(), e.disbursedOn(), e.reason(), e.documentRef(), e.parameterVersion(), e.requestedBy(),
-                e.approvedBy()));
+                e.approvedBy(), e.evidence()));
     }
 
     @EventHandler
     void on(ExpenditureRecorded e, EventMessage<?> message) {
         insertForProject(e.projectId(), message, new Row(MoneyEventKind.EXPENDITURE, e.amountFen(), e.category(),
-                null, null, e.spentOn(), e.purpose(), e.voucherRef(), e.parameterVersion()));
+                null, null, e.spentOn(), e.purpose(), e.voucherRef(), e.parameterVersion(), null, null,
+                e.evidence()));
     }
 
     @EventHandler
     void on(BudgetAdjusted e, EventMessage<?> message) {
         insertForProject(e.projectId(), message, new Row(MoneyEventKind.ADJUSTMENT, e.amountFen(), e.toCategory(),
-                e.fromCategory(), null, e.adjustedOn(), e.reason(), e.hostApprovalRef(), e.parameterVersion()));
+                e.fromCategory(), null, e.adjustedOn(), e.reason(), e.hostApprovalRef(), e.parameterVersion(), null,
+                null, e.evidence()));
     }
 
     @EventHandler
     void on(FundsRecovered e, EventMessage<?> message) {
         insertForProject(e.projectId(), message, new Row(MoneyEventKind.RECOVERY, e.amountFen(), null, null, null,
-                e.recoveredOn(), "recovery after termination", e.documentRef(), e.parameterVersion()));
+                e.recoveredOn(), "recovery after termination", e.documentRef(), e.parameterVersion(), null, null,
+                e.evidence()));
     }
 
     @EventHandler
     void on(ProjectClosed e, EventMessage<?> message) {
         insertForProject(e.projectId(), message, new Row(MoneyEventKind.BALANCE_SETTLEMENT, e.balanceFen(), null,
                 null, null, e.closedOn(), e.outcome() + ": balance " + e.disposition(), e.documentRef(),
-                e.parameterVersion()));
+                e.parameterVersion(), null, null, e.evidence()));
     }
 
     @ResetHandler
@@ -165,19 +168,14 @@ public class MoneyEventProjection {
     /** What a money event says for itself, in column order from {@code kind} to {@code parameter_version}. */
     private record Row(MoneyEventKind kind, long amountFen, String category, String counterCategory,
                        Integer trancheNo, LocalDate businessDate, String reason, String documentRef,
-                       String parameterVersion, String requestedBy, String approvedBy) {
-
-        Row(MoneyEventKind kind, long amountFen, String category, String counterCategory, Integer trancheNo,
-            LocalDate businessDate, String reason, String documentRef, String parameterVersion) {
-            this(kind, amountFen, category, counterCategory, trancheNo, businessDate, reason, documentRef,
-                    parameterVersion, null, null);
-        }
+                       String parameterVersion, String requestedBy, String approvedBy, List<String> evidence) {
 
         List<Object> values(EventMessage<?> message) {
             Map<String, ?> metadata = message.getMetaData();
             return Arrays.asList(kind.name(), amountFen, category, counterCategory, trancheNo, businessDate,
                     Timestamp.from(message.getTimestamp()), text(metadata.get(Actor.SUBJECT_KEY)),
-                    text(metadata.get(Actor.ROLE_KEY)), reason, documentRef, parameterVersion, requestedBy, approvedBy);
+                    text(metadata.get(Actor.ROLE_KEY)), reason, documentRef, parameterVersion, requestedBy, approvedBy,
+                    MoneyEventRow.evidenceColumn(evidence));
         }
     }
 

@@ -52,6 +52,7 @@ class FundedProjectTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(FundedProject.class);
+        fixture.registerInjectableResource(new InMemoryEvidence());
     }
 
     @Test

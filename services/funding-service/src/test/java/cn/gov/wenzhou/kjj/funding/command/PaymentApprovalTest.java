@@ -45,6 +45,7 @@ class PaymentApprovalTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(FundedProject.class);
+        fixture.registerInjectableResource(new InMemoryEvidence());
         fixture.registerAnnotatedCommandHandler(new PaymentApprovalHandler(fixture.getRepository(),
                 approver -> delegations.getOrDefault(approver, ApproverDelegation.Delegation.none(approver))));
         delegations.put(APPROVER, new ApproverDelegation.Delegation(APPROVER, 1, 400_000L, "v1"));
