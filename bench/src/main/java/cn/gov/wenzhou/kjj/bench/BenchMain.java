@@ -5,6 +5,7 @@ import cn.gov.wenzhou.kjj.bench.explore.BatchedAuditTrail;
 import cn.gov.wenzhou.kjj.bench.explore.TunedEventStore;
 import cn.gov.wenzhou.kjj.bench.explore.JdbcProfile;
 import cn.gov.wenzhou.kjj.bench.explore.NoopProjection;
+import cn.gov.wenzhou.kjj.bench.explore.SwitchableLedger;
 import cn.gov.wenzhou.kjj.devstack.StackService;
 import cn.gov.wenzhou.kjj.embedded.LocalPostgres;
 import cn.gov.wenzhou.kjj.funding.query.MoneyEventProjection;
@@ -32,7 +33,8 @@ import java.util.Set;
  * <pre>
  *   --quick              smoke test of the harness (figures meaningless)
  *   --figures 1,2,...    only these figures (default: all; 1-3 and 4-5 go together; q: the query speeds of
- *                        issues 3 and 4; c: the console's pages, issue 14; o: the open data's API, issue 19)
+ *                        issues 3 and 4; c: the console's pages, issue 14; o: the open data's API, issue 19;
+ *                        16: the money ledger, issue 16 — 16a: its cost to money commands, 16e: the verifier)
  *   --startup-runs N     start-ups of the one-command stack for figure 8 (default 2)
  *   --rounds N           interleaved rounds of figures 1-5 (default 5 for 1-3, 3 for 4-5)
  *   --replay-events N    events in the funding store before figures 4-5 (default 40000)
@@ -62,7 +64,8 @@ public final class BenchMain {
         org.slf4j.bridge.SLF4JBridgeHandler.install();
 
         Settings settings = Settings.defaults();
-        Set<String> figures = new LinkedHashSet<>(List.of("1", "2", "3", "4", "5", "6", "7", "q", "o", "8", "c"));
+        Set<String> figures = new LinkedHashSet<>(List.of("1", "2", "3", "4", "5", "6", "7", "q", "16", "o", "8",
+                "c"));
         Variant variant = Variant.shipped();
         String explore = null;
         String projection = MoneyEventProjection.NAME;
@@ -92,6 +95,13 @@ public final class BenchMain {
                     + "shipped settings'");
         }
 
+        boolean ledgerCost = figures.contains("16") || figures.contains("16a");
+        boolean ledgerVerification = figures.contains("16") || figures.contains("16e");
+        if (ledgerCost) {
+            // figures 16a-16d switch the ledger off for their "without" rounds; switched on it is the shipped one
+            variant.addSource(StackService.FUNDING, SwitchableLedger.class);
+        }
+
         FileSystemUtils.deleteRecursively(work);
         Files.createDirectories(work);
         Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -112,8 +122,22 @@ public final class BenchMain {
         inProcess.remove("8");
         inProcess.remove("c");
         inProcess.remove("o");
+        inProcess.remove("16e");
+        if (ledgerVerification && !ledgerCost) {
+            inProcess.remove("16");
+        }
         if (!inProcess.isEmpty()) {
             runInProcess(report, settings, variant, inProcess, projection, work, failures);
+        }
+        if (ledgerVerification) {
+            System.out.println("\n(16e) the standalone ledger verifier on 1,000,000 entries (its own process)");
+            try {
+                report.add(LedgerVerification.measure(root, work, settings.equals(Settings.quick()) ? 10_000
+                        : LedgerVerification.ENTRIES));
+            } catch (Exception e) {
+                failures.add("(16e) not measured: " + e.getMessage());
+                e.printStackTrace();
+            }
         }
         if (figures.contains("o")) {
             System.out.println("\n(o) the open data's public API at 5,000 platforms and 10,000 awards (its own process)");
@@ -263,6 +287,25 @@ public final class BenchMain {
                         e.printStackTrace();
                     }
                 }
+                if (figures.contains("16") || figures.contains("16a")) {
+                    System.out.println("\n(16a-16d) money commands with and without the ledger, interleaved");
+                    try {
+                        LedgerCost.Result result = LedgerCost.measure(stack.context(StackService.FUNDING), projects,
+                                settings);
+                        report.add(result.withSequential());
+                        report.add(result.withoutSequential());
+                        report.add(result.withConcurrent());
+                        report.add(result.withoutConcurrent());
+                        report.ratio("moneyCommandsWithToWithoutLedgerRatio", "moneyCommandsWithLedger",
+                                "moneyCommandsWithoutLedger", result.sequentialRatio());
+                        report.ratio("moneyCommandsWithToWithoutLedgerConcurrentRatio",
+                                "moneyCommandsWithLedgerConcurrent", "moneyCommandsWithoutLedgerConcurrent",
+                                result.concurrentRatio());
+                    } catch (Exception e) {
+                        failures.add("(16a-16d) not measured: " + e);
+                        e.printStackTrace();
+                    }
+                }
                 if (figures.contains("q")) {
                     System.out.println("\n(q) query speeds at the scale of issues 3 and 4 (last: its rows stay)");
                     try {
@@ -366,6 +409,15 @@ public final class BenchMain {
         Figure conditional = report.figure("openDataConditionalGet");
         report.target("issue 19: conditional GET (304) ≤ 10 ms (p95)", conditional == null ? null
                 : (Double) conditional.details().get("p95"), "ms", false, 10, "openDataConditionalGet p95");
+        report.target("issue 16: (16a)/(16b) ≥ 0.9 (chaining costs ≤ 10%)",
+                ratioValue(report, "moneyCommandsWithToWithoutLedgerRatio"), "", true, 0.9,
+                "moneyCommandsWithLedger / moneyCommandsWithoutLedger");
+        report.target("issue 16: (16c)/(16d) ≥ 0.9, 8 clients",
+                ratioValue(report, "moneyCommandsWithToWithoutLedgerConcurrentRatio"), "", true, 0.9,
+                "moneyCommandsWithLedgerConcurrent / moneyCommandsWithoutLedgerConcurrent");
+        Figure verification = report.figure("ledgerVerification");
+        report.target("issue 16: (16e) verifying 1,000,000 entries ≤ 30 s", verification == null ? null
+                : verification.median(), "s", false, 30, "ledgerVerification median");
         Figure rss = report.figure("stackRssSum");
         report.target("(8) memory ≤ 2 GiB (RSS sum, overcounts shared memory)", rss == null ? null : rss.median(),
                 "MiB", false, 2048, "stackRssSum median");

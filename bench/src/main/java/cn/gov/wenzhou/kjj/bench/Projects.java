@@ -58,7 +58,7 @@ final class Projects {
                 "基准测试项目 " + number, creditCode(number), null, List.of(), Map.of(), AWARD_FEN, 0L,
                 rules.categoryScheme(), budget, rules, "温科项〔2025〕基准" + number + "号", AWARDED_ON));
         commands.sendAndWait(new SignContract(projectId, "温科合〔2025〕基准" + number + "号", SIGNED_ON));
-        // setup only: paid at once (an approval threshold above any amount); figures 16a/16b time approval itself
+        // setup only: paid at once (an approval threshold above any amount); the figures time expenditures
         commands.sendAndWait(new DisburseTranche(projectId, 1, null, "温财拨〔2025〕基准" + number + "-1", "首期拨付",
                 SIGNED_ON, null, "bench", DIRECT_PAYMENT));
         return projectId;
