@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.devstack;
 
+import cn.gov.wenzhou.kjj.funding.api.DocumentStore;
 import cn.gov.wenzhou.kjj.funding.command.FundingParameters;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovalParameters;
 import cn.gov.wenzhou.kjj.funding.demo.FundingDemoData;
@@ -123,7 +124,8 @@ class OpenDataEndToEndTest {
                 stack.bean(StackService.FUNDING, JdbcTemplate.class),
                 stack.bean(StackService.FUNDING, FundingParameters.class),
                 stack.bean(StackService.FUNDING, PaymentApprovalParameters.class),
-                stack.bean(StackService.FUNDING, Clock.class)).load();
+                stack.bean(StackService.FUNDING, Clock.class),
+                stack.bean(StackService.FUNDING, DocumentStore.class)).load();
         JsonNode books = ApiClient.on(stack.baseUrl(StackService.FUNDING)).as(Role.FINANCE_AUDITOR)
                 .get("/api/audit/reconciliation?callId=" + callId).json();
         assertThat(books.path("projects").asInt()).as(books.toString()).isEqualTo(12);

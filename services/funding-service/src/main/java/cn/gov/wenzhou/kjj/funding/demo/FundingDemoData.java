@@ -1,5 +1,7 @@
 package cn.gov.wenzhou.kjj.funding.demo;
 
+import cn.gov.wenzhou.kjj.funding.api.DocumentInspection;
+import cn.gov.wenzhou.kjj.funding.api.DocumentStore;
 import cn.gov.wenzhou.kjj.funding.command.BudgetLine;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.AwardedApplication;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands;
@@ -15,6 +17,7 @@ import cn.gov.wenzhou.kjj.funding.command.OpenChallengeCall;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands;
 import cn.gov.wenzhou.kjj.funding.command.RecordPlatformStanding;
 import cn.gov.wenzhou.kjj.funding.command.Standing;
+import cn.gov.wenzhou.kjj.ledger.Sha256;
 import cn.gov.wenzhou.kjj.support.demo.BackgroundLoad;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
@@ -57,6 +60,9 @@ public class FundingDemoData {
     private final FundingParameters parameters;
     private final PaymentApprovalParameters approvals;
     private final Clock clock;
+    private final DocumentStore documents;
+    /** Numbers the demo's e-invoices in the order they are issued (the load runs on one thread). */
+    private int invoiceSerial;
 
     /** Who requests, approves and delegates the demo's payments (the approver is the console's demo officer). */
     static final String DEMO_REQUESTER = "demo:funding-clerk";
@@ -64,12 +70,13 @@ public class FundingDemoData {
     static final String DEMO_DIRECTOR = "demo:bureau-director";
 
     public FundingDemoData(CommandGateway commands, JdbcTemplate jdbc, FundingParameters parameters,
-                           PaymentApprovalParameters approvals, Clock clock) {
+                           PaymentApprovalParameters approvals, Clock clock, DocumentStore documents) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.parameters = parameters;
         this.approvals = approvals;
         this.clock = clock;
+        this.documents = documents;
     }
 
     /**
@@ -220,7 +227,7 @@ public class FundingDemoData {
         send(new ProjectCommands.AwardProject(projectId, callId, applicationId, application.title(),
                 application.lead().creditCode(), application.lead().platformId(), partnerPlatforms, involved,
                 AWARD_FEN, AWARD_FEN, rules.categoryScheme(), budget, rules, "温科项〔示例〕" + (stage + 1) + "号",
-                awardedOn));
+                awardedOn, List.of(pdf(null, "Award decision " + (stage + 1) + " of project " + projectId))));
         if (stage < 2) {
             return; // just awarded
         }
@@ -236,9 +243,11 @@ public class FundingDemoData {
         }
         if (stage == 8) {
             send(new ProjectCommands.TerminateProject(projectId, "承担单位主动申请终止", "温科函〔示例〕8号",
-                    10_000_000L, t.plusDays(100)));
-            send(new ProjectCommands.RecoverFunds(projectId, 10_000_000L, "追回〔示例〕8号", t.plusDays(120)));
-            send(new ProjectCommands.CloseProject(projectId, "结题〔示例〕8号", t.plusDays(130)));
+                    10_000_000L, t.plusDays(100), List.of(pdf(projectId, "Termination decision " + projectId))));
+            send(new ProjectCommands.RecoverFunds(projectId, 10_000_000L, "追回〔示例〕8号", t.plusDays(120),
+                    List.of(pdf(projectId, "Recovery receipt " + projectId))));
+            send(new ProjectCommands.CloseProject(projectId, "结题〔示例〕8号", t.plusDays(130),
+                    List.of(pdf(projectId, "Closure report " + projectId))));
             return;
         }
         if (stage < 4 || stage > 9) {
@@ -248,7 +257,7 @@ public class FundingDemoData {
                 t.plusDays(150)));
         pay(projectId, 2, "温财拨〔示例〕" + stage + "-2", "中期拨付", t.plusDays(155));
         send(new ProjectCommands.AdjustBudget(projectId, "OPERATING", "LABOUR", 5_000_000L, "劳务需求增加", null,
-                t.plusDays(160)));
+                t.plusDays(160), List.of(pdf(projectId, "Budget adjustment decision of project " + projectId))));
         spend(projectId, "OPERATING", 20_000_000L, t.plusDays(170), "试制加工", stage);
         if (stage == 4 || stage == 6) {
             return; // past mid-term
@@ -259,7 +268,8 @@ public class FundingDemoData {
         if (passes) {
             pay(projectId, 3, "温财拨〔示例〕" + stage + "-3", "验收拨付", t.plusDays(255));
         }
-        send(new ProjectCommands.CloseProject(projectId, "结题〔示例〕" + stage, t.plusDays(270)));
+        send(new ProjectCommands.CloseProject(projectId, "结题〔示例〕" + stage, t.plusDays(270),
+                List.of(pdf(projectId, "Closure report and balance settlement " + projectId))));
     }
 
     /**
@@ -268,8 +278,11 @@ public class FundingDemoData {
      */
     private void pay(String projectId, int tranche, String documentRef, String reason, LocalDate on) {
         String requestId = id("disbursement-" + projectId, tranche);
+        String order = pdf(projectId, "Payment order " + documentRef.replaceAll("[^0-9-]", "") + " tranche " + tranche
+                + " of project " + projectId);
+        String milestone = pdf(projectId, "Milestone acceptance for tranche " + tranche + " of project " + projectId);
         String status = commands.sendAndWait(new ProjectCommands.DisburseTranche(projectId, tranche, null,
-                documentRef, reason, on, requestId, DEMO_REQUESTER, approvals.on(on)));
+                documentRef, reason, on, requestId, DEMO_REQUESTER, approvals.on(on), List.of(order, milestone)));
         if (FundedProject.AWAITING_APPROVAL.equals(status)) {
             send(new PaymentApprovals.ApproveDisbursement(projectId, requestId, DEMO_APPROVER, "单据齐全，同意拨付",
                     on.plusDays(2)));
@@ -282,8 +295,30 @@ public class FundingDemoData {
     }
 
     private void spend(String projectId, String category, long amountFen, LocalDate on, String purpose, int stage) {
+        // every expenditure claims its own e-invoice (an equipment purchase as OFD, others as XML) from a supplier
+        String seller = creditCode(300 + stage);
+        String number = String.format("%02d33%016d", on.getYear() % 100, ++invoiceSerial);
+        byte[] invoice = "EQUIPMENT".equals(category) ? DemoDocuments.ofdInvoice(seller, number)
+                : DemoDocuments.xmlInvoice(seller, number, creditCode(200 + stage), amountFen);
         send(new ProjectCommands.RecordExpenditure(projectId, id("expenditure-" + projectId + category, on.getDayOfYear()),
-                category, amountFen, "记-示例-" + stage + "-" + on, purpose, on));
+                category, amountFen, "记-示例-" + stage + "-" + on, purpose, on,
+                List.of(stored(projectId, invoice, "invoice-" + number))));
+    }
+
+    /** A one-page PDF of the demo, stored; its SHA-256. */
+    private String pdf(String projectId, String text) {
+        return stored(projectId, DemoDocuments.pdf(text), "demo.pdf");
+    }
+
+    /** Stores a demo document as an upload by the demo clerk would (checked by its bytes); its SHA-256. */
+    private String stored(String projectId, byte[] content, String fileName) {
+        try {
+            String sha256 = Sha256.hex(Sha256.of(content));
+            documents.store(sha256, DocumentInspection.inspect(content), content, projectId, fileName, DEMO_REQUESTER);
+            return sha256;
+        } catch (DocumentInspection.Refused refused) {
+            throw new IllegalStateException("a demo document is not a valid document: " + refused.getMessage());
+        }
     }
 
     private void recordTier(String creditCode, EnterpriseTier tier, LocalDate day0) {

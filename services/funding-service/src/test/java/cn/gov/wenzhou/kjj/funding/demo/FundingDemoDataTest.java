@@ -1,6 +1,7 @@
 package cn.gov.wenzhou.kjj.funding.demo;
 
 import cn.gov.wenzhou.kjj.funding.FundingIntegrationTest;
+import cn.gov.wenzhou.kjj.funding.api.DocumentStore;
 import cn.gov.wenzhou.kjj.funding.command.FundingParameters;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovalParameters;
 import cn.gov.wenzhou.kjj.funding.query.PaymentApprovalProjection;
@@ -54,11 +55,13 @@ class FundingDemoDataTest {
     @Autowired
     Clock clock;
     @Autowired
+    DocumentStore documents;
+    @Autowired
     ProjectionOperations projections;
 
     @Test
     void demoYearReconcilesToTheCentAndEveryProjectionRebuildsIdentically() {
-        String callId = new FundingDemoData(commands, jdbc, parameters, approvals, clock).load();
+        String callId = new FundingDemoData(commands, jdbc, parameters, approvals, clock, documents).load();
         PROJECTIONS.forEach(name -> projections.awaitCaughtUp(name, Duration.ofSeconds(60)));
         ApiClient auditor = ApiClient.on(port).as(Role.FINANCE_AUDITOR);
 
@@ -92,6 +95,21 @@ class FundingDemoDataTest {
                     assertThat(p.get("requested_by")).isEqualTo("demo:funding-clerk");
                     assertThat(p.get("approved_by")).isEqualTo("funding.officer");
                 });
+        List<Map<String, Object>> moneyEvents = jdbc.queryForList("select kind, evidence from money_event "
+                + "where call_id = ?", callId);
+        assertThat(moneyEvents).as("every money event of the demo has its evidence documents, each stored")
+                .allSatisfy(row -> {
+                    assertThat(row.get("evidence")).as(row.toString()).isNotNull();
+                    for (String sha256 : row.get("evidence").toString().split(",")) {
+                        assertThat(documents.find(sha256)).as(sha256).isPresent();
+                    }
+                });
+        assertThat(jdbc.queryForObject("select count(*) from invoice_claim c join money_event m "
+                + "on m.project_id = c.project_id where m.call_id = ? and m.kind = 'AWARD' "
+                + "and c.claim_key like 'invoice:%'", Long.class, callId))
+                .as("every expenditure claims its e-invoice by seller and number")
+                .isEqualTo(jdbc.queryForObject("select count(*) from money_event where call_id = ? "
+                        + "and kind = 'EXPENDITURE'", Long.class, callId));
 
         List<String> tables = new ArrayList<>(List.of("platform_standing"));
         tables.addAll(PaymentApprovalProjection.TABLES);
