@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Figures 16a-16d (issue 16: chaining costs a money command at most 10% of its throughput): {@code RecordExpenditure}
@@ -34,11 +33,7 @@ final class LedgerCost {
         for (int client = 0; client < Throughput.CLIENTS; client++) {
             clientProjects.add(projects.open(21_000 + client * 4, 4));
         }
-        ExecutorService clients = Executors.newFixedThreadPool(Throughput.CLIENTS, runnable -> {
-            Thread thread = new Thread(runnable, "bench-ledger-client");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService clients = Throughput.clientThreads("bench-ledger-client");
         Duration round = settings.roundLength();
         int rounds = settings.rounds();
         double[] withSequential = new double[rounds];

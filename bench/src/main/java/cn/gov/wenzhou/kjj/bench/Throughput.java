@@ -40,11 +40,7 @@ final class Throughput {
         for (int client = 0; client < CLIENTS; client++) {
             clientProjects.add(projects.open(1000 + client * projectsPerClient, projectsPerClient));
         }
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS, runnable -> {
-            Thread thread = new Thread(runnable, "bench-client");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService clients = clientThreads("bench-client");
         Duration round = settings.roundLength();
         try (RawInsert raw = new RawInsert(baselineJdbcUrl)) {
             raw.rate(settings.warmUp());
@@ -90,6 +86,15 @@ final class Throughput {
     }
 
     private static final AtomicLong errors = new AtomicLong();
+
+    /** The {@value #CLIENTS} client threads of a concurrent figure (daemons: a stuck one never holds the JVM). */
+    static ExecutorService clientThreads(String name) {
+        return Executors.newFixedThreadPool(CLIENTS, runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
 
     static double sequential(Projects projects, List<String> projectIds, Duration length) {
         long started = System.nanoTime();
