@@ -77,6 +77,11 @@ public class MoneyLedger {
             }
             append(head, events);
             chained += events.size();
+            if (events.size() < CATCH_UP_BATCH) {
+                // the head is locked: no money event can be stored meanwhile, so a short batch was the last one (a
+                // command's own events end here, without a second round of reading the head and the store)
+                return chained;
+            }
         }
     }
 
