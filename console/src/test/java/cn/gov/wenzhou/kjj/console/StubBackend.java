@@ -67,8 +67,7 @@ final class StubBackend implements AutoCloseable {
     }
 
     StubBackend answer(String method, String path, int status, String json) {
-        String type = status >= 400 ? "application/problem+json" : "application/json";
-        answers.put(method + " " + path, new Answer(status, type, json));
+        answers.put(method + " " + path, new Answer(status, jsonType(status), json));
         return this;
     }
 
@@ -79,13 +78,16 @@ final class StubBackend implements AutoCloseable {
 
     /** The next {@code times} requests get this answer, then the standing one (a read model that lags, say). */
     StubBackend answerFirst(int times, String method, String path, int status, String json) {
-        String type = status >= 400 ? "application/problem+json" : "application/json";
         java.util.Queue<Answer> queue = firstAnswers.computeIfAbsent(method + " " + path,
                 key -> new java.util.concurrent.ConcurrentLinkedQueue<>());
         for (int i = 0; i < times; i++) {
-            queue.add(new Answer(status, type, json));
+            queue.add(new Answer(status, jsonType(status), json));
         }
         return this;
+    }
+
+    private static String jsonType(int status) {
+        return status >= 400 ? "application/problem+json" : "application/json";
     }
 
     List<Request> requests() {

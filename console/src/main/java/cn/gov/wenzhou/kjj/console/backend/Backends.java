@@ -24,13 +24,7 @@ public class Backends {
     public Backends(ConsoleProperties properties, OAuth2AuthorizedClientManager authorizedClients) {
         OAuth2ClientHttpRequestInterceptor userToken = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
         userToken.setClientRegistrationIdResolver(request -> ConsoleSecurity.REGISTRATION_ID);
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(properties.readTimeout());
+        JdkClientHttpRequestFactory requests = requestFactory(properties);
         ConsoleProperties.Services services = properties.services();
         Map<Service, URI> urls = Map.of(Service.PLATFORM_REGISTRY, services.platformRegistry(),
                 Service.FUNDING, services.fundingService(), Service.TALENT_POOL, services.talentPoolService());
@@ -45,6 +39,21 @@ public class Backends {
         // health is public: asked without a token, so the operations page works even for a stale session
         urls.forEach((service, url) -> health.put(service, new ServiceClient(service, RestClient.builder()
                 .baseUrl(url.toString()).requestFactory(requests).build())));
+    }
+
+    /**
+     * How the console calls anything of the deployment: the configured timeouts, no redirects followed (a redirect
+     * to sign-in is an answer, not a page to fetch), HTTP/1.1.
+     */
+    public static JdkClientHttpRequestFactory requestFactory(ConsoleProperties properties) {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(properties.readTimeout());
+        return requests;
     }
 
     public ServiceClient registry() {

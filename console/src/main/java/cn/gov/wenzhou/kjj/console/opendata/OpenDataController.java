@@ -1,11 +1,11 @@
 package cn.gov.wenzhou.kjj.console.opendata;
 
 import cn.gov.wenzhou.kjj.console.ConsoleProperties;
+import cn.gov.wenzhou.kjj.console.backend.Backends;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +13,6 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,12 +48,9 @@ public class OpenDataController {
     public OpenDataController(ConsoleProperties properties) {
         this.linkBase = properties.openData().linkBase();
         this.documentKeptFor = properties.openData().documentKeptFor();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(properties.readTimeout());
+        // public: asked without the user's token, as the services' health is
         this.openData = RestClient.builder().baseUrl(properties.openData().url().toString())
-                .requestFactory(requests).build();
+                .requestFactory(Backends.requestFactory(properties)).build();
     }
 
     @GetMapping("/open-data")

@@ -72,6 +72,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldError(e.field(), e.getMessage())));
     }
 
+    @ExceptionHandler(ContentRefusedException.class)
+    public ResponseEntity<ProblemDetail> contentRefused(ContentRefusedException e) {
+        HttpStatus status = HttpStatus.valueOf(e.reason().status);
+        List<FieldError> errors = List.of(new FieldError(e.field(), e.getMessage()));
+        return ResponseEntity.status(status).body(withErrors(problem(status, e.reason().problemType,
+                e.reason().title, detailOf(errors)), errors));
+    }
+
     @ExceptionHandler({NotFoundException.class, AggregateNotFoundException.class})
     public ProblemDetail notFound(RuntimeException e) {
         String detail = e instanceof NotFoundException ? e.getMessage() : "No such record";
@@ -113,8 +121,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestSizeLimitFilter.TooLarge) {
+                ContentRefusedException.Reason tooLarge = ContentRefusedException.Reason.TOO_LARGE;
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
-                        "too-large", "Request too large", "The request body exceeds the service's limit."));
+                        tooLarge.problemType, tooLarge.title, "The request body exceeds the service's limit."));
             }
         }
         return ResponseEntity.badRequest().body(invalid(List.of(describe(e.getCause()))));
@@ -187,9 +196,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail invalid(List<FieldError> errors) {
-        String detail = errors.stream().map(error -> error.field() + " " + error.message())
-                .collect(Collectors.joining("; "));
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail);
+        return withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detailOf(errors)), errors);
+    }
+
+    private static String detailOf(List<FieldError> errors) {
+        return errors.stream().map(error -> error.field() + " " + error.message()).collect(Collectors.joining("; "));
+    }
+
+    private static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {
         problem.setProperty("errors", errors.stream()
                 .map(error -> Map.of("field", error.field(), "message", error.message()))
                 .toList());

@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.api;
 
+import cn.gov.wenzhou.kjj.funding.command.Evidence;
 import jakarta.validation.constraints.Max;
 import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.funding.command.BudgetLine;
@@ -20,7 +21,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -66,8 +66,7 @@ public class AwardController {
                     example = "温科项〔2025〕12号") @Size(max = 200) String documentRef,
             LocalDate awardedOn,
             @Schema(description = EvidenceInput.DESCRIPTION)
-            @Size(max = 10) List<@Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in lower-case hex")
-            String> evidence) {
+            @Size(max = Evidence.MAX_DOCUMENTS) List<String> evidence) {
     }
 
     private final CommandGateway commands;

@@ -8,16 +8,14 @@ import cn.gov.wenzhou.kjj.ledger.Sha256;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
 import cn.gov.wenzhou.kjj.support.security.CurrentActor;
+import cn.gov.wenzhou.kjj.support.web.ContentRefusedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,16 +41,6 @@ import java.util.Map;
 public class DocumentController {
 
     static final String FILE = "file";
-
-    /** An upload refused before anything is stored: {@code status} with the field named. */
-    static final class DocumentRefused extends RuntimeException {
-        final HttpStatus status;
-
-        DocumentRefused(HttpStatus status, String message) {
-            super(message);
-            this.status = status;
-        }
-    }
 
     public record StoredDocument(String sha256, String mediaType, long sizeBytes, String href,
                                  Map<String, String> invoice, boolean alreadyStored) {
@@ -113,7 +101,7 @@ public class DocumentController {
         }
         long max = properties.maxSize().toBytes();
         if (file.getSize() > max) {
-            throw new DocumentRefused(HttpStatus.PAYLOAD_TOO_LARGE, "is " + file.getSize()
+            throw new ContentRefusedException(ContentRefusedException.Reason.TOO_LARGE, FILE, "is " + file.getSize()
                     + " bytes; documents are at most " + max + " bytes");
         }
         byte[] content = file.getBytes();
@@ -121,8 +109,10 @@ public class DocumentController {
         try {
             inspected = DocumentInspection.inspect(content);
         } catch (DocumentInspection.Refused refused) {
-            throw new DocumentRefused(refused.unsupportedType() ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
-                    : HttpStatus.BAD_REQUEST, refused.getMessage());
+            throw refused.unsupportedType()
+                    ? new ContentRefusedException(ContentRefusedException.Reason.UNSUPPORTED_TYPE, FILE,
+                    refused.getMessage())
+                    : new InvalidInputException(FILE, refused.getMessage());
         }
         String sha256 = Sha256.hex(Sha256.of(content));
         boolean before = store.store(sha256, inspected, content, projectId, fileName(file),
@@ -131,17 +121,6 @@ public class DocumentController {
         String href = "/api/documents/" + sha256;
         return ResponseEntity.created(URI.create(href)).body(new StoredDocument(sha256, inspected.kind().mediaType,
                 content.length, href, invoice, before));
-    }
-
-    @ExceptionHandler(DocumentRefused.class)
-    ResponseEntity<ProblemDetail> refused(DocumentRefused e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status, FILE + " " + e.getMessage());
-        problem.setType(URI.create("https://kjj.wenzhou.gov.cn/problems/" + (e.status == HttpStatus.PAYLOAD_TOO_LARGE
-                ? "too-large" : e.status == HttpStatus.UNSUPPORTED_MEDIA_TYPE ? "unsupported-document"
-                : "invalid-input")));
-        problem.setTitle(e.status.getReasonPhrase());
-        problem.setProperty("errors", List.of(Map.of("field", FILE, "message", e.getMessage())));
-        return ResponseEntity.status(e.status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static Map<String, String> describe(InvoiceIdentity invoice) {

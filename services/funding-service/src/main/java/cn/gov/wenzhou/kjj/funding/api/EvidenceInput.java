@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.api;
 
+import cn.gov.wenzhou.kjj.funding.command.Evidence;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 
 import java.util.List;
@@ -7,8 +8,9 @@ import java.util.List;
 /** A money request's evidence: a paper reference, stored documents by SHA-256 ({@code evidence}), or both. */
 final class EvidenceInput {
 
-    static final String DESCRIPTION = "stored evidence documents by SHA-256 (POST /api/documents), at most 10; "
-            + "instead of or next to the paper reference";
+    /** The hashes' format and count are checked once, where the command is decided ({@link Evidence#normalised}). */
+    static final String DESCRIPTION = "stored evidence documents by SHA-256 (POST /api/documents), at most "
+            + Evidence.MAX_DOCUMENTS + "; instead of or next to the paper reference";
 
     private EvidenceInput() {
     }

@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.api;
 
+import cn.gov.wenzhou.kjj.funding.command.Evidence;
 import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.funding.command.FundedProject;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovalParameters;
@@ -29,7 +30,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -75,8 +75,7 @@ public class ProjectController {
             @Size(max = 500) String reason,
             LocalDate disbursedOn,
             @Schema(description = EvidenceInput.DESCRIPTION)
-            @Size(max = 10) List<@Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in lower-case hex")
-            String> evidence) {
+            @Size(max = Evidence.MAX_DOCUMENTS) List<String> evidence) {
     }
 
     public record ExpenditureRequest(
@@ -89,8 +88,7 @@ public class ProjectController {
             LocalDate spentOn,
             @Schema(description = "the invoices and vouchers: stored documents by SHA-256, at most 10; an invoice "
                     + "another expenditure claimed (same bytes, or the same e-invoice number and seller) is refused")
-            @Size(max = 10) List<@Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in lower-case hex")
-            String> evidence) {
+            @Size(max = Evidence.MAX_DOCUMENTS) List<String> evidence) {
     }
 
     public record AdjustmentRequest(
@@ -101,8 +99,7 @@ public class ProjectController {
             @Size(max = 200) String hostApprovalRef,
             LocalDate adjustedOn,
             @Schema(description = EvidenceInput.DESCRIPTION)
-            @Size(max = 10) List<@Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in lower-case hex")
-            String> evidence) {
+            @Size(max = Evidence.MAX_DOCUMENTS) List<String> evidence) {
     }
 
     public record StatusChangeRequest(@NotBlank @Size(max = 500) String reason,
@@ -116,8 +113,7 @@ public class ProjectController {
             @NotNull @PositiveOrZero @Max(Bounds.MAX_FEN) Long recoveryOrderedFen,
             LocalDate terminatedOn,
             @Schema(description = EvidenceInput.DESCRIPTION)
-            @Size(max = 10) List<@Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in lower-case hex")
-            String> evidence) {
+            @Size(max = Evidence.MAX_DOCUMENTS) List<String> evidence) {
     }
 
     public record RecoveryRequest(
@@ -125,16 +121,14 @@ public class ProjectController {
             @Schema(description = "required unless evidence names a document") @Size(max = 200) String documentRef,
             LocalDate recoveredOn,
             @Schema(description = EvidenceInput.DESCRIPTION)
-            @Size(max = 10) List<@Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in lower-case hex")
-            String> evidence) {
+            @Size(max = Evidence.MAX_DOCUMENTS) List<String> evidence) {
     }
 
     public record ClosureRequest(
             @Schema(description = "required unless evidence names a document") @Size(max = 200) String documentRef,
             LocalDate closedOn,
             @Schema(description = EvidenceInput.DESCRIPTION)
-            @Size(max = 10) List<@Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in lower-case hex")
-            String> evidence) {
+            @Size(max = Evidence.MAX_DOCUMENTS) List<String> evidence) {
     }
 
     private final CommandGateway commands;

@@ -130,6 +130,29 @@ class EvidenceDocumentApiTest {
     }
 
     @Test
+    void aHashIsJudgedByOneRuleWhereverItIsSentAMalformedOneIs400NamingItsPlaceAndCaseDoesNotMatter() {
+        Project project = funding.signedProject();
+        String order = stored(DemoDocuments.pdf("payment order " + System.nanoTime()));
+
+        ApiClient.Response malformed = funding.officer.post("/api/projects/" + project.projectId()
+                + "/disbursements", """
+                {"trancheNumber": 1, "amountFen": 100000, "reason": "首笔", "evidence": ["%s", "not-a-hash"]}"""
+                .formatted(order));
+        assertThat(malformed.status()).as(malformed.toString()).isEqualTo(400);
+        assertThat(malformed.json().path("errors").get(0).path("field").asText()).isEqualTo("evidence[1]");
+        assertThat(jdbc.queryForObject("select count(*) from disbursement_request where project_id = ?", Long.class,
+                project.projectId())).isZero();
+
+        ApiClient.Response upperCase = funding.officer.post("/api/projects/" + project.projectId()
+                + "/disbursements", """
+                {"trancheNumber": 1, "amountFen": 100000, "reason": "首笔", "evidence": ["%s"]}"""
+                .formatted(order.toUpperCase(java.util.Locale.ROOT)));
+        assertThat(upperCase.status()).as(upperCase.toString()).isEqualTo(202);
+        assertThat(download(token(Role.FINANCE_AUDITOR), order.toUpperCase(java.util.Locale.ROOT)).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void aPaymentNamesItsStoredDocumentWhichTheAuditTrailRowAndTheLedgerEntryCarry() {
         Project project = funding.signedProject();
         String order = stored(DemoDocuments.pdf("payment order " + System.nanoTime()));
