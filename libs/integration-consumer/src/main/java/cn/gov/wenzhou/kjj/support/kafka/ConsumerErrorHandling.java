@@ -76,10 +76,7 @@ public final class ConsumerErrorHandling {
             Optional<String> dependency = TransientFailures.dependencyOf(exception);
             String ceId = HeaderText.echoHeader(record, CloudEventHeaders.ID);
             if (dependency.isPresent()) {
-                Counter.builder(TRANSIENT_METRIC)
-                        .description("deliveries that failed because a dependency was away; retried, never dead-lettered")
-                        .tag("topic", record.topic()).tag("dependency", dependency.get())
-                        .register(meters).increment();
+                countWait(record, dependency.get());
                 if (attempt == 1 || attempt % LOG_EVERY == 0) {
                     log.warn("{} (ce_id {}) waits for the {}: delivery {} failed, retrying with back-off up to {} "
                                     + "(never dead-lettered): {}", DeadLetterRecoverer.position(record), ceId,
@@ -92,10 +89,31 @@ public final class ConsumerErrorHandling {
             }
         }
 
+        /**
+         * A record that is the record's fault cannot be dead-lettered while the database is away (the dead letter is
+         * stored there): it waits for the database like any other record, and is counted and said as waiting, so an
+         * outage shows the same whichever record happens to be at the head of a partition.
+         */
         @Override
         public void recoveryFailed(ConsumerRecord<?, ?> record, Exception original, Exception failure) {
-            log.warn("{} not dead-lettered, delivered again: {}", DeadLetterRecoverer.position(record),
-                    TransientFailures.summary(failure));
+            Optional<String> dependency = TransientFailures.dependencyOf(failure);
+            String ceId = HeaderText.echoHeader(record, CloudEventHeaders.ID);
+            if (dependency.isPresent()) {
+                countWait(record, dependency.get());
+                log.warn("{} (ce_id {}) waits for the {}: it cannot be dead-lettered until then, delivered again: {}",
+                        DeadLetterRecoverer.position(record), ceId, dependency.get(),
+                        TransientFailures.summary(failure));
+            } else {
+                log.warn("{} (ce_id {}) not dead-lettered, delivered again: {}", DeadLetterRecoverer.position(record),
+                        ceId, TransientFailures.summary(failure));
+            }
+        }
+
+        private void countWait(ConsumerRecord<?, ?> record, String dependency) {
+            Counter.builder(TRANSIENT_METRIC)
+                    .description("deliveries that failed because a dependency was away; retried, never dead-lettered")
+                    .tag("topic", record.topic()).tag("dependency", dependency)
+                    .register(meters).increment();
         }
     }
 }

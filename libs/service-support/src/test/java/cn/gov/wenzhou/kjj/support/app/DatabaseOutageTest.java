@@ -149,6 +149,47 @@ class DatabaseOutageTest {
                 bound.toMillis(), readyAgain.toMillis(), BACKLOG, backlogApplied.toMillis());
     }
 
+    /**
+     * A record the consumer refuses (here: not from its topic's producer) is dead-lettered at once, but while the
+     * database is away its dead letter cannot be stored: the record waits for the database like any other, and is
+     * counted and logged as waiting (the metric and the WARN line operators watch during an outage). When the database
+     * returns it is dead-lettered once and the record behind it is applied once.
+     */
+    @Test
+    void aRefusedRecordMetDuringAnOutageWaitsForTheDatabaseCountedAsWaitingAndIsDeadLetteredWhenItReturns(
+            CapturedOutput output) {
+        ApiClient anyone = ApiClient.on(port).anonymous();
+        await().atMost(PATIENCE).until(() -> anyone.get("/actuator/health/readiness").status() == 200);
+        String refusedId = UUID.randomUUID().toString();
+        String refusedSubject = UUID.randomUUID().toString();
+        String behindId = UUID.randomUUID().toString();
+        // the same key: the same partition, so the refused record is the head that everything behind it waits for
+        String behindSubject = refusedSubject;
+        double waitsBefore = transientFailures();
+
+        database.cut();
+        try {
+            ConsumerTestRecords.send(kafka, ConsumerTestRecords.withHeader(
+                    ConsumerTestRecords.asPublished(registered(refusedSubject), refusedSubject, refusedId),
+                    CloudEventHeaders.SOURCE, "/wenzhou-stb/funding-service"));
+            ConsumerTestRecords.send(kafka,
+                    ConsumerTestRecords.asPublished(registered(behindSubject), behindSubject, behindId));
+            await().atMost(PATIENCE).until(() -> transientFailures() - waitsBefore >= 2.0);
+        } finally {
+            database.restore();
+        }
+
+        await().atMost(PATIENCE).until(() -> deadLetterCount(refusedId) == 1 && effectCount(behindId) == 1);
+        assertThat(effectCount(refusedId)).isZero();
+        assertThat(output.getAll().lines().filter(line -> line.contains(" WARN ")))
+                .as("the refused record is said to wait for the database while it cannot be dead-lettered")
+                .anyMatch(line -> line.contains("waits for the database") && line.contains(refusedId));
+    }
+
+    private long deadLetterCount(String ceId) {
+        return jdbc.queryForObject("select count(*) from kafka_dead_letter where ce_id = ?", Long.class, ceId);
+    }
+
     private static Duration assertUnavailableWithin(Duration bound, java.util.function.Supplier<ApiClient.Response> call) {
         long started = System.nanoTime();
         ApiClient.Response response = call.get();
