@@ -55,6 +55,12 @@ public final class Topics {
         return Optional.ofNullable(PRODUCERS.get(topic));
     }
 
+    /** The topics {@code service} produces (its {@code ce_source} is their producer's), in {@link #ALL}'s order. */
+    public static List<String> producedBy(String service) {
+        String source = sourceOf(service);
+        return ALL.stream().filter(topic -> source.equals(PRODUCERS.get(topic))).toList();
+    }
+
     /** The CloudEvents {@code ce_source} of a service: {@code /wenzhou-stb/<service>}. */
     public static String sourceOf(String service) {
         return "/wenzhou-stb/" + service;

@@ -1,8 +1,14 @@
 package cn.gov.wenzhou.kjj.embedded;
 
+import cn.gov.wenzhou.kjj.contracts.Topics;
+import cn.gov.wenzhou.kjj.kafkaaccess.KafkaAccess;
+import cn.gov.wenzhou.kjj.kafkaaccess.KafkaCredentials;
+import cn.gov.wenzhou.kjj.kafkaaccess.KafkaProvisioning;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
@@ -10,38 +16,63 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 
 /**
  * A single-node Kafka broker in KRaft mode (no ZooKeeper), run in-process from the {@code kafka_2.13} jars, with its
  * log directory kept on disk so topics survive a restart. Topics keep everything: broker-wide retention is unlimited.
+ *
+ * <p>Authenticated as in production ({@link KafkaAccess}): clients sign in with SASL/SCRAM-SHA-512 on the client
+ * port, and the StandardAuthorizer allows only what the ACLs say. The controller listener and the inter-broker
+ * listener are plaintext on loopback; their unauthenticated principal ({@code User:ANONYMOUS}) is a super user, as
+ * the broker's own requests to its controller need, and sets the users, ACLs and topics up on every start.
  */
 public final class LocalKafka implements AutoCloseable {
 
+    private static final String CLIENT = "CLIENT";
+    private static final String BROKER = "BROKER";
+    private static final String CONTROLLER = "CONTROLLER";
+
     private final KafkaRaftServer server;
     private final int port;
+    private final KafkaCredentials credentials;
 
-    private LocalKafka(KafkaRaftServer server, int port) {
+    private LocalKafka(KafkaRaftServer server, int port, KafkaCredentials credentials) {
         this.server = server;
         this.port = port;
+        this.credentials = credentials;
     }
 
-    public static LocalKafka start(Path logDirectory, int port, int controllerPort) throws IOException {
+    public static LocalKafka start(Path logDirectory, int port, int controllerPort, KafkaCredentials credentials)
+            throws IOException {
         Files.createDirectories(logDirectory);
+        int brokerPort = freeLoopbackPort();
         Properties properties = new Properties();
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", "1");
         properties.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-        properties.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        properties.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
-        properties.put("controller.listener.names", "CONTROLLER");
-        properties.put("inter.broker.listener.name", "PLAINTEXT");
-        properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        properties.put("listeners", CLIENT + "://localhost:" + port + "," + BROKER + "://localhost:" + brokerPort
+                + "," + CONTROLLER + "://localhost:" + controllerPort);
+        properties.put("advertised.listeners", CLIENT + "://localhost:" + port + "," + BROKER + "://localhost:"
+                + brokerPort);
+        properties.put("controller.listener.names", CONTROLLER);
+        properties.put("inter.broker.listener.name", BROKER);
+        properties.put("listener.security.protocol.map", CLIENT + ":" + KafkaAccess.SECURITY_PROTOCOL + ","
+                + BROKER + ":PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
+        properties.put("sasl.enabled.mechanisms", KafkaAccess.MECHANISM);
+        properties.put("listener.name.client.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        properties.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        properties.put("allow.everyone.if.no.acl.found", "false");
+        properties.put("super.users", KafkaAccess.principal(KafkaAccess.ADMIN) + ";User:ANONYMOUS");
         properties.put("log.dirs", logDirectory.toAbsolutePath().toString());
-        properties.put("num.partitions", "3");
+        properties.put("num.partitions", String.valueOf(Topics.DEFAULT_PARTITIONS));
         properties.put("offsets.topic.replication.factor", "1");
         properties.put("offsets.topic.num.partitions", "3");
         properties.put("transaction.state.log.replication.factor", "1");
@@ -53,7 +84,21 @@ public final class LocalKafka implements AutoCloseable {
         format(logDirectory, properties);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties), Time.SYSTEM);
         server.startup();
-        return new LocalKafka(server, port);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "localhost:" + brokerPort))) {
+            KafkaProvisioning.provision(admin, credentials, Topics.DEFAULT_PARTITIONS, (short) 1);
+        } catch (RuntimeException e) {
+            server.shutdown();
+            server.awaitShutdown();
+            throw e;
+        }
+        return new LocalKafka(server, port, credentials);
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Formats the log directory on first use, as {@code kafka-storage.sh format --ignore-formatted} would. */
@@ -76,6 +121,18 @@ public final class LocalKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return "localhost:" + port;
+    }
+
+    /** The passwords this broker's users sign in with. */
+    public KafkaCredentials credentials() {
+        return credentials;
+    }
+
+    /** Client settings to reach this broker signed in as {@code user}: bootstrap servers, SASL. */
+    public Map<String, Object> clientProperties(String user) {
+        Map<String, Object> properties = new java.util.HashMap<>(credentials.clientProperties(user));
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return properties;
     }
 
     @Override
