@@ -10,15 +10,12 @@ import cn.gov.wenzhou.kjj.support.security.Role;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
 import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
 import cn.gov.wenzhou.kjj.testsupport.TableChecksums;
+import cn.gov.wenzhou.kjj.testsupport.TopicProducers;
 import cn.gov.wenzhou.kjj.testsupport.TopicRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -134,14 +131,9 @@ class WalkingSkeletonEndToEndTest {
     }
 
     private void redeliver(ConsumerRecord<String, byte[]> record) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            producer.send(new ProducerRecord<>(record.topic(), null, record.key(), record.value(),
-                    record.headers()));
-            producer.flush();
-        }
+        // as the topic's producer would, signed in as it: the broker lets no one else write the topic
+        TopicProducers.sendAsItsProducer(new ProducerRecord<>(record.topic(), null, record.key(), record.value(),
+                record.headers()));
     }
 
     private static long standingEvents(JdbcTemplate fundingStore, String platformId) {
@@ -160,7 +152,7 @@ class WalkingSkeletonEndToEndTest {
         return ApiClient.on(stack.baseUrl(service));
     }
 
-    private static String kafka() {
-        return RealInfrastructure.kafka().bootstrapServers();
+    private static Map<String, Object> kafka() {
+        return RealInfrastructure.kafka().adminProperties();
     }
 }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -34,8 +33,6 @@ class DeadLettersTest {
     @LocalServerPort
     int port;
     @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     DeadLetterReplayOnStart replay;
@@ -49,7 +46,7 @@ class DeadLettersTest {
 
     @Test
     void aRecordThatCannotBeAppliedIsDeadLetteredAndAppliedOnceWhenReplayedAfterTheFix() {
-        OpenDataTestSupport openData = new OpenDataTestSupport(kafka, jdbc, port);
+        OpenDataTestSupport openData = new OpenDataTestSupport(jdbc, port);
         String refusedCode = newCreditCode();
         jdbc.execute("""
                 create or replace function refuse_test_platform() returns trigger language plpgsql as $$

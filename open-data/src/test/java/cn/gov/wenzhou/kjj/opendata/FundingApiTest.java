@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -29,14 +28,12 @@ class FundingApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-    @Autowired
     JdbcTemplate jdbc;
     OpenDataTestSupport openData;
 
     @BeforeEach
     void setUp() {
-        openData = new OpenDataTestSupport(kafka, jdbc, port);
+        openData = new OpenDataTestSupport(jdbc, port);
     }
 
     @Test

@@ -11,7 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,14 +27,12 @@ class HttpBehaviourTest {
     @LocalServerPort
     int port;
     @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-    @Autowired
     JdbcTemplate jdbc;
     OpenDataTestSupport openData;
 
     @BeforeEach
     void setUp() {
-        openData = new OpenDataTestSupport(kafka, jdbc, port);
+        openData = new OpenDataTestSupport(jdbc, port);
     }
 
     @ParameterizedTest

@@ -11,7 +11,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -44,8 +43,6 @@ class OnlyThePublishedContractTest {
     @LocalServerPort
     int port;
     @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     DataSource dataSource;
@@ -53,7 +50,7 @@ class OnlyThePublishedContractTest {
 
     @BeforeEach
     void setUp() {
-        openData = new OpenDataTestSupport(kafka, jdbc, port);
+        openData = new OpenDataTestSupport(jdbc, port);
     }
 
     /**

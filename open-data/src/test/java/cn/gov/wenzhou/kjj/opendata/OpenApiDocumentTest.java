@@ -28,7 +28,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -62,8 +61,6 @@ class OpenApiDocumentTest {
     @LocalServerPort
     int port;
     @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-    @Autowired
     JdbcTemplate jdbc;
     @Value("${open-data.public-url}")
     String publicUrl;
@@ -72,7 +69,7 @@ class OpenApiDocumentTest {
 
     @BeforeEach
     void setUp() {
-        openData = new OpenDataTestSupport(kafka, jdbc, port);
+        openData = new OpenDataTestSupport(jdbc, port);
         ApiClient.Response answer = openData.api().get("/open/v1/openapi");
         assertThat(answer.status()).isEqualTo(200);
         document = answer.json();

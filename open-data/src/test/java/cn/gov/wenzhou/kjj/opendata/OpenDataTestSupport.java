@@ -8,10 +8,10 @@ import cn.gov.wenzhou.kjj.support.kafka.CloudEventHeaders;
 import cn.gov.wenzhou.kjj.support.kafka.CloudEventRecords;
 import cn.gov.wenzhou.kjj.support.kafka.IntegrationJson;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
+import cn.gov.wenzhou.kjj.testsupport.TopicProducers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,9 +20,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.awaitility.Awaitility.await;
@@ -44,12 +41,10 @@ public final class OpenDataTestSupport {
     private static final Map<String, String> SOURCES = Map.of("registry", "/wenzhou-stb/platform-registry",
             "funding", "/wenzhou-stb/funding-service", "talent", "/wenzhou-stb/talent-pool-service");
 
-    private final KafkaTemplate<String, byte[]> kafka;
     private final JdbcTemplate jdbc;
     private final int port;
 
-    public OpenDataTestSupport(KafkaTemplate<String, byte[]> kafka, JdbcTemplate jdbc, int port) {
-        this.kafka = kafka;
+    public OpenDataTestSupport(JdbcTemplate jdbc, int port) {
         this.jdbc = jdbc;
         this.port = port;
     }
@@ -131,15 +126,9 @@ public final class OpenDataTestSupport {
         return platformId;
     }
 
+    /** As the topic's producer, signed in as it: the broker lets no one else write the topic. */
     private void send(ProducerRecord<String, byte[]> record) {
-        try {
-            kafka.send(record).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the broker did not take the record", e);
-        }
+        TopicProducers.sendAsItsProducer(record);
     }
 
     private static String sourceOf(IntegrationEvent event) {

@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -35,14 +34,12 @@ class PlatformsApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-    @Autowired
     JdbcTemplate jdbc;
     OpenDataTestSupport openData;
 
     @BeforeEach
     void setUp() {
-        openData = new OpenDataTestSupport(kafka, jdbc, port);
+        openData = new OpenDataTestSupport(jdbc, port);
     }
 
     @Test

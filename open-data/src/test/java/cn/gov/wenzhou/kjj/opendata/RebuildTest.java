@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -34,8 +33,6 @@ class RebuildTest {
     @LocalServerPort
     int port;
     @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     DataSource dataSource;
@@ -44,7 +41,7 @@ class RebuildTest {
 
     @Test
     void aRebuildFromOffsetZeroReproducesEveryRowAndMakesEveryOldETagStale() {
-        OpenDataTestSupport openData = new OpenDataTestSupport(kafka, jdbc, port);
+        OpenDataTestSupport openData = new OpenDataTestSupport(jdbc, port);
         String code = newCreditCode();
         String platformId = openData.recognizedPlatform(code, "重建测试研究院", "TAISHUN", "泰顺县", "FOOTWEAR",
                 LocalDate.of(2023, 3, 3));

@@ -1,50 +1,79 @@
 package cn.gov.wenzhou.kjj.testsupport;
 
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import org.testcontainers.kafka.KafkaContainer;
+import cn.gov.wenzhou.kjj.embedded.LocalKafka;
+import cn.gov.wenzhou.kjj.kafkaaccess.KafkaAccess;
+import cn.gov.wenzhou.kjj.kafkaaccess.KafkaCredentials;
+import org.apache.kafka.clients.CommonClientConfigs;
 
-/** A running Kafka broker in KRaft mode: a Testcontainers container or an embedded broker. */
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A running Kafka broker in KRaft mode with authentication and ACLs on, as in production ({@link KafkaAccess}):
+ * every client signs in as one of its users. Always the embedded broker ({@link LocalKafka}, ready in seconds), also
+ * where a Docker engine answers: it is the one whose users and ACLs the tests prove.
+ */
 public interface KafkaServer extends AutoCloseable {
 
     String bootstrapServers();
+
+    /** The passwords of this broker's users. */
+    KafkaCredentials credentials();
+
+    /** Client settings to reach this broker as {@code user}: bootstrap servers and its SASL sign-in. */
+    default Map<String, Object> clientProperties(String user) {
+        Map<String, Object> properties = new HashMap<>(credentials().clientProperties(user));
+        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return properties;
+    }
+
+    /** Client settings of the broker's administrator: what a test reads to see what was published. */
+    default Map<String, Object> adminProperties() {
+        return clientProperties(KafkaAccess.ADMIN);
+    }
 
     @Override
     void close();
 
     static KafkaServer embedded() {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.brokerProperty("auto.create.topics.enable", "true");
-        broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
-        // 3 instead of 50 partitions for consumer offsets: the first consumer group joins in a second, not thirty
-        broker.brokerProperty("offsets.topic.num.partitions", "3");
-        broker.afterPropertiesSet();
-        return new KafkaServer() {
-            @Override
-            public String bootstrapServers() {
-                return broker.getBrokersAsString();
-            }
-
-            @Override
-            public void close() {
-                broker.destroy();
-            }
-        };
+        return embedded(KafkaCredentials.generate());
     }
 
-    @SuppressWarnings("resource")
-    static KafkaServer container() {
-        KafkaContainer container = new KafkaContainer("apache/kafka:3.9.1");
-        container.start();
-        return new KafkaServer() {
-            @Override
-            public String bootstrapServers() {
-                return container.getBootstrapServers();
-            }
+    /** A broker of its own (an outage test's), whose users sign in with {@code credentials}. */
+    static KafkaServer embedded(KafkaCredentials credentials) {
+        try {
+            Path logs = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "kafka-");
+            LocalKafka broker = LocalKafka.start(logs, freePort(), freePort(), credentials);
+            return new KafkaServer() {
+                @Override
+                public String bootstrapServers() {
+                    return broker.bootstrapServers();
+                }
 
-            @Override
-            public void close() {
-                container.stop();
-            }
-        };
+                @Override
+                public KafkaCredentials credentials() {
+                    return broker.credentials();
+                }
+
+                @Override
+                public void close() {
+                    broker.close();
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("the embedded Kafka broker did not start", e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 }

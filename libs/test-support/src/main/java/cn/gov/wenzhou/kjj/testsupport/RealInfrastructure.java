@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.testsupport;
 
+import cn.gov.wenzhou.kjj.kafkaaccess.KafkaCredentials;
 import org.slf4j.Logger;
 import org.springframework.boot.SpringApplication;
 import org.slf4j.LoggerFactory;
@@ -9,7 +10,8 @@ import java.util.Locale;
 
 /**
  * One real PostgreSQL server and one real Kafka broker per test JVM, started on first use and stopped when the JVM
- * exits. Testcontainers when a Docker engine answers; otherwise embedded servers. Never H2, never a mocked broker,
+ * exits. PostgreSQL from Testcontainers when a Docker engine answers, otherwise embedded; Kafka always embedded, with
+ * its users and ACLs ({@link KafkaServer}). Never H2, never a mocked broker,
  * and never a skipped test: the fallback is what runs on our Docker-less machines.
  *
  * <p>{@code -Dstb.test.infrastructure=embedded|containers} forces a choice.
@@ -20,6 +22,7 @@ public final class RealInfrastructure {
 
     private static PostgresServer postgres;
     private static KafkaServer kafka;
+    private static KafkaCredentials kafkaCredentials;
     private static boolean hookRegistered;
 
     private RealInfrastructure() {
@@ -39,11 +42,22 @@ public final class RealInfrastructure {
     public static synchronized KafkaServer kafka() {
         if (kafka == null) {
             long started = System.nanoTime();
-            kafka = useContainers() ? KafkaServer.container() : KafkaServer.embedded();
+            kafka = KafkaServer.embedded(kafkaCredentials());
             log.info("Kafka ready at {} in {} ms", kafka.bootstrapServers(), (System.nanoTime() - started) / 1_000_000);
             registerShutdownHook();
         }
         return kafka;
+    }
+
+    /**
+     * The passwords of the Kafka users in this JVM: the shared broker's, and those of a broker a test starts of its
+     * own (an outage test's), so that an application context signs in to either.
+     */
+    public static synchronized KafkaCredentials kafkaCredentials() {
+        if (kafkaCredentials == null) {
+            kafkaCredentials = KafkaCredentials.generate();
+        }
+        return kafkaCredentials;
     }
 
     private static boolean useContainers() {

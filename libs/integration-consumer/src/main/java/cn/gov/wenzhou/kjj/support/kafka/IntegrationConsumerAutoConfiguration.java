@@ -1,6 +1,8 @@
 package cn.gov.wenzhou.kjj.support.kafka;
 
 import cn.gov.wenzhou.kjj.contracts.Topics;
+import cn.gov.wenzhou.kjj.kafkaaccess.KafkaAccess;
+import cn.gov.wenzhou.kjj.settings.RequiredProperties;
 import cn.gov.wenzhou.kjj.support.failure.DatabaseReachability;
 import cn.gov.wenzhou.kjj.support.time.ClockAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,6 +23,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -35,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -47,11 +51,32 @@ import java.util.function.Supplier;
  */
 @AutoConfiguration(after = {ClockAutoConfiguration.class, KafkaAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
         JdbcTemplateAutoConfiguration.class})
-@EnableConfigurationProperties(StbKafkaProperties.class)
+@EnableConfigurationProperties({StbKafkaProperties.class, KafkaSignInProperties.class})
 public class IntegrationConsumerAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(IntegrationConsumerAutoConfiguration.class);
     private static final Duration COUNT_EVERY = Duration.ofSeconds(5);
+
+    /** Every Kafka client signs in as the application's Kafka user. */
+    @Bean
+    public static KafkaSignIn kafkaSignIn(Environment environment) {
+        return new KafkaSignIn(environment);
+    }
+
+    /**
+     * No start without the Kafka password or the database password: no YAML has a default for either (the dev stack
+     * and the tests pass their own).
+     */
+    @Bean
+    public static RequiredProperties consumerRequiredProperties(Environment environment) {
+        return new RequiredProperties(environment, List.of(
+                new RequiredProperties.Required(KafkaSignInProperties.PREFIX + ".password", "KAFKA_PASSWORD",
+                        KafkaSignIn.CONSEQUENCE, KafkaSignIn.ACTION),
+                new RequiredProperties.Required("spring.datasource.password", "DB_PASSWORD",
+                        "The application cannot reach its database", "Set DB_USER and DB_PASSWORD to the"
+                        + " application's own database role (docs/operators.md, \"Security\"); the dev stack and"
+                        + " the tests set their own.")));
+    }
 
     @Bean
     public ProcessedMessages processedMessages(JdbcTemplate jdbcTemplate, Clock clock) {
@@ -160,7 +185,7 @@ public class IntegrationConsumerAutoConfiguration {
 
     /** Where a consumer of {@code service} copies a record of {@code topic} it gave up on (see DeadLetterRecoverer). */
     public static String deadLetterTopic(String topic, String service) {
-        return topic + "." + service + ".dlt";
+        return KafkaAccess.deadLetterTopic(topic, service);
     }
 
     private static EffectTransaction springTransaction(PlatformTransactionManager transactionManager) {

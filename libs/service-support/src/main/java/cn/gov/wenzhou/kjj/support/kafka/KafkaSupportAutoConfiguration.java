@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
@@ -41,10 +42,14 @@ public class KafkaSupportAutoConfiguration {
                 meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
-    /** Every published topic exists with the documented retention, whichever service starts first. */
+    /**
+     * The topics this service produces exist with the documented retention (its ACLs let it create only those; an
+     * administrator creates every topic beforehand, KafkaAccess.topics, so this only repairs a missing one).
+     */
     @Bean
-    public KafkaAdmin.NewTopics publishedTopics(StbKafkaProperties properties) {
-        return new KafkaAdmin.NewTopics(Topics.ALL.stream()
+    public KafkaAdmin.NewTopics publishedTopics(StbKafkaProperties properties,
+                                                @Value("${spring.application.name}") String service) {
+        return new KafkaAdmin.NewTopics(Topics.producedBy(service).stream()
                 .map(topic -> new NewTopic(topic, properties.partitions(), properties.replicationFactor())
                         .configs(Topics.KEEP_FOREVER))
                 .toArray(NewTopic[]::new));

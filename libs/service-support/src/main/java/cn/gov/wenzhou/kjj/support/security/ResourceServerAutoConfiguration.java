@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.support.security;
 
+import cn.gov.wenzhou.kjj.settings.RequiredProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,6 +12,7 @@ import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.O
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -59,6 +61,21 @@ public class ResourceServerAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ResourceServerAutoConfiguration.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The issuer whose tokens the service trusts; no default, since a default would be someone else's issuer. */
+    public static final String ISSUER_PROPERTY = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+
+    /**
+     * No start without {@code OIDC_ISSUER_URI}: a service that trusted a default issuer (the demo one on localhost)
+     * would take the demo's published client secrets as identities.
+     */
+    @Bean
+    public static RequiredProperties issuerRequired(Environment environment) {
+        return new RequiredProperties(environment, List.of(new RequiredProperties.Required(ISSUER_PROPERTY,
+                "OIDC_ISSUER_URI", "The service cannot tell who is calling",
+                "Set OIDC_ISSUER_URI to the bureau's OIDC issuer (docs/operators.md, \"Security\"). The dev stack"
+                        + " passes its own demo issuer; the tests their own.")));
+    }
 
     @Bean
     public SecurityFilterChain apiSecurity(HttpSecurity http, AccessPolicy policy, StbSecurityProperties properties)

@@ -5,7 +5,6 @@ import cn.gov.wenzhou.kjj.testsupport.ApiClient;
 import cn.gov.wenzhou.kjj.testsupport.IntegrationTest;
 import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,8 +77,7 @@ class ConsumerMembershipTest {
     }
 
     private static List<String> staticMembers(String group) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                RealInfrastructure.kafka().bootstrapServers()))) {
+        try (Admin admin = Admin.create(RealInfrastructure.kafka().adminProperties())) {
             return admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(30, TimeUnit.SECONDS)
                     .members().stream()
                     .map(MemberDescription::groupInstanceId)

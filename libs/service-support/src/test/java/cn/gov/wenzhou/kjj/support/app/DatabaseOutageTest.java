@@ -92,7 +92,7 @@ class DatabaseOutageTest {
             String ceId = UUID.randomUUID().toString();
             String subject = UUID.randomUUID().toString();
             backlog.add(ceId);
-            ConsumerTestRecords.send(kafka, ConsumerTestRecords.asPublished(registered(subject), subject, ceId));
+            ConsumerTestRecords.send(ConsumerTestRecords.asPublished(registered(subject), subject, ceId));
         }
 
         await().atMost(PATIENCE).until(() -> anyone.get("/actuator/health/readiness").status() == 503);
@@ -123,7 +123,7 @@ class DatabaseOutageTest {
         Duration backlogApplied = Duration.ofNanos(System.nanoTime() - restoredAt);
 
         assertThat(backlog).allSatisfy(ceId -> assertThat(effectCount(ceId)).isEqualTo(1));
-        Set<String> deadLettered = TopicRecords.readAll(RealInfrastructure.kafka().bootstrapServers(),
+        Set<String> deadLettered = TopicRecords.readAll(RealInfrastructure.kafka().adminProperties(),
                         KafkaSupportAutoConfiguration.deadLetterTopic(Topics.REGISTRY_PLATFORM_V1, "support-test"),
                         Duration.ofSeconds(30)).stream()
                 .map(record -> TopicRecords.header(record, CloudEventHeaders.ID))

@@ -66,14 +66,14 @@ class DeadLetterOperationsTest {
     void aPoisonRecordIsDeadLetteredCountedLoggedAndAppliedExactlyOnceWhenReplayedAfterTheFix(CapturedOutput output) {
         String subject = failing();
         String ceId = UUID.randomUUID().toString();
-        ConsumerTestRecords.send(kafka, record(subject, ceId));
+        ConsumerTestRecords.send(record(subject, ceId));
 
         JsonNode letter = ConsumerTestRecords.awaitDeadLetter(operator, ceId, PATIENCE);
         assertThat(letter.path("status").asText()).isEqualTo("PENDING");
         assertThat(letter.path("topic").asText()).isEqualTo(Topics.REGISTRY_PLATFORM_V1);
         assertThat(letter.path("offset").isIntegralNumber()).isTrue();
         assertThat(letter.path("reason").asText()).contains("effect refused for this subject");
-        assertThat(TopicRecords.awaitMatching(RealInfrastructure.kafka().bootstrapServers(),
+        assertThat(TopicRecords.awaitMatching(RealInfrastructure.kafka().adminProperties(),
                 KafkaSupportAutoConfiguration.deadLetterTopic(Topics.REGISTRY_PLATFORM_V1, "support-test"),
                 r -> ceId.equals(TopicRecords.header(r, CloudEventHeaders.ID)), PATIENCE)).hasSize(1);
         long id = letter.path("id").asLong();
@@ -125,8 +125,8 @@ class DeadLetterOperationsTest {
         String subject = failing();
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
-        ConsumerTestRecords.send(kafka, record(subject, first));
-        ConsumerTestRecords.send(kafka, record(subject, second));
+        ConsumerTestRecords.send(record(subject, first));
+        ConsumerTestRecords.send(record(subject, second));
         long firstId = ConsumerTestRecords.awaitDeadLetter(operator, first, PATIENCE).path("id").asLong();
         long secondId = ConsumerTestRecords.awaitDeadLetter(operator, second, PATIENCE).path("id").asLong();
         effects.failing.remove(subject);
@@ -151,7 +151,7 @@ class DeadLetterOperationsTest {
     void aDiscardedDeadLetterNeedsAReasonAndIsNeverReplayed() {
         String subject = failing();
         String ceId = UUID.randomUUID().toString();
-        ConsumerTestRecords.send(kafka, record(subject, ceId));
+        ConsumerTestRecords.send(record(subject, ceId));
         long id = ConsumerTestRecords.awaitDeadLetter(operator, ceId, PATIENCE).path("id").asLong();
 
         ApiClient.Response noReason = operator.post("/ops/dead-letters/" + id + "/discard", "{}");

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 
@@ -117,10 +118,10 @@ class IntegrationPipelineTest {
     void recordFromAnotherSourceThanTheTopicsProducerIsDeadLetteredAndNeverApplied() {
         String subject = UUID.randomUUID().toString();
         String forgedId = UUID.randomUUID().toString();
-        ConsumerTestRecords.send(kafka, ConsumerTestRecords.withHeader(record(subject, forgedId),
+        ConsumerTestRecords.send(ConsumerTestRecords.withHeader(record(subject, forgedId),
                 CloudEventHeaders.SOURCE, "/wenzhou-stb/funding-service"));
         String nextId = UUID.randomUUID().toString();
-        ConsumerTestRecords.send(kafka, record(subject, nextId));
+        ConsumerTestRecords.send(record(subject, nextId));
 
         List<ConsumerRecord<String, byte[]>> dead = TopicRecords.awaitMatching(bootstrap(),
                 KafkaSupportAutoConfiguration.deadLetterTopic(Topics.REGISTRY_PLATFORM_V1, "support-test"),
@@ -138,7 +139,7 @@ class IntegrationPipelineTest {
     void recordOfATypeAnotherTopicCarriesIsDeadLetteredAndNeverApplied() {
         String subject = UUID.randomUUID().toString();
         String misroutedId = UUID.randomUUID().toString();
-        ConsumerTestRecords.send(kafka, ConsumerTestRecords.withHeader(record(subject, misroutedId),
+        ConsumerTestRecords.send(ConsumerTestRecords.withHeader(record(subject, misroutedId),
                 CloudEventHeaders.TYPE, IntegrationEventCatalog.typeOf(ProjectAwarded.class)));
 
         List<ConsumerRecord<String, byte[]>> dead = TopicRecords.awaitMatching(bootstrap(),
@@ -155,10 +156,10 @@ class IntegrationPipelineTest {
     void anEventTypeNewerThanThisBuildOnItsOwnTopicIsSkippedNotDeadLettered() {
         String subject = UUID.randomUUID().toString();
         String newerId = UUID.randomUUID().toString();
-        ConsumerTestRecords.send(kafka, ConsumerTestRecords.withHeader(record(subject, newerId),
+        ConsumerTestRecords.send(ConsumerTestRecords.withHeader(record(subject, newerId),
                 CloudEventHeaders.TYPE, IntegrationEventCatalog.TYPE_PREFIX + "registry.platform.v1.PlatformMerged"));
         String nextId = UUID.randomUUID().toString();
-        ConsumerTestRecords.send(kafka, record(subject, nextId));
+        ConsumerTestRecords.send(record(subject, nextId));
 
         await().atMost(PATIENCE).until(() -> effectCount(nextId) == 1);
         assertThat(effectCount(newerId)).isZero();
@@ -191,7 +192,7 @@ class IntegrationPipelineTest {
         return jdbc.queryForObject("select count(*) from test_effect where message_id = ?", Long.class, messageId);
     }
 
-    private static String bootstrap() {
-        return RealInfrastructure.kafka().bootstrapServers();
+    private static Map<String, Object> bootstrap() {
+        return RealInfrastructure.kafka().adminProperties();
     }
 }

@@ -2,10 +2,12 @@ package cn.gov.wenzhou.kjj.support.app;
 
 import cn.gov.wenzhou.kjj.contracts.Topics;
 import cn.gov.wenzhou.kjj.embedded.LocalKafka;
+import cn.gov.wenzhou.kjj.kafkaaccess.KafkaAccess;
 import cn.gov.wenzhou.kjj.support.kafka.PublisherStall;
 import cn.gov.wenzhou.kjj.support.kafka.StbKafkaProperties;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
 import cn.gov.wenzhou.kjj.testsupport.IntegrationTest;
+import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
 import cn.gov.wenzhou.kjj.testsupport.TopicRecords;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -76,8 +78,9 @@ class KafkaOutageTest {
 
         Path logs = Files.createTempDirectory(Path.of("target"), "outage-kafka");
         int controllerPort = freePort();
-        try (LocalKafka broker = LocalKafka.start(logs, BROKER_PORT, controllerPort)) {
-            var published = TopicRecords.awaitMatching(broker.bootstrapServers(), Topics.REGISTRY_PLATFORM_V1,
+        try (LocalKafka broker = LocalKafka.start(logs, BROKER_PORT, controllerPort,
+                RealInfrastructure.kafkaCredentials())) {
+            var published = TopicRecords.awaitMatching(broker.clientProperties(KafkaAccess.ADMIN), Topics.REGISTRY_PLATFORM_V1,
                     record -> ledgerId.equals(record.key()), Duration.ofSeconds(90));
             assertThat(published).hasSize(1);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -100,8 +103,9 @@ class KafkaOutageTest {
         log.info("publisher stall visible {} ms after the command (stall bound {})", visibleAfter.toMillis(),
                 kafkaProperties.publishStallAfter());
 
-        try (LocalKafka broker = LocalKafka.start(logs, BROKER_PORT, controllerPort)) {
-            assertThat(TopicRecords.awaitMatching(broker.bootstrapServers(), Topics.REGISTRY_PLATFORM_V1,
+        try (LocalKafka broker = LocalKafka.start(logs, BROKER_PORT, controllerPort,
+                RealInfrastructure.kafkaCredentials())) {
+            assertThat(TopicRecords.awaitMatching(broker.clientProperties(KafkaAccess.ADMIN), Topics.REGISTRY_PLATFORM_V1,
                     record -> duringTheStop.equals(record.key()), Duration.ofSeconds(90))).hasSize(1);
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
                 assertThat(projections.status("kafka-publisher").state()).isEqualTo("RUNNING");

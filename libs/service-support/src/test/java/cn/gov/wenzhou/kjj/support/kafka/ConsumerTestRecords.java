@@ -2,17 +2,14 @@ package cn.gov.wenzhou.kjj.support.kafka;
 
 import cn.gov.wenzhou.kjj.contracts.IntegrationEvent;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
+import cn.gov.wenzhou.kjj.testsupport.TopicProducers;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.awaitility.Awaitility.await;
@@ -40,16 +37,12 @@ public final class ConsumerTestRecords {
         return record;
     }
 
-    /** Sends and waits for the broker's acknowledgement. */
-    public static void send(KafkaTemplate<String, byte[]> kafka, ProducerRecord<String, byte[]> record) {
-        try {
-            kafka.send(record).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the broker did not take the record", e);
-        }
+    /**
+     * Sends as the topic's producer, signed in with its credentials (so a forged header is the only thing wrong with
+     * it: the broker lets no one else write the topic), and waits for the broker's acknowledgement.
+     */
+    public static void send(ProducerRecord<String, byte[]> record) {
+        TopicProducers.sendAsItsProducer(record);
     }
 
     /** Waits until the service lists a dead letter of {@code ceId} (via {@code GET /ops/dead-letters}). */

@@ -51,7 +51,7 @@ class CallEventPublisherTest {
         ok(funding.officer.post("/api/calls/" + callId + "/publication", "{}"));
 
         ConsumerRecord<String, byte[]> record = TopicRecords.awaitMatching(
-                RealInfrastructure.kafka().bootstrapServers(), Topics.FUNDING_CALL_V1,
+                RealInfrastructure.kafka().adminProperties(), Topics.FUNDING_CALL_V1,
                 r -> callId.equals(r.key()) && IntegrationEventCatalog.typeOf(ChallengeListPublished.class)
                         .equals(TopicRecords.header(r, "ce_type")), Duration.ofSeconds(30)).get(0);
         ChallengeListPublished list = IntegrationJson.mapper().readValue(record.value(), ChallengeListPublished.class);
@@ -88,7 +88,7 @@ class CallEventPublisherTest {
                 "callId");
 
         List<String> published = new ArrayList<>();
-        TopicRecords.awaitMatching(RealInfrastructure.kafka().bootstrapServers(), Topics.FUNDING_CALL_V1, r -> {
+        TopicRecords.awaitMatching(RealInfrastructure.kafka().adminProperties(), Topics.FUNDING_CALL_V1, r -> {
             published.add(TopicRecords.header(r, "ce_type") + " " + new String(r.value(), StandardCharsets.UTF_8));
             return later.equals(r.key());
         }, Duration.ofSeconds(30));

@@ -265,7 +265,7 @@ class MoneyLedgerTest {
         assertThat(checkpoints.checkpoint(day)).as("a second sweep of the day").isEmpty();
 
         ConsumerRecord<String, byte[]> published = TopicRecords.awaitMatching(
-                RealInfrastructure.kafka().bootstrapServers(), Topics.FUNDING_LEDGER_V1,
+                RealInfrastructure.kafka().adminProperties(), Topics.FUNDING_LEDGER_V1,
                 r -> new String(r.value(), StandardCharsets.UTF_8).contains("\"2099-06-30\""),
                 Duration.ofSeconds(30)).get(0);
         assertThat(published.key()).isEqualTo("money-ledger");

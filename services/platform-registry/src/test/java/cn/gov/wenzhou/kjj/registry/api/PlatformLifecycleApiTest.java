@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -198,11 +199,12 @@ class PlatformLifecycleApiTest {
                 "AnnualReportSubmitted", "PlatformEvaluated", "RectificationIssued", "RectificationConfirmed",
                 "EvaluationNotAttended", "RecognitionRevoked", "ReapplicationRefused");
         Set<String> published = new HashSet<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafka().bootstrapServers(),
+        Map<String, Object> reader = new HashMap<>(RealInfrastructure.kafka().adminProperties());
+        reader.putAll(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(reader)) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.REGISTRY_PLATFORM_V1).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);

@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -65,7 +66,7 @@ class RegisterPlatformApiTest {
             assertThat(view.path("status").asText()).isEqualTo("REGISTERED");
             assertThat(view.path("hosts").get(0).asText()).isEqualTo("温州大学");
         });
-        var published = TopicRecords.awaitMatching(RealInfrastructure.kafka().bootstrapServers(),
+        var published = TopicRecords.awaitMatching(RealInfrastructure.kafka().adminProperties(),
                 Topics.REGISTRY_PLATFORM_V1, r -> platformId.equals(r.key()), Duration.ofSeconds(20));
         assertThat(TopicRecords.header(published.get(0), CloudEventHeaders.SOURCE))
                 .isEqualTo("/wenzhou-stb/platform-registry");
@@ -75,7 +76,7 @@ class RegisterPlatformApiTest {
     void registrationIsPublishedOnV2AlongsideV1AsOneFactWithTheSameCeId() throws Exception {
         ApiClient.Response created = post(body(newCreditCode(), uniqueName("双版本研究院"), "瓯海", "泵阀"));
         String platformId = created.json().get("platformId").asText();
-        String bootstrap = RealInfrastructure.kafka().bootstrapServers();
+        Map<String, Object> bootstrap = RealInfrastructure.kafka().adminProperties();
 
         var v1 = TopicRecords.awaitMatching(bootstrap, Topics.REGISTRY_PLATFORM_V1,
                 r -> platformId.equals(r.key()), Duration.ofSeconds(20)).get(0);

@@ -12,7 +12,7 @@ import cn.gov.wenzhou.kjj.registry.TestPlatforms;
 import cn.gov.wenzhou.kjj.registry.TestPlatforms.Registered;
 import cn.gov.wenzhou.kjj.support.kafka.CloudEventHeaders;
 import cn.gov.wenzhou.kjj.support.kafka.ConsumerTestRecords;
-import cn.gov.wenzhou.kjj.support.kafka.IntegrationEventPublisher;
+import cn.gov.wenzhou.kjj.support.kafka.TopicPublisher;
 import cn.gov.wenzhou.kjj.support.kafka.ProcessedMessages;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,8 +44,8 @@ class IndicatorFeedListenerTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    IntegrationEventPublisher publisher;
+    /** As each topic's producer, signed in as it: this service's own publisher may write only its own topics. */
+    final TopicPublisher publisher = new TopicPublisher();
     @Autowired
     ProcessedMessages processed;
     @Autowired
@@ -148,7 +148,7 @@ class IndicatorFeedListenerTest {
         Registered platform = platforms.recognized(uniqueName("伪造来源"));
         String project = UUID.randomUUID().toString();
         String forged = UUID.randomUUID().toString();
-        ConsumerTestRecords.send(kafka, ConsumerTestRecords.withHeader(ConsumerTestRecords.asPublished(
+        ConsumerTestRecords.send(ConsumerTestRecords.withHeader(ConsumerTestRecords.asPublished(
                         new TrancheDisbursed(project, 1, 900_000_000L, platform.creditCode(), platform.platformId(),
                                 LocalDate.of(2025, 4, 1)), project, forged),
                 CloudEventHeaders.SOURCE, "/wenzhou-stb/sample-subscriber"));

@@ -67,7 +67,7 @@ class EnrollmentFlowApiTest {
                 .isNotBlank();
 
         ConsumerRecord<String, byte[]> published = TopicRecords.awaitMatching(
-                RealInfrastructure.kafka().bootstrapServers(), Topics.TALENT_ENROLLMENT_V1,
+                RealInfrastructure.kafka().adminProperties(), Topics.TALENT_ENROLLMENT_V1,
                 record -> id.equals(record.key()), PATIENCE).get(0);
         String value = new String(published.value(), StandardCharsets.UTF_8);
         assertThat(TopicRecords.header(published, CloudEventHeaders.TYPE)).endsWith("HireAdmitted");
@@ -111,7 +111,7 @@ class EnrollmentFlowApiTest {
         assertThat(flows.taken()).isEqualTo(taken - 1);
         awaitView(flows.institute, id, "EXITED");
         List<ConsumerRecord<String, byte[]>> published = TopicRecords.awaitMatching(
-                RealInfrastructure.kafka().bootstrapServers(), Topics.TALENT_ENROLLMENT_V1,
+                RealInfrastructure.kafka().adminProperties(), Topics.TALENT_ENROLLMENT_V1,
                 record -> id.equals(record.key()) && TopicRecords.header(record, CloudEventHeaders.TYPE)
                         .endsWith("HireExited"), PATIENCE);
         assertThat(new String(published.get(0).value(), StandardCharsets.UTF_8)).contains("\"reason\":\"LEFT_EMPLOYER\"");

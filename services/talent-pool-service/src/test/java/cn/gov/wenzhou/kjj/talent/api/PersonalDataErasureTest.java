@@ -144,7 +144,7 @@ class PersonalDataErasureTest {
 
         // never published, never logged
         List<ConsumerRecord<String, byte[]>> published = TopicRecords.awaitMatching(
-                RealInfrastructure.kafka().bootstrapServers(), Topics.TALENT_ENROLLMENT_V1,
+                RealInfrastructure.kafka().adminProperties(), Topics.TALENT_ENROLLMENT_V1,
                 record -> id.equals(record.key()), PATIENCE);
         assertThat(published).allSatisfy(record ->
                 assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain(secrets));

@@ -55,7 +55,7 @@ class PoolQuotaApiTest {
                 .isEqualTo(200);
 
         ConsumerRecord<String, byte[]> record = TopicRecords.awaitMatching(
-                RealInfrastructure.kafka().bootstrapServers(), Topics.TALENT_POOL_V1,
+                RealInfrastructure.kafka().adminProperties(), Topics.TALENT_POOL_V1,
                 r -> new String(r.value(), StandardCharsets.UTF_8).contains("\"year\":2032"),
                 Duration.ofSeconds(30)).get(0);
         PoolQuotaSet published = IntegrationJson.mapper().readValue(record.value(), PoolQuotaSet.class);

@@ -1,6 +1,7 @@
 package cn.gov.wenzhou.kjj.talent.command;
 
 import org.junit.jupiter.api.Test;
+import cn.gov.wenzhou.kjj.settings.RequiredSettingFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import java.util.Base64;
@@ -38,9 +39,9 @@ class MasterKeysTest {
     @Test
     void theRefusalReadsAsSpringBootsStartUpFailureReport() {
         MasterKeyConfigurationException refused = new MasterKeyConfigurationException("TALENT_MASTER_KEY is not set.");
-        FailureAnalysis analysis = new MasterKeyFailureAnalyzer().analyze(new IllegalStateException(refused));
+        FailureAnalysis analysis = new RequiredSettingFailureAnalyzer().analyze(new IllegalStateException(refused));
 
-        assertThat(analysis.getDescription()).contains("TALENT_MASTER_KEY is not set");
+        assertThat(analysis.getDescription()).contains("Personal data cannot be protected", "TALENT_MASTER_KEY is not set");
         assertThat(analysis.getAction()).contains("openssl rand -base64 32", "TALENT_PREVIOUS_MASTER_KEY",
                 "/ops/personal-data/master-key-rotation");
     }

@@ -2,7 +2,7 @@ package cn.gov.wenzhou.kjj.talent.demo;
 
 import cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
-import cn.gov.wenzhou.kjj.support.kafka.IntegrationEventPublisher;
+import cn.gov.wenzhou.kjj.support.kafka.TopicPublisher;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionStatus;
 import cn.gov.wenzhou.kjj.support.security.Role;
@@ -46,8 +46,8 @@ class TalentDemoDataTest {
     int port;
     @Autowired
     TalentDemoData demo;
-    @Autowired
-    IntegrationEventPublisher publisher;
+    /** As each topic's producer, signed in as it: this service's own publisher may write only its own topics. */
+    final TopicPublisher publisher = new TopicPublisher();
     @Autowired
     ProjectionOperations projections;
     @Autowired

@@ -6,7 +6,7 @@ import cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered;
 import cn.gov.wenzhou.kjj.contracts.registry.RecognitionRevoked;
 import cn.gov.wenzhou.kjj.support.kafka.CloudEventHeaders;
 import cn.gov.wenzhou.kjj.support.kafka.ConsumerTestRecords;
-import cn.gov.wenzhou.kjj.support.kafka.IntegrationEventPublisher;
+import cn.gov.wenzhou.kjj.support.kafka.TopicPublisher;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
 import cn.gov.wenzhou.kjj.talent.TalentFlows;
 import cn.gov.wenzhou.kjj.talent.TalentIntegrationTest;
@@ -41,8 +41,8 @@ class RegistryPlatformListenerTest {
 
     @LocalServerPort
     int port;
-    @Autowired
-    IntegrationEventPublisher publisher;
+    /** As each topic's producer, signed in as it: this service's own publisher may write only its own topics. */
+    final TopicPublisher publisher = new TopicPublisher();
     @Autowired
     EmployerPlatformProjection platforms;
     @Autowired
@@ -106,7 +106,7 @@ class RegistryPlatformListenerTest {
         String id = flows.admitted(creditCode, TalentTestData.person());
 
         ConsumerRecord<String, byte[]> published = TopicRecords.awaitMatching(
-                RealInfrastructure.kafka().bootstrapServers(), Topics.TALENT_ENROLLMENT_V1,
+                RealInfrastructure.kafka().adminProperties(), Topics.TALENT_ENROLLMENT_V1,
                 record -> id.equals(record.key()), PATIENCE).get(0);
         assertThat(TopicRecords.header(published, CloudEventHeaders.SOURCE))
                 .isEqualTo("/wenzhou-stb/talent-pool-service");
@@ -124,7 +124,7 @@ class RegistryPlatformListenerTest {
         String id = flows.admitted(creditCode, TalentTestData.person());
 
         ConsumerRecord<String, byte[]> published = TopicRecords.awaitMatching(
-                RealInfrastructure.kafka().bootstrapServers(), Topics.TALENT_ENROLLMENT_V1,
+                RealInfrastructure.kafka().adminProperties(), Topics.TALENT_ENROLLMENT_V1,
                 record -> id.equals(record.key()), PATIENCE).get(0);
         assertThat(new String(published.value(), StandardCharsets.UTF_8)).contains("\"platformId\":null");
         assertThat(flows.institute.get("/api/employers/" + creditCode + "/platform").status()).isEqualTo(404);
@@ -138,7 +138,7 @@ class RegistryPlatformListenerTest {
         await().atMost(PATIENCE).until(() -> platforms.platformOf(creditCode).isPresent());
         String forged = UUID.randomUUID().toString();
 
-        ConsumerTestRecords.send(kafka, ConsumerTestRecords.withHeader(ConsumerTestRecords.asPublished(
+        ConsumerTestRecords.send(ConsumerTestRecords.withHeader(ConsumerTestRecords.asPublished(
                         new PlatformRecognized(platformId, creditCode, "NATIONAL", "伪造", LocalDate.of(2026, 4, 1)),
                         platformId, forged),
                 CloudEventHeaders.SOURCE, "/wenzhou-stb/sample-subscriber"));

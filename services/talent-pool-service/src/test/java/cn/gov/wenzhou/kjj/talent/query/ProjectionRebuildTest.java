@@ -1,7 +1,7 @@
 package cn.gov.wenzhou.kjj.talent.query;
 
 import cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered;
-import cn.gov.wenzhou.kjj.support.kafka.IntegrationEventPublisher;
+import cn.gov.wenzhou.kjj.support.kafka.TopicPublisher;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionStatus;
 import cn.gov.wenzhou.kjj.talent.TalentFlows;
@@ -36,8 +36,8 @@ class ProjectionRebuildTest {
     ProjectionOperations projections;
     @Autowired
     DataSource dataSource;
-    @Autowired
-    IntegrationEventPublisher publisher;
+    /** As each topic's producer, signed in as it: this service's own publisher may write only its own topics. */
+    final TopicPublisher publisher = new TopicPublisher();
     @Autowired
     EmployerPlatformProjection platforms;
 
