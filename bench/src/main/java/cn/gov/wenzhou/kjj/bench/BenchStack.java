@@ -4,6 +4,7 @@ import cn.gov.wenzhou.kjj.devstack.LocalSecrets;
 import cn.gov.wenzhou.kjj.devstack.ServiceLauncher;
 import cn.gov.wenzhou.kjj.devstack.StackService;
 import cn.gov.wenzhou.kjj.embedded.LocalKafka;
+import cn.gov.wenzhou.kjj.kafkaaccess.KafkaCredentials;
 import cn.gov.wenzhou.kjj.embedded.LocalPostgres;
 import cn.gov.wenzhou.kjj.talent.command.MasterKey;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,6 +37,9 @@ final class BenchStack implements AutoCloseable {
     /** Every bench run starts from a new data directory: a new master key for the talent pool each time. */
     private static final String TALENT_MASTER_KEY = MasterKey.generateBase64();
     private static final String FUNDING_LEDGER_KEY = LocalSecrets.newFundingLedgerKey();
+    /** The bench's own secrets, new each run (its data directory is new too). */
+    static final String DATABASE_PASSWORD = KafkaCredentials.newPassword();
+    static final KafkaCredentials KAFKA_CREDENTIALS = KafkaCredentials.generate();
 
     final LocalPostgres postgres;
     final LocalKafka kafka;
@@ -60,7 +64,8 @@ final class BenchStack implements AutoCloseable {
                     .map(StackService::database).toList());
             databases.add(BASELINE_DATABASE);
             postgres.ensureDatabases(databases);
-            kafka = LocalKafka.start(dataDirectory.resolve("kafka"), freePort(), freePort());
+            postgres.usePassword(DATABASE_PASSWORD);
+            kafka = LocalKafka.start(dataDirectory.resolve("kafka"), freePort(), freePort(), KAFKA_CREDENTIALS);
             tokens = BenchTokens.start();
             return new BenchStack(postgres, kafka, tokens, Map.of());
         } catch (Exception | Error e) {
@@ -82,9 +87,10 @@ final class BenchStack implements AutoCloseable {
             properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", tokens.issuer());
             properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", tokens.jwkSetUri());
             properties.putAll(LocalSecrets.propertiesFor(service, TALENT_MASTER_KEY, FUNDING_LEDGER_KEY));
+            properties.putAll(LocalSecrets.kafkaSignIn(service, kafka.credentials()));
             properties.putAll(variant.propertiesFor(service));
             placements.put(service, new ServiceLauncher.Placement(postgres.jdbcUrl(service.database()),
-                    LocalPostgres.USER, "", kafka.bootstrapServers(), 0, properties));
+                    LocalPostgres.USER, DATABASE_PASSWORD, kafka.bootstrapServers(), 0, properties));
         }
         Map<StackService, ConfigurableApplicationContext> started = variant.hasSources()
                 ? startWithSources(placements, variant)

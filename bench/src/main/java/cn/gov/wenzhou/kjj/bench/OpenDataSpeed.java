@@ -1,6 +1,7 @@
 package cn.gov.wenzhou.kjj.bench;
 
 import cn.gov.wenzhou.kjj.devstack.LocalOpenData;
+import cn.gov.wenzhou.kjj.devstack.LocalSecrets;
 import cn.gov.wenzhou.kjj.embedded.LocalKafka;
 import cn.gov.wenzhou.kjj.embedded.LocalPostgres;
 
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,14 +45,18 @@ final class OpenDataSpeed {
         }
         Path data = work.resolve("open-data-run");
         try (LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), BenchStack.freePort());
-             LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), BenchStack.freePort(), BenchStack.freePort())) {
+             LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), BenchStack.freePort(), BenchStack.freePort(),
+                     BenchStack.KAFKA_CREDENTIALS)) {
             postgres.ensureDatabases(List.of(LocalOpenData.DATABASE));
+            postgres.usePassword(BenchStack.DATABASE_PASSWORD);
+            Map<String, String> environment = new HashMap<>(Map.of("OPEN_DATA_RATE_LIMIT_BURST", "100000",
+                    "OPEN_DATA_RATE_LIMIT_PER_MINUTE", "100000"));
+            environment.putAll(LocalSecrets.openDataKafkaSignIn(kafka.credentials()));
             int port = BenchStack.freePort();
             long starting = System.nanoTime();
             try (LocalOpenData openData = LocalOpenData.start(jar, work.resolve("open-data-run.log"),
-                    postgres.jdbcUrl(LocalOpenData.DATABASE), LocalPostgres.USER, "", kafka.bootstrapServers(), port,
-                    BenchStack.freePort(), Map.of("OPEN_DATA_RATE_LIMIT_BURST", "100000",
-                            "OPEN_DATA_RATE_LIMIT_PER_MINUTE", "100000"), LocalOpenData.DEPLOYED_JVM)) {
+                    postgres.jdbcUrl(LocalOpenData.DATABASE), LocalPostgres.USER, BenchStack.DATABASE_PASSWORD,
+                    kafka.bootstrapServers(), port, BenchStack.freePort(), environment, LocalOpenData.DEPLOYED_JVM)) {
                 openData.awaitReady(Duration.ofSeconds(180));
                 System.out.printf("  open-data started in %.1f s%n", (System.nanoTime() - starting) / 1e9);
                 long seeding = System.nanoTime();

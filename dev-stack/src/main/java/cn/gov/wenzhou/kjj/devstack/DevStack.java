@@ -1,6 +1,8 @@
 package cn.gov.wenzhou.kjj.devstack;
 
 import cn.gov.wenzhou.kjj.embedded.LocalKafka;
+import cn.gov.wenzhou.kjj.kafkaaccess.KafkaAccess;
+import cn.gov.wenzhou.kjj.kafkaaccess.KafkaCredentials;
 import cn.gov.wenzhou.kjj.embedded.LocalPostgres;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -68,9 +70,11 @@ public final class DevStack {
         }
         // Kafka's broker starts while PostgreSQL does. The services start once both are up: starting them while the
         // broker still starts was measured slower (47 s against 40 s), since start-up is CPU-bound on two cores.
+        KafkaCredentials kafkaCredentials = LocalSecrets.kafkaCredentials(dataDirectory);
         CompletableFuture<LocalKafka> kafkaStarting = CompletableFuture.supplyAsync(() -> {
             try {
-                LocalKafka broker = LocalKafka.start(dataDirectory.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+                LocalKafka broker = LocalKafka.start(dataDirectory.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT,
+                        kafkaCredentials);
                 System.out.printf(Locale.ROOT, "Kafka ready after %.1f s%n", (System.nanoTime() - started) / 1e9);
                 return broker;
             } catch (IOException e) {
@@ -86,12 +90,15 @@ public final class DevStack {
                     .toList());
             databases.add(LocalOpenData.DATABASE);
             postgres.ensureDatabases(databases);
+            String databasePassword = LocalSecrets.databasePassword(dataDirectory);
+            postgres.usePassword(databasePassword);
             System.out.printf(Locale.ROOT, "PostgreSQL ready after %.1f s%n", (System.nanoTime() - started) / 1e9);
             kafka = kafkaStarting.join();
             // reads only the published topics, so it starts beside the services and catches up with them
             openData = LocalOpenData.start(openDataJar(), dataDirectory.resolve("logs/open-data.log"),
-                    postgres.jdbcUrl(LocalOpenData.DATABASE), LocalPostgres.USER, "", kafka.bootstrapServers(),
-                    LocalOpenData.PORT, LocalOpenData.MANAGEMENT_PORT, Map.of());
+                    postgres.jdbcUrl(LocalOpenData.DATABASE), LocalPostgres.USER, databasePassword,
+                    kafka.bootstrapServers(), LocalOpenData.PORT, LocalOpenData.MANAGEMENT_PORT,
+                    LocalSecrets.openDataKafkaSignIn(kafkaCredentials));
             Map<StackService, ServiceLauncher.Placement> placements = new EnumMap<>(StackService.class);
             String talentMasterKey = LocalSecrets.talentMasterKey(dataDirectory);
             String fundingLedgerKey = LocalSecrets.fundingLedgerKey(dataDirectory);
@@ -100,8 +107,10 @@ public final class DevStack {
                         "stb.demo.enabled", String.valueOf(flags.contains("--demo")),
                         "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer()));
                 properties.putAll(LocalSecrets.propertiesFor(service, talentMasterKey, fundingLedgerKey));
+                properties.putAll(LocalSecrets.kafkaSignIn(service, kafkaCredentials));
                 placements.put(service, new ServiceLauncher.Placement(postgres.jdbcUrl(service.database()),
-                        LocalPostgres.USER, "", kafka.bootstrapServers(), service.defaultPort(), properties));
+                        LocalPostgres.USER, databasePassword, kafka.bootstrapServers(), service.defaultPort(),
+                        properties));
             }
             services = ServiceLauncher.startAll(placements);
             issuer.awaitReady(Duration.ofSeconds(60));
@@ -134,7 +143,9 @@ public final class DevStack {
         banner.append(String.format(Locale.ROOT, "%n=== Wenzhou science-fund stack is up in %.1f s ===%n",
                 (System.nanoTime() - started) / 1e9));
         banner.append(String.format("  PostgreSQL  localhost:%d  (%s)%n", postgres.port(), postgres.durability()));
-        banner.append(String.format("  Kafka       %s  (KRaft, topics keep everything)%n", kafka.bootstrapServers()));
+        banner.append(String.format("  Kafka       %s  (KRaft, topics keep everything; SASL SCRAM-SHA-512: a subscriber"
+                + " signs in as 'subscriber', password in %s)%n", kafka.bootstrapServers(),
+                dataDirectory.resolve("secrets").resolve("kafka-" + KafkaAccess.SUBSCRIBER.name())));
         banner.append(String.format("  Issuer      %s  (OIDC; demo clients and users: README, auth-server.yml)%n",
                 issuer.issuer()));
         banner.append(String.format("  Console     %s  (sign in as a demo user, password <user>-pw:%n", console.baseUrl()));

@@ -1,5 +1,7 @@
 package cn.gov.wenzhou.kjj.devstack;
 
+import cn.gov.wenzhou.kjj.kafkaaccess.KafkaAccess;
+import cn.gov.wenzhou.kjj.kafkaaccess.KafkaCredentials;
 import cn.gov.wenzhou.kjj.talent.command.MasterKey;
 
 import java.io.IOException;
@@ -15,8 +17,8 @@ import java.util.function.Supplier;
 
 /**
  * The secrets a stack needs, made for it and kept in its data directory: no secret of the stack is written in the
- * repository. The talent pool's master key and the funding ledger's signing key are generated on the first start of
- * a data directory and read on every later one (its data stays readable, its signed ledger heads keep their key,
+ * repository. The talent pool's master key, the funding ledger's signing key, the database password and the Kafka
+ * users' passwords are generated on the first start of a data directory and read on every later one (its data stays readable, its signed ledger heads keep their key,
  * across restarts; {@code --clean} deletes them with the data).
  */
 public final class LocalSecrets {
@@ -38,6 +40,32 @@ public final class LocalSecrets {
     /** The funding ledger's signing key of this data directory: {@code secrets/funding-ledger-signing-key}. */
     public static String fundingLedgerKey(Path dataDirectory) {
         return kept(dataDirectory, "funding-ledger-signing-key", LocalSecrets::newFundingLedgerKey);
+    }
+
+    /** The database password of this data directory's applications: {@code secrets/postgres-password}. */
+    public static String databasePassword(Path dataDirectory) {
+        return kept(dataDirectory, "postgres-password", KafkaCredentials::newPassword);
+    }
+
+    /**
+     * The Kafka users' passwords of this data directory (KafkaAccess: one user per service, the subscriber, the
+     * admin): {@code secrets/kafka-<user>}. A subscriber outside the stack signs in as {@code subscriber} with the
+     * password in {@code secrets/kafka-subscriber}.
+     */
+    public static KafkaCredentials kafkaCredentials(Path dataDirectory) {
+        return KafkaCredentials.of(user -> kept(dataDirectory, "kafka-" + user, KafkaCredentials::newPassword));
+    }
+
+    /** The properties that sign {@code service} in to Kafka as its own user. */
+    public static Map<String, String> kafkaSignIn(StackService service, KafkaCredentials credentials) {
+        return Map.of("stb.kafka.sign-in.username", service.serviceName(),
+                "stb.kafka.sign-in.password", credentials.password(service.serviceName()));
+    }
+
+    /** The environment that signs the open data in to Kafka as its own user. */
+    public static Map<String, String> openDataKafkaSignIn(KafkaCredentials credentials) {
+        return Map.of("KAFKA_USERNAME", KafkaAccess.OPEN_DATA.name(),
+                "KAFKA_PASSWORD", credentials.password(KafkaAccess.OPEN_DATA.name()));
     }
 
     /** A new Ed25519 private key (32 random bytes, base64), for a stack whose databases are new. */

@@ -7,6 +7,7 @@ import cn.gov.wenzhou.kjj.funding.demo.FundingDemoData;
 import cn.gov.wenzhou.kjj.opendata.ThreeSixtyGivingSchemas;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import cn.gov.wenzhou.kjj.support.security.Role;
+import cn.gov.wenzhou.kjj.kafkaaccess.KafkaAccess;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
 import cn.gov.wenzhou.kjj.testsupport.PostgresServer;
 import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -55,9 +57,17 @@ class OpenDataEndToEndTest {
         openData = LocalOpenData.start(Path.of(jar), Path.of("target", "open-data-e2e.log"),
                 postgres.jdbcUrl(database), postgres.username(), postgres.password(),
                 RealInfrastructure.kafka().bootstrapServers(), freePort(), freePort(),
-                Map.of("OPEN_DATA_CONSUMER_GROUP", database));
+                openDataEnvironment(database));
         stack = RunningStack.shared();
         openData.awaitReady(PATIENCE);
+    }
+
+    /** Its own consumer group (carrying its user's name, as its ACLs ask), signed in as the open data's user. */
+    private static Map<String, String> openDataEnvironment(String database) {
+        Map<String, String> environment = new HashMap<>(
+                LocalSecrets.openDataKafkaSignIn(RealInfrastructure.kafkaCredentials()));
+        environment.put("OPEN_DATA_CONSUMER_GROUP", KafkaAccess.OPEN_DATA.groupPrefix() + "-" + database);
+        return environment;
     }
 
     @AfterAll

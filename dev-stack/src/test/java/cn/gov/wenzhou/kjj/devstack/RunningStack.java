@@ -58,7 +58,9 @@ public final class RunningStack implements AutoCloseable {
             postgres.createDatabase(database);
             databases.put(service, database);
             Map<String, String> serviceProperties = new HashMap<>(properties);
-            serviceProperties.put("stb.kafka.consumer-group", "stack" + stack + "-" + service.serviceName());
+            // signed in as the service's own Kafka user; its groups carry its name, as its ACLs ask
+            serviceProperties.put("stb.kafka.consumer-group", service.serviceName() + "-stack" + stack);
+            serviceProperties.putAll(LocalSecrets.kafkaSignIn(service, RealInfrastructure.kafkaCredentials()));
             serviceProperties.putAll(LocalSecrets.propertiesFor(service, talentMasterKey, fundingLedgerKey));
             placements.put(service, new ServiceLauncher.Placement(postgres.jdbcUrl(database), postgres.username(),
                     postgres.password(), kafka, 0, serviceProperties));

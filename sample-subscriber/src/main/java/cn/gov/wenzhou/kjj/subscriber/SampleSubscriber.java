@@ -1,6 +1,7 @@
 package cn.gov.wenzhou.kjj.subscriber;
 
 import cn.gov.wenzhou.kjj.contracts.IntegrationEventCatalog;
+import cn.gov.wenzhou.kjj.kafkaaccess.KafkaAccess;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -61,7 +62,7 @@ public final class SampleSubscriber {
     public static void main(String[] args) {
         Options options;
         try {
-            options = Options.parse(args);
+            options = Options.parse(System.getenv(), args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(Options.USAGE);
@@ -83,7 +84,7 @@ public final class SampleSubscriber {
 
     /** Reads until stopped, idle for {@code --max-idle}, or {@code --max-events} records; prints the tally. */
     public Tally run() {
-        String groupId = options.groupId() != null ? options.groupId() : "sample-subscriber-" + UUID.randomUUID();
+        String groupId = options.groupId() != null ? options.groupId() : options.username() + "-" + UUID.randomUUID();
         boolean durable = options.groupId() != null;
         Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
         // the idle clock runs only once the group has assigned partitions: joining may take seconds
@@ -91,8 +92,8 @@ public final class SampleSubscriber {
         boolean[] assigned = {false};
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(config(groupId))) {
             consumer = kafka;
-            out.printf("Reading %s from the beginning at %s as group %s%s%n", String.join(", ", options.topics()),
-                    options.bootstrapServers(), groupId, options.maxIdle() == null ? " (Ctrl-C to stop)" : "");
+            out.printf("Reading %s from the beginning at %s as user %s, group %s%s%n",
+                    String.join(", ", options.topics()), options.bootstrapServers(), options.username(), groupId, options.maxIdle() == null ? " (Ctrl-C to stop)" : "");
             kafka.subscribe(options.topics(), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -184,6 +185,8 @@ public final class SampleSubscriber {
     private Properties config(String groupId) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
+        // signed in as a subscriber: the broker lets it read the published topics, in groups named after it
+        config.putAll(KafkaAccess.clientProperties(options.username(), options.password()));
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "sample-subscriber");
         // a group without committed offsets starts at the beginning of every partition: the whole history

@@ -157,11 +157,13 @@ class PublishedContractConformanceTest {
 
     private List<ConsumerRecord<String, byte[]>> readBack(Set<String> ceIds) {
         Map<String, ConsumerRecord<String, byte[]>> found = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Broker.bootstrapServers(),
+        // read back as an outside subscriber reads: signed in as the subscriber
+        Map<String, Object> config = new HashMap<>(Broker.subscriberProperties());
+        config.putAll(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = Topics.ALL.stream()
                     .flatMap(topic -> consumer.partitionsFor(topic).stream()
                             .map(info -> new TopicPartition(topic, info.partition())))

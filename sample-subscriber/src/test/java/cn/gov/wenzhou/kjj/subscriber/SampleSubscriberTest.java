@@ -1,6 +1,13 @@
 package cn.gov.wenzhou.kjj.subscriber;
 
 import cn.gov.wenzhou.kjj.contracts.IntegrationEventCatalog;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.time.Instant;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import cn.gov.wenzhou.kjj.testsupport.TopicProducers;
+import cn.gov.wenzhou.kjj.support.kafka.CloudEventRecords;
+import cn.gov.wenzhou.kjj.contracts.registry.RecognitionRevoked;
 import cn.gov.wenzhou.kjj.contracts.Topics;
 import cn.gov.wenzhou.kjj.contracts.funding.ChallengeCallOpened;
 import cn.gov.wenzhou.kjj.contracts.funding.ProjectAwarded;
@@ -9,7 +16,9 @@ import cn.gov.wenzhou.kjj.contracts.registry.PlatformRecognized;
 import cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered;
 import cn.gov.wenzhou.kjj.contracts.talent.HireAdmitted;
 import cn.gov.wenzhou.kjj.contracts.talent.HireExited;
+import cn.gov.wenzhou.kjj.kafkaaccess.KafkaAccess;
 import cn.gov.wenzhou.kjj.support.kafka.CloudEventHeaders;
+import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -143,7 +152,7 @@ class SampleSubscriberTest {
 
     @Test
     void aNamedGroupResumesWhereItStoppedInsteadOfReplaying() {
-        String group = "resume-test-" + uuid();
+        String group = KafkaAccess.SUBSCRIBER.groupPrefix() + "-resume-test-" + uuid();
         String first = uuid();
         Broker.publish(new ChallengeCallOpened(first, 2025, "第一次", LocalDate.of(2025, 2, 10)), first, uuid());
         Run firstRun = run("--group-id", group, "--max-idle", "2");
@@ -185,6 +194,18 @@ class SampleSubscriberTest {
         assertThat(run.lines()).anySatisfy(line -> assertThat(line).startsWith("--- " + run.tally().records() + " records"));
     }
 
+    @Test
+    void theSubscribersCredentialsReadButAForgedRecordIsRefusedByTheBroker() {
+        String platformId = uuid();
+        ProducerRecord<String, byte[]> forged = CloudEventRecords.asPublishedByItsProducer(new RecognitionRevoked(
+                platformId, "91330300MA2H7K8L0G", "forged", LocalDate.of(2025, 6, 1), LocalDate.of(2027, 6, 1)), platformId,
+                uuid(),
+                Instant.now());
+
+        assertThatThrownBy(() -> TopicProducers.sendAs(KafkaAccess.SUBSCRIBER.name(), forged))
+                .hasCauseInstanceOf(TopicAuthorizationException.class);
+    }
+
     private static Run run(String... args) {
         List<String> withBroker = new ArrayList<>(List.of("--bootstrap-servers", Broker.bootstrapServers()));
         withBroker.addAll(List.of(args));
@@ -193,7 +214,9 @@ class SampleSubscriberTest {
 
     private static Running start(String... args) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        SampleSubscriber subscriber = new SampleSubscriber(Options.parse(args),
+        // signed in as the subscriber, as an outside system is: it may read, never write
+        SampleSubscriber subscriber = new SampleSubscriber(Options.parse(Map.of("KAFKA_PASSWORD",
+                        RealInfrastructure.kafkaCredentials().password(KafkaAccess.SUBSCRIBER.name())), args),
                 new PrintStream(buffer, true, StandardCharsets.UTF_8));
         return new Running(subscriber, buffer, CompletableFuture.supplyAsync(subscriber::run, RUNNER));
     }

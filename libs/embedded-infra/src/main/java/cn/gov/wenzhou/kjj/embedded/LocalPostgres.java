@@ -67,6 +67,17 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives the {@value #USER} role {@code password}, which the applications then sign in with (no application starts
+     * without a database password). The embedded server still trusts loopback connections, as its tools expect.
+     */
+    public void usePassword(String password) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("alter role \"" + USER + "\" password '" + password.replace("'", "''") + "'");
+        }
+    }
+
     /** The server's durability settings as it reports them, for the start-up banner and the benchmark. */
     public String durability() throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
