@@ -1,5 +1,8 @@
 package cn.gov.wenzhou.kjj.devstack;
 
+import cn.gov.wenzhou.kjj.kafkaaccess.KafkaAccess;
+import cn.gov.wenzhou.kjj.kafkaaccess.KafkaSetupScript;
+import cn.gov.wenzhou.kjj.kafkaaccess.KafkaUser;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -22,14 +25,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * No Docker engine runs on our machines, so docker-compose.yml is kept honest by reading it: every variable it gives
- * a service must be a placeholder of that service's configuration, every placeholder without a default must be given,
- * and the published port must be the one the service listens on.
+ * a service must be a placeholder of that service's configuration (its own YAML or the defaults of the libraries it
+ * runs on), every placeholder without a default must be given, the published port must be the one the service
+ * listens on and bound to loopback, and the Kafka users compose sets up are the model's (KafkaAccess).
  */
 class DockerComposeConsistencyTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)(:([^}]*))?}");
     /** Read by the JVM itself, not by Spring. */
     private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "TZ");
+    /** integration-consumer's defaults: the Kafka sign-in every service and the open data read. */
+    private static final String CONSUMER_DEFAULTS = "integration-consumer-defaults.yml";
 
     /** The console is not on this module's classpath (it runs in its own JVM): its configuration is read from source. */
     @Test
@@ -63,6 +69,7 @@ class DockerComposeConsistencyTest {
         Map<String, Object> environment = (Map<String, Object>) definition.get("environment");
         Map<String, String> placeholders = placeholdersIn(Files.readString(
                 Path.of("..", "open-data", "src", "main", "resources", "open-data.yml")));
+        placeholders.putAll(placeholdersOf(CONSUMER_DEFAULTS));
 
         assertConsistent("open-data", environment, placeholders, LocalOpenData.PORT, definition);
         assertThat(String.valueOf(environment.get("DB_URL"))).endsWith("/" + LocalOpenData.DATABASE);
@@ -86,6 +93,7 @@ class DockerComposeConsistencyTest {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> environment = (Map<String, Object>) definition.get("environment");
                     Map<String, String> placeholders = placeholdersOf(service.serviceName() + ".yml");
+                    placeholders.putAll(placeholdersOf(CONSUMER_DEFAULTS));
 
                     assertConsistent(service.serviceName(), environment, placeholders, service.defaultPort(),
                             definition);
@@ -105,8 +113,54 @@ class DockerComposeConsistencyTest {
         });
         String port = String.valueOf(environment.getOrDefault("HTTP_PORT", placeholders.get("HTTP_PORT")));
         assertThat(port).isEqualTo(String.valueOf(defaultPort));
-        assertThat(String.valueOf(((List<?>) definition.get("ports")).get(0))).isEqualTo(port + ":" + port);
+        // loopback only: the bureau's reverse proxy with TLS is what the network sees
+        assertThat(String.valueOf(((List<?>) definition.get("ports")).get(0)))
+                .isEqualTo("127.0.0.1:" + port + ":" + port);
         assertThat(Path.of("..", String.valueOf(definition.get("build")), "Dockerfile")).exists();
+    }
+
+    @Test
+    void everyPublishedPortIsBoundToLoopback() throws IOException {
+        Map<String, Object> compose = load(Files.newInputStream(Path.of("..", "docker-compose.yml")));
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        services.forEach((name, definition) -> {
+            Object ports = definition.get("ports");
+            if (ports != null) {
+                assertThat((List<?>) ports).as(name).allSatisfy(port ->
+                        assertThat(String.valueOf(port)).startsWith("127.0.0.1:"));
+            }
+        });
+    }
+
+    /** Each application signs in as its own user, with a password compose requires; the setup creates them all. */
+    @Test
+    void composeSetsTheModelsKafkaUsersUp() throws IOException {
+        Map<String, Object> compose = load(Files.newInputStream(Path.of("..", "docker-compose.yml")));
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        Map<String, Object> setup = services.get("kafka-setup");
+        assertThat(setup).as("compose sets Kafka's users and ACLs up").isNotNull();
+        assertThat(String.valueOf(setup.get("volumes"))).contains("./deploy/kafka/setup.sh");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> setupEnvironment = (Map<String, Object>) setup.get("environment");
+        for (KafkaUser user : KafkaAccess.USERS) {
+            String variable = KafkaSetupScript.passwordVariable(user.name());
+            assertThat(String.valueOf(setupEnvironment.get(variable))).as(variable)
+                    .startsWith("${" + variable + ":?");
+        }
+        List<String> applications = new java.util.ArrayList<>(Arrays.stream(StackService.values())
+                .map(StackService::serviceName).toList());
+        applications.add(KafkaAccess.OPEN_DATA.name());
+        for (String application : applications) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> environment = (Map<String, Object>) services.get(application).get("environment");
+            assertThat(KafkaAccess.user(application)).as(application + " is a Kafka user").isPresent();
+            assertThat(environment.get("KAFKA_USERNAME")).as(application).isEqualTo(application);
+            assertThat(String.valueOf(environment.get("KAFKA_PASSWORD"))).as(application)
+                    .startsWith("${" + KafkaSetupScript.passwordVariable(application) + ":?");
+            assertThat(String.valueOf(services.get(application).get("depends_on"))).contains("kafka-setup");
+        }
     }
 
     private static Map<String, String> placeholdersOf(String resource) throws IOException {

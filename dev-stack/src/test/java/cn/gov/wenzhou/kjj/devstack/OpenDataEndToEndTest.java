@@ -66,7 +66,7 @@ class OpenDataEndToEndTest {
     private static Map<String, String> openDataEnvironment(String database) {
         Map<String, String> environment = new HashMap<>(
                 LocalSecrets.openDataKafkaSignIn(RealInfrastructure.kafkaCredentials()));
-        environment.put("OPEN_DATA_CONSUMER_GROUP", KafkaAccess.OPEN_DATA.groupPrefix() + "-" + database);
+        environment.put("OPEN_DATA_CONSUMER_GROUP", KafkaAccess.OPEN_DATA.groupPrefix() + database);
         return environment;
     }
 

@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.devstack;
 
+import cn.gov.wenzhou.kjj.kafkaaccess.KafkaAccess;
 import cn.gov.wenzhou.kjj.talent.command.MasterKey;
 import cn.gov.wenzhou.kjj.testsupport.PostgresServer;
 import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
@@ -59,7 +60,8 @@ public final class RunningStack implements AutoCloseable {
             databases.put(service, database);
             Map<String, String> serviceProperties = new HashMap<>(properties);
             // signed in as the service's own Kafka user; its groups carry its name, as its ACLs ask
-            serviceProperties.put("stb.kafka.consumer-group", service.serviceName() + "-stack" + stack);
+            serviceProperties.put("stb.kafka.consumer-group",
+                    KafkaAccess.user(service.serviceName()).orElseThrow().groupPrefix() + "stack" + stack);
             serviceProperties.putAll(LocalSecrets.kafkaSignIn(service, RealInfrastructure.kafkaCredentials()));
             serviceProperties.putAll(LocalSecrets.propertiesFor(service, talentMasterKey, fundingLedgerKey));
             placements.put(service, new ServiceLauncher.Placement(postgres.jdbcUrl(database), postgres.username(),

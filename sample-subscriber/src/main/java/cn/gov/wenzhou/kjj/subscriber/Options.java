@@ -42,7 +42,7 @@ public record Options(String bootstrapServers, List<String> topics, String group
               --topics T1,T2                 topics to read (default: every published topic)
               --group-id ID                  commit progress in this consumer group: a restart resumes where it
                                              stopped (default: a fresh group each run, which replays everything);
-                                             it starts with the user name (the broker's ACLs allow only those)
+                                             it is USER or USER.something (the broker's ACLs allow only those)
               --username NAME                Kafka user to sign in as (default $KAFKA_USERNAME, else subscriber)
               --password-file FILE           file holding that user's password (default: $KAFKA_PASSWORD); the
                                              dev stack keeps the subscriber's in <data>/secrets/kafka-subscriber
@@ -97,9 +97,9 @@ public record Options(String bootstrapServers, List<String> topics, String group
             throw new IllegalArgumentException("no Kafka password for user " + username
                     + ": set KAFKA_PASSWORD or --password-file");
         }
-        if (groupId != null && !groupId.startsWith(username)) {
-            throw new IllegalArgumentException("--group-id must start with the user name " + username
-                    + ": the broker lets it join no other group");
+        if (groupId != null && !groupId.equals(username) && !groupId.startsWith(username + ".")) {
+            throw new IllegalArgumentException("--group-id must be the user name " + username + " or start with "
+                    + username + ". : the broker lets it join no other group");
         }
         return new Options(bootstrapServers, topics, groupId, maxIdle, maxEvents, username, password, false);
     }

@@ -84,7 +84,7 @@ public final class SampleSubscriber {
 
     /** Reads until stopped, idle for {@code --max-idle}, or {@code --max-events} records; prints the tally. */
     public Tally run() {
-        String groupId = options.groupId() != null ? options.groupId() : options.username() + "-" + UUID.randomUUID();
+        String groupId = options.groupId() != null ? options.groupId() : options.username() + "." + UUID.randomUUID();
         boolean durable = options.groupId() != null;
         Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
         // the idle clock runs only once the group has assigned partitions: joining may take seconds

@@ -28,10 +28,10 @@ class OptionsTest {
     @Test
     void takesEachOptionAsTwoArgumentsOrWithAnEqualsSign() {
         assertThat(Options.parse(SIGNED_IN, "--bootstrap-servers", "kafka:9092", "--topics",
-                "funding.call.v1, talent.enrollment.v1", "--group-id=subscriber-statistics", "--max-idle=5",
+                "funding.call.v1, talent.enrollment.v1", "--group-id=subscriber.statistics", "--max-idle=5",
                 "--max-events", "100"))
                 .isEqualTo(new Options("kafka:9092", List.of("funding.call.v1", "talent.enrollment.v1"),
-                        "subscriber-statistics", Duration.ofSeconds(5), 100, "subscriber", "pw", false));
+                        "subscriber.statistics", Duration.ofSeconds(5), 100, "subscriber", "pw", false));
         assertThat(Options.parse(Map.of(), "--help").help()).isTrue();
         assertThat(Options.USAGE).contains("--bootstrap-servers", "--topics", "--group-id", "--max-idle", "--max-events");
     }
@@ -42,7 +42,7 @@ class OptionsTest {
             "--max-events=ten     | --max-events must be a whole number",
             "--topics=,           | --topics names no topic",
             "--group-id=          | --group-id must not be empty",
-            "--group-id=platform-registry | --group-id must start with the user name subscriber",
+            "--group-id=platform-registry | --group-id must be the user name subscriber",
             "--password-file=/nonexistent/pw | --password-file cannot be read",
             "--from-beginning=yes | unknown option --from-beginning",
             "--bootstrap-servers  | --bootstrap-servers needs a value"})

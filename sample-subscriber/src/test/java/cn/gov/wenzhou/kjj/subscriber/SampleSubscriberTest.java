@@ -152,7 +152,7 @@ class SampleSubscriberTest {
 
     @Test
     void aNamedGroupResumesWhereItStoppedInsteadOfReplaying() {
-        String group = KafkaAccess.SUBSCRIBER.groupPrefix() + "-resume-test-" + uuid();
+        String group = KafkaAccess.SUBSCRIBER.groupPrefix() + "resume-test-" + uuid();
         String first = uuid();
         Broker.publish(new ChallengeCallOpened(first, 2025, "第一次", LocalDate.of(2025, 2, 10)), first, uuid());
         Run firstRun = run("--group-id", group, "--max-idle", "2");

@@ -100,12 +100,16 @@ class LocalKafkaAuthorizationTest {
 
     @Test
     void aSubscriberReadsInItsOwnGroupsButNeverJoinsAServicesGroup() {
-        try (KafkaConsumer<String, byte[]> own = consumer(KafkaAccess.SUBSCRIBER.name(), "subscriber-statistics")) {
+        try (KafkaConsumer<String, byte[]> named = consumer(KafkaAccess.SUBSCRIBER.name(), "subscriber")) {
+            named.subscribe(List.of(Topics.FUNDING_CALL_V1));
+            named.poll(Duration.ofSeconds(2));
+        }
+        try (KafkaConsumer<String, byte[]> own = consumer(KafkaAccess.SUBSCRIBER.name(), "subscriber.statistics")) {
             own.subscribe(List.of(Topics.FUNDING_CALL_V1));
             own.poll(Duration.ofSeconds(2));
         }
         try (KafkaConsumer<String, byte[]> intruder = consumer(KafkaAccess.SUBSCRIBER.name(),
-                KafkaAccess.FUNDING.groupPrefix())) {
+                KafkaAccess.FUNDING.name())) {
             intruder.subscribe(List.of(Topics.REGISTRY_PLATFORM_V1));
             assertThatThrownBy(() -> intruder.poll(Duration.ofSeconds(10)))
                     .isInstanceOf(GroupAuthorizationException.class);

@@ -69,7 +69,10 @@ public final class KafkaAccess {
         return topic + "." + service + ".dlt";
     }
 
-    /** The ACLs of {@code user}: allow-only, literal topic names, its groups by prefix; nothing else is allowed. */
+    /**
+     * The ACLs of {@code user}: allow-only, literal topic names, its own group and those under its prefix; nothing
+     * else is allowed.
+     */
     public static List<AclBinding> aclBindings(KafkaUser user) {
         String principal = principal(user.name());
         List<AclBinding> bindings = new ArrayList<>();
@@ -81,6 +84,7 @@ public final class KafkaAccess {
             READ_TOPIC.forEach(operation -> bindings.add(allow(principal, ResourceType.TOPIC, topic,
                     PatternType.LITERAL, operation)));
         }
+        bindings.add(allow(principal, ResourceType.GROUP, user.name(), PatternType.LITERAL, AclOperation.READ));
         bindings.add(allow(principal, ResourceType.GROUP, user.groupPrefix(), PatternType.PREFIXED,
                 AclOperation.READ));
         return bindings;
@@ -95,11 +99,16 @@ public final class KafkaAccess {
      * The administrator creates them, so that no consumer depends on being allowed to create a topic.
      */
     public static List<NewTopic> topics(int partitions, short replicationFactor) {
+        return topicNames().stream().map(topic -> new NewTopic(topic, partitions, replicationFactor)
+                .configs(Topics.KEEP_FOREVER)).toList();
+    }
+
+    /** The names of {@link #topics}: every published topic, then each service's dead-letter topics. */
+    public static List<String> topicNames() {
         List<String> names = new ArrayList<>(Topics.ALL);
         USERS.stream().flatMap(user -> user.writes().stream()).filter(topic -> !names.contains(topic))
                 .forEach(names::add);
-        return names.stream().map(topic -> new NewTopic(topic, partitions, replicationFactor)
-                .configs(Topics.KEEP_FOREVER)).toList();
+        return names;
     }
 
     /** The client settings that sign in as {@code username} (for any producer, consumer or admin client). */

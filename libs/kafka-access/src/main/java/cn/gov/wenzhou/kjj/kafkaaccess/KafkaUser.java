@@ -40,10 +40,11 @@ public record KafkaUser(String name, Kind kind, List<String> writes, List<String
     }
 
     /**
-     * The consumer groups it may join: those whose id starts with its name (its own, never a service's, so a
-     * subscriber cannot take a service's partitions away from it).
+     * The consumer groups it may join besides the one named after it ({@link #name}): those whose id starts with its
+     * name and a dot, {@code statistics.platform-dashboard} for {@code statistics}. Never another user's, so a
+     * subscriber cannot take a service's partitions away from it.
      */
     public String groupPrefix() {
-        return name;
+        return name + ".";
     }
 }

@@ -47,7 +47,7 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
         // libraries' test applications) as the administrator. Consumer groups carry the user's prefix, as its ACLs ask
         String user = KafkaAccess.user(context.getEnvironment().getProperty("spring.application.name", ""))
                 .map(KafkaUser::name).orElse(KafkaAccess.ADMIN);
-        String group = KafkaAccess.user(user).map(known -> known.groupPrefix() + "-" + database).orElse(database);
+        String group = KafkaAccess.user(user).map(known -> known.groupPrefix() + database).orElse(database);
         TestPropertyValues.of(
                 "spring.datasource.url=" + jdbcUrl,
                 "spring.datasource.username=" + postgres.username(),

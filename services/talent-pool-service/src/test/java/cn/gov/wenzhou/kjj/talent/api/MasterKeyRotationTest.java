@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.talent.api;
 
+import cn.gov.wenzhou.kjj.kafkaaccess.KafkaAccess;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
 import cn.gov.wenzhou.kjj.support.security.Actor;
 import cn.gov.wenzhou.kjj.support.security.Role;
@@ -183,8 +184,8 @@ class MasterKeyRotationTest {
                 "--spring.datasource.username=" + postgres.username(),
                 "--spring.datasource.password=" + postgres.password(),
                 "--spring.kafka.bootstrap-servers=" + RealInfrastructure.kafka().bootstrapServers(),
-                "--stb.kafka.consumer-group=talent-pool-service-" + database,
-                "--stb.kafka.sign-in.password=" + RealInfrastructure.kafkaCredentials().password("talent-pool-service"),
+                "--stb.kafka.consumer-group=" + KafkaAccess.TALENT.groupPrefix() + database,
+                "--stb.kafka.sign-in.password=" + RealInfrastructure.kafkaCredentials().password(KafkaAccess.TALENT.name()),
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.get().jwkSetUri(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.get().issuer(),
                 "--server.port=0",
