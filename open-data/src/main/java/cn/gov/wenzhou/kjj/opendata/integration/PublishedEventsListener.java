@@ -38,7 +38,9 @@ public class PublishedEventsListener extends AbstractConsumerSeekAware {
         this.positions = positions;
     }
 
-    @KafkaListener(id = ID, topics = {Topics.REGISTRY_PLATFORM_V1, Topics.REGISTRY_PLATFORM_V2, Topics.FUNDING_CALL_V1,
+    // the group is the configured one (stb.kafka.consumer-group), never the listener's id: the broker's ACLs let the
+    // open data's user join only its own groups (KafkaAccess)
+    @KafkaListener(id = ID, groupId = "${stb.kafka.consumer-group}", topics = {Topics.REGISTRY_PLATFORM_V1, Topics.REGISTRY_PLATFORM_V2, Topics.FUNDING_CALL_V1,
             Topics.FUNDING_PROJECT_V1, Topics.TALENT_ENROLLMENT_V1, Topics.TALENT_POOL_V1})
     void on(ConsumerRecord<String, byte[]> record) {
         boolean applied = inbound.apply(record, CONSUMER_PREFIX + record.topic(), received -> {
