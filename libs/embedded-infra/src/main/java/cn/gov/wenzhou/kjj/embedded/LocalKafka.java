@@ -21,6 +21,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -81,7 +83,7 @@ public final class LocalKafka implements AutoCloseable {
         properties.put("auto.create.topics.enable", "true");
         properties.put("log.retention.ms", "-1");
         properties.put("log.retention.bytes", "-1");
-        format(logDirectory, properties);
+        format(logDirectory, properties, credentials);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties), Time.SYSTEM);
         server.startup();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -101,8 +103,14 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
-    /** Formats the log directory on first use, as {@code kafka-storage.sh format --ignore-formatted} would. */
-    private static void format(Path logDirectory, Properties properties) throws IOException {
+    /**
+     * Formats the log directory on first use, as {@code kafka-storage.sh format --ignore-formatted} would, with every
+     * user's SCRAM credential in the bootstrap metadata ({@code --add-scram}): the client listener opens before the
+     * set-up after the start runs, and a client that signs in then (an application waiting for the broker) must be
+     * let in, not refused once and left with a producer that gave up.
+     */
+    private static void format(Path logDirectory, Properties properties, KafkaCredentials credentials)
+            throws IOException {
         if (Files.exists(logDirectory.resolve("meta.properties"))) {
             return;
         }
@@ -111,8 +119,12 @@ public final class LocalKafka implements AutoCloseable {
             properties.store(out, "written by dev-stack for kafka-storage format");
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int exit = StorageTool.execute(new String[]{"format", "--cluster-id", Uuid.randomUuid().toString(),
-                "--config", config.toString(), "--ignore-formatted"}, new PrintStream(output, true,
+        List<String> arguments = new ArrayList<>(List.of("format", "--cluster-id", Uuid.randomUuid().toString(),
+                "--config", config.toString(), "--ignore-formatted"));
+        credentials.passwords().forEach((user, password) -> arguments.addAll(List.of("--add-scram",
+                KafkaAccess.MECHANISM + "=[name=" + user + ",iterations=" + KafkaAccess.ITERATIONS + ",password="
+                        + password + "]")));
+        int exit = StorageTool.execute(arguments.toArray(String[]::new), new PrintStream(output, true,
                 StandardCharsets.UTF_8));
         if (exit != 0) {
             throw new IOException("formatting Kafka storage failed: " + output.toString(StandardCharsets.UTF_8));
