@@ -107,7 +107,8 @@ class CrossServiceRulesEndToEndTest {
         String creditCode = newCreditCode();
         ApiClient.Response registered = admin.post("/api/platforms", """
                 {"creditCode": "%s", "name": "%s-%s", "district": "乐清", "industry": "电气",
-                 "legalForm": "PRIVATE_NON_ENTERPRISE", "leadModel": "LEADING_ENTERPRISE", "hosts": ["温州大学"]}"""
+                 "legalForm": "PRIVATE_NON_ENTERPRISE", "leadModel": "LEADING_ENTERPRISE", "hosts": ["温州大学"],
+                 "registeredOn": "2021-05-10"}"""
                 .formatted(creditCode, name, creditCode.substring(10)));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         String platformId = registered.json().path("platformId").asText();

@@ -83,7 +83,8 @@ class OpenDataEndToEndTest {
         String creditCode = newCreditCode();
         ApiClient.Response registered = admin.post("/api/platforms", """
                 {"creditCode": "%s", "name": "开放数据研究院-%s", "district": "瓯海", "industry": "新材料",
-                 "legalForm": "PRIVATE_NON_ENTERPRISE", "leadModel": "LEADING_ENTERPRISE", "hosts": ["温州大学"]}"""
+                 "legalForm": "PRIVATE_NON_ENTERPRISE", "leadModel": "LEADING_ENTERPRISE", "hosts": ["温州大学"],
+                 "registeredOn": "2021-05-10"}"""
                 .formatted(creditCode, creditCode.substring(10)));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         String platformId = registered.json().path("platformId").asText();

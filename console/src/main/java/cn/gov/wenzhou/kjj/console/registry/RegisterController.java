@@ -25,7 +25,7 @@ import java.util.Map;
 public class RegisterController {
 
     static final List<String> FIELDS = List.of("creditCode", "name", "district", "industry", "legalForm",
-            "leadModel", "hosts");
+            "leadModel", "hosts", "registeredOn");
     static final List<String> LEGAL_FORMS = List.of("ENTERPRISE", "PUBLIC_INSTITUTION", "PRIVATE_NON_ENTERPRISE");
     static final java.time.Duration READ_MODEL_WAIT = java.time.Duration.ofSeconds(10);
     static final java.time.Duration READ_MODEL_POLL = java.time.Duration.ofMillis(50);
@@ -47,7 +47,8 @@ public class RegisterController {
     @PostMapping("/registry/platforms/new")
     public String register(@RequestParam Map<String, String> form, HttpServletResponse response, Model model) {
         Map<String, Object> body = new LinkedHashMap<>();
-        for (String field : List.of("creditCode", "name", "district", "industry", "legalForm", "leadModel")) {
+        for (String field : List.of("creditCode", "name", "district", "industry", "legalForm", "leadModel",
+                "registeredOn")) {
             body.put(field, PlatformCommands.blankToNull(form.get(field)));
         }
         String hosts = form.getOrDefault("hosts", "");

@@ -50,6 +50,8 @@ class RegistryJourney {
         browser.select(By.id("legalForm"), "PRIVATE_NON_ENTERPRISE");
         browser.select(By.id("leadModel"), "LEADING_ENTERPRISE");
         browser.type(By.id("hosts"), "温州大学");
+        // registered before it is recognized: a recognition never precedes the registration
+        browser.setDate(By.id("registeredOn"), "2021-05-10");
         browser.clickAndWaitForPage(By.id("register"));
         assertThat(browser.text(By.tagName("h1"))).isEqualTo(name);
         assertThat(browser.text(By.id("platform-status"))).isEqualTo("已登记");

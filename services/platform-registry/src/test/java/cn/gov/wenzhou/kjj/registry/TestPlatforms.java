@@ -66,18 +66,26 @@ public final class TestPlatforms {
     public record Registered(String platformId, String creditCode, String name) {
     }
 
+    /** Registered today. */
     public Registered register(String name, String district, String industry) {
+        return register(name, district, industry, null);
+    }
+
+    /** Registered on {@code registeredOn} ({@code YYYY-MM-DD}), or today when it is null. */
+    public Registered register(String name, String district, String industry, String registeredOn) {
         String creditCode = newCreditCode();
         ApiClient.Response response = admin.post("/api/platforms", """
                 {"creditCode": "%s", "name": "%s", "district": "%s", "industry": "%s",
-                 "legalForm": "PRIVATE_NON_ENTERPRISE", "leadModel": "LEADING_ENTERPRISE", "hosts": ["温州大学"]}"""
-                .formatted(creditCode, name, district, industry));
+                 "legalForm": "PRIVATE_NON_ENTERPRISE", "leadModel": "LEADING_ENTERPRISE", "hosts": ["温州大学"]%s}"""
+                .formatted(creditCode, name, district, industry,
+                        registeredOn == null ? "" : ", \"registeredOn\": \"" + registeredOn + "\""));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return new Registered(response.json().get("platformId").asText(), creditCode, name);
     }
 
+    /** Registered and recognized on {@code recognizedOn}: a recognition never precedes its registration. */
     public Registered recognized(String name, String district, String industry, String level, String recognizedOn) {
-        Registered platform = register(name, district, industry);
+        Registered platform = register(name, district, industry, recognizedOn);
         expect(200, admin.post("/api/platforms/" + platform.platformId() + "/recognition", """
                 {"level": "%s", "documentNumber": "温科发〔2021〕9号", "recognizedOn": "%s"}"""
                 .formatted(level, recognizedOn)));

@@ -23,6 +23,7 @@ import cn.gov.wenzhou.kjj.funding.command.CallEvents.PartnershipConfirmed;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.Ranking;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.ReviewScoreRecorded;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
+import cn.gov.wenzhou.kjj.support.domain.LifecycleDates;
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
 import org.axonframework.commandhandling.CommandHandler;
@@ -63,6 +64,10 @@ public class ChallengeCall {
     private String callId;
     private CallPhase phase;
     private LocalDate openedOn;
+    private LocalDate publishedOn;
+    /** The application deadline: the day applications closed and the review began. */
+    private LocalDate applicationsClosedOn;
+    private LocalDate rankedOn;
     private final Map<String, Demand> demands = new LinkedHashMap<>();
     private final Map<String, Application> applications = new LinkedHashMap<>();
     private final Set<String> awardedDemands = new HashSet<>();
@@ -85,7 +90,8 @@ public class ChallengeCall {
             throw new RuleViolationException("demand.leading-enterprises-only", "demands are collected from "
                     + "enterprises the bureau records as leading or chain-leader only; this one is " + tier);
         }
-        notBefore(command.submittedOn(), openedOn, "submittedOn");
+        LifecycleDates.notBefore(command.submittedOn(), "submittedOn", openedOn, "the call's opening",
+                "demand.before-call-opened");
         Bounds.fen(command.budgetCeilingFen(), "budgetCeilingFen");
         if (demands.size() >= MAX_DEMANDS) {
             throw new RuleViolationException("call.too-many-demands",
@@ -102,7 +108,8 @@ public class ChallengeCall {
     void handle(CurateDemand command) {
         requirePhase(CallPhase.COLLECTING_DEMANDS, "call.demands-closed", "the list is already published");
         Demand demand = demand(command.demandId());
-        notBefore(command.curatedOn(), demand.submittedOn, "curatedOn");
+        LifecycleDates.notBefore(command.curatedOn(), "curatedOn", demand.submittedOn, "the demand's submission",
+                "curation.before-demand");
         apply(new DemandCurated(callId, command.demandId(), command.listed(), command.note(), command.curatedOn()));
     }
 
@@ -118,7 +125,8 @@ public class ChallengeCall {
         if (listed.isEmpty()) {
             throw new RuleViolationException("call.empty-list", "no demand is listed");
         }
-        notBefore(command.publishedOn(), openedOn, "publishedOn");
+        LifecycleDates.notBefore(command.publishedOn(), "publishedOn", openedOn, "the call's opening",
+                "list.before-call-opened");
         apply(new ListPublished(callId, listed, command.publishedOn()));
     }
 
@@ -131,6 +139,8 @@ public class ChallengeCall {
             throw new RuleViolationException("application.demand-not-listed",
                     "demand " + command.demandId() + " is not on the published list");
         }
+        LifecycleDates.notBefore(command.submittedOn(), "submittedOn", publishedOn, "the list's publication",
+                "application.before-list-published");
         Bounds.fen(command.requestedFen(), "requestedFen");
         if (command.partners().size() > MAX_PARTNERS) {
             throw new InvalidInputException("partners", "must have at most " + MAX_PARTNERS + " entries");
@@ -179,6 +189,8 @@ public class ChallengeCall {
     void handle(CloseApplications command) {
         requirePhase(CallPhase.LIST_PUBLISHED, "call.not-accepting-applications",
                 "applications can be closed only while they are accepted");
+        LifecycleDates.notBefore(command.closedOn(), "closedOn", publishedOn, "the list's publication",
+                "applications.closed-before-list-published");
         apply(new ApplicationsClosed(callId, applications.size(), command.closedOn()));
     }
 
@@ -197,6 +209,8 @@ public class ChallengeCall {
             throw new RuleViolationException("review.too-many-scores",
                     "an application takes at most " + MAX_SCORES + " expert scores");
         }
+        LifecycleDates.notBefore(command.scoredOn(), "scoredOn", applicationsClosedOn, "the application deadline",
+                "review.before-application-deadline");
         apply(new ReviewScoreRecorded(callId, command.applicationId(), command.expertRef(), command.score(),
                 command.scoredOn()));
     }
@@ -211,6 +225,8 @@ public class ChallengeCall {
             throw new RuleViolationException("review.unscored-applications",
                     unscored.size() + " application(s) have no expert score yet");
         }
+        LifecycleDates.notBefore(command.rankedOn(), "rankedOn", applicationsClosedOn, "the application deadline",
+                "ranking.before-application-deadline");
         // the standings the ranking rests on, kept with it: "high-level at review time" stays answerable
         Map<String, Standing> standings = new java.util.TreeMap<>();
         applications.values().stream().flatMap(a -> a.members.stream()).filter(Member::platformMember)
@@ -237,6 +253,7 @@ public class ChallengeCall {
         if (application.awarded) {
             throw new RuleViolationException("award.already-awarded", "the application was awarded");
         }
+        LifecycleDates.notBefore(command.declinedOn(), "declinedOn", rankedOn, "the ranking", "decline.before-ranking");
         apply(new ApplicationDeclined(callId, command.applicationId(), command.reason(), command.declinedOn()));
     }
 
@@ -259,6 +276,7 @@ public class ChallengeCall {
             throw new RuleViolationException("award.rank-order",
                     "application " + top.applicationId + " ranks higher on this demand: award it or decline it first");
         }
+        LifecycleDates.notBefore(command.awardedOn(), "awardedOn", rankedOn, "the ranking", "award.before-ranking");
         apply(new ApplicationAwarded(callId, command.applicationId(), application.demandId, command.projectId(),
                 command.awardedOn()));
         // only the partners that confirmed take part in the project (and count it among the projects they won)
@@ -287,6 +305,7 @@ public class ChallengeCall {
     @EventSourcingHandler
     void on(ListPublished event) {
         phase = CallPhase.LIST_PUBLISHED;
+        publishedOn = event.publishedOn();
     }
 
     @EventSourcingHandler
@@ -303,6 +322,7 @@ public class ChallengeCall {
     @EventSourcingHandler
     void on(ApplicationsClosed event) {
         phase = CallPhase.UNDER_REVIEW;
+        applicationsClosedOn = event.closedOn();
     }
 
     @EventSourcingHandler
@@ -313,6 +333,7 @@ public class ChallengeCall {
     @EventSourcingHandler
     void on(ApplicationsRanked event) {
         phase = CallPhase.RANKED;
+        rankedOn = event.rankedOn();
         event.rankings().forEach(r -> applications.get(r.applicationId()).rank = r.rank());
     }
 
@@ -351,12 +372,6 @@ public class ChallengeCall {
 
     private static Member member(CallCommands.Applicant applicant, EnterpriseTiers tiers) {
         return new Member(applicant.creditCode(), tiers.tierOf(applicant.creditCode()), applicant.platformId());
-    }
-
-    private static void notBefore(LocalDate date, LocalDate earliest, String field) {
-        if (earliest != null && date.isBefore(earliest)) {
-            throw new InvalidInputException(field, "must not be before " + earliest);
-        }
     }
 
     static final class Demand {

@@ -35,6 +35,7 @@ import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ProjectSuspended;
 import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ProjectTerminated;
 import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.TrancheDisbursed;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
+import cn.gov.wenzhou.kjj.support.domain.LifecycleDates;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -111,7 +112,7 @@ public class FundedProject {
         if (book.status != ProjectStatus.AWARDED) {
             throw new RuleViolationException("contract.already-signed", "the contract is already signed");
         }
-        notBefore(command.signedOn(), book.awardedOn, "signedOn");
+        LifecycleDates.notBefore(command.signedOn(), "signedOn", book.awardedOn, "the award", "contract.before-award");
         apply(new ContractSigned(projectId, command.contractRef(), command.signedOn()));
     }
 
@@ -121,7 +122,8 @@ public class FundedProject {
         if (book.midTermPassedOn != null) {
             throw new RuleViolationException("mid-term.already-passed", "the mid-term check was already passed");
         }
-        notBefore(command.checkedOn(), book.contractSignedOn, "checkedOn");
+        LifecycleDates.notBefore(command.checkedOn(), "checkedOn", book.contractSignedOn, "the contract",
+                "mid-term.before-contract");
         apply(new MidTermCheckRecorded(projectId, command.passed(), command.documentRef(), command.note(),
                 command.checkedOn()));
     }
@@ -136,7 +138,8 @@ public class FundedProject {
         if (book.acceptancePassed != null) {
             throw new RuleViolationException("acceptance.already-recorded", "the acceptance is already recorded");
         }
-        notBefore(command.acceptedOn(), book.midTermPassedOn, "acceptedOn");
+        LifecycleDates.notBefore(command.acceptedOn(), "acceptedOn", book.midTermPassedOn, "the passed mid-term check",
+                "acceptance.before-mid-term");
         apply(new AcceptanceRecorded(projectId, command.passed(), command.documentRef(), command.note(),
                 command.acceptedOn()));
     }
@@ -180,7 +183,8 @@ public class FundedProject {
                     + " has " + remaining + " fen left to pay" + (reserved > 0 ? " (" + reserved
                     + " fen more await approval)" : ""));
         }
-        notBefore(command.disbursedOn(), book.milestoneAcceptedOn(milestone), "disbursedOn");
+        LifecycleDates.notBefore(command.disbursedOn(), "disbursedOn", book.milestoneAcceptedOn(milestone),
+                "the acceptance of milestone " + milestone, "disbursement.before-milestone");
         PaymentApprovalParameters.Version approval = command.approval();
         if (approval == null) {
             throw new IllegalArgumentException("a disbursement names the payment approval rules in force");
@@ -227,7 +231,8 @@ public class FundedProject {
                     + " fen: escalate it to the next level");
         }
         requirePayable();
-        notBefore(command.approvedOn(), request.requestedOn(), "approvedOn");
+        LifecycleDates.notBefore(command.approvedOn(), "approvedOn", request.requestedOn(), "the request",
+                "approval.before-request");
         ProjectBook.TrancheState tranche = book.tranches.get(request.trancheNumber());
         apply(new DisbursementApproved(projectId, request.requestId(), command.approver(), delegation.level(),
                 delegation.limitFen(), delegation.version(), command.note(), command.approvedOn()));
@@ -243,7 +248,8 @@ public class FundedProject {
         if (command.reason() == null || command.reason().isBlank()) {
             throw new InvalidInputException("reason", "a rejection records its reason");
         }
-        notBefore(command.rejectedOn(), request.requestedOn(), "rejectedOn");
+        LifecycleDates.notBefore(command.rejectedOn(), "rejectedOn", request.requestedOn(), "the request",
+                "rejection.before-request");
         apply(new DisbursementRejected(projectId, request.requestId(), command.rejectedBy(), command.reason(),
                 command.rejectedOn()));
     }
@@ -259,7 +265,8 @@ public class FundedProject {
             throw new RuleViolationException("approval.no-higher-level", "the request is at the highest level "
                     + request.level());
         }
-        notBefore(command.escalatedOn(), request.requestedOn(), "escalatedOn");
+        LifecycleDates.notBefore(command.escalatedOn(), "escalatedOn", request.requestedOn(), "the request",
+                "escalation.before-request");
         apply(new DisbursementEscalated(projectId, request.requestId(), command.escalatedBy(), request.level() + 1,
                 command.reason(), command.escalatedOn()));
     }
@@ -311,7 +318,8 @@ public class FundedProject {
             throw new RuleViolationException("expenditure.exceeds-funds-received",
                     "the project holds " + book.balanceFen() + " fen of disbursed funds");
         }
-        notBefore(command.spentOn(), book.contractSignedOn, "spentOn");
+        LifecycleDates.notBefore(command.spentOn(), "spentOn", book.contractSignedOn, "the contract",
+                "expenditure.before-contract");
         List<String> vouchers = Evidence.normalised(command.evidence(), "evidence");
         evidence.claimInvoices(projectId, command.expenditureId(), vouchers, "evidence");
         apply(new ExpenditureRecorded(projectId, command.expenditureId(), command.category(), command.amountFen(),
@@ -344,6 +352,8 @@ public class FundedProject {
             throw new RuleViolationException("budget.below-spent", "category " + from.code() + " has spent "
                     + from.spentFen() + " fen: its budget cannot go below that");
         }
+        LifecycleDates.notBefore(command.adjustedOn(), "adjustedOn", book.contractSignedOn, "the contract",
+                "adjustment.before-contract");
         List<String> documents = stored(evidence, command.evidence());
         apply(new BudgetAdjusted(projectId, from.code(), to.code(), command.amountFen(), command.reason(),
                 equipment ? command.hostApprovalRef() : null, book.parameterVersion, command.adjustedOn(),
@@ -356,6 +366,10 @@ public class FundedProject {
             throw new RuleViolationException("project.not-suspendable", "a " + book.status
                     + " project cannot be suspended");
         }
+        LifecycleDates.notBefore(command.suspendedOn(), "suspendedOn", book.awardedOn, "the award",
+                "suspension.before-award");
+        LifecycleDates.notBefore(command.suspendedOn(), "suspendedOn", book.resumedOn, "the last resumption",
+                "suspension.before-resumption");
         apply(new ProjectSuspended(projectId, command.reason(), command.documentRef(), command.suspendedOn()));
     }
 
@@ -364,6 +378,8 @@ public class FundedProject {
         if (book.status != ProjectStatus.SUSPENDED) {
             throw new RuleViolationException("project.not-suspended", "only a suspended project resumes");
         }
+        LifecycleDates.notBefore(command.resumedOn(), "resumedOn", book.suspendedOn, "the suspension",
+                "resumption.before-suspension");
         apply(new ProjectResumed(projectId, command.reason(), command.documentRef(), command.resumedOn()));
     }
 
@@ -377,6 +393,12 @@ public class FundedProject {
             throw new RuleViolationException("recovery.exceeds-unspent-balance", "the recipient holds "
                     + book.balanceFen() + " fen of unspent funds; that is the most that can be recovered");
         }
+        LifecycleDates.notBefore(command.terminatedOn(), "terminatedOn", book.awardedOn, "the award",
+                "termination.before-award");
+        LifecycleDates.notBefore(command.terminatedOn(), "terminatedOn", book.lastMoneyOn,
+                "the project's last money event", "termination.before-last-money-event");
+        LifecycleDates.notBefore(command.terminatedOn(), "terminatedOn", book.suspendedOn, "the suspension",
+                "termination.before-suspension");
         List<String> documents = stored(evidence, command.evidence());
         apply(new ProjectTerminated(projectId, command.reason(), command.documentRef(), command.recoveryOrderedFen(),
                 book.parameterVersion, command.terminatedOn(), documents));
@@ -393,7 +415,8 @@ public class FundedProject {
             throw new RuleViolationException("recovery.exceeds-order", "the recovery order has "
                     + book.recoveryOutstandingFen() + " fen outstanding");
         }
-        notBefore(command.recoveredOn(), book.terminatedOn, "recoveredOn");
+        LifecycleDates.notBefore(command.recoveredOn(), "recoveredOn", book.terminatedOn, "the termination",
+                "recovery.before-termination");
         List<String> documents = stored(evidence, command.evidence());
         apply(new FundsRecovered(projectId, command.amountFen(), book.recipientCreditCode, book.recipientPlatformId,
                 command.documentRef(), book.parameterVersion, command.recoveredOn(), documents));
@@ -423,7 +446,8 @@ public class FundedProject {
         }
         String disposition = "ACCEPTED".equals(outcome) ? book.balanceOnPass : book.balanceOtherwise;
         LocalDate last = latest(book.acceptanceRecordedOn, book.terminatedOn, book.lastMoneyOn);
-        notBefore(command.closedOn(), last, "closedOn");
+        LifecycleDates.notBefore(command.closedOn(), "closedOn", last, "the acceptance, termination or last money event",
+                "closure.before-last-step");
         List<String> documents = stored(evidence, command.evidence());
         apply(new ProjectClosed(projectId, outcome, book.recipientCreditCode, book.recipientPlatformId,
                 book.balanceFen(), disposition, command.documentRef(), book.parameterVersion, command.closedOn(),
@@ -484,11 +508,5 @@ public class FundedProject {
             }
         }
         return latest;
-    }
-
-    private static void notBefore(LocalDate date, LocalDate earliest, String field) {
-        if (earliest != null && date.isBefore(earliest)) {
-            throw new InvalidInputException(field, "must not be before " + earliest);
-        }
     }
 }

@@ -56,6 +56,9 @@ public final class ProjectBook {
     Boolean acceptancePassed;
     LocalDate terminatedOn;
     LocalDate closedOn;
+    /** The last suspension and the last resumption: the next one follows them. */
+    LocalDate suspendedOn;
+    LocalDate resumedOn;
     LocalDate lastMoneyOn;
     final Map<String, Category> categories = new LinkedHashMap<>();
     final Map<Integer, TrancheState> tranches = new LinkedHashMap<>();
@@ -131,10 +134,12 @@ public final class ProjectBook {
             Category to = categories.get(e.toCategory());
             categories.put(from.code(), from.withBudget(Math.subtractExact(from.budgetFen(), e.amountFen())));
             categories.put(to.code(), to.withBudget(Math.addExact(to.budgetFen(), e.amountFen())));
-        } else if (event instanceof ProjectSuspended) {
+        } else if (event instanceof ProjectSuspended e) {
             status = ProjectStatus.SUSPENDED;
-        } else if (event instanceof ProjectResumed) {
+            suspendedOn = e.suspendedOn();
+        } else if (event instanceof ProjectResumed e) {
             status = ProjectStatus.ACTIVE;
+            resumedOn = e.resumedOn();
         } else if (event instanceof ProjectTerminated e) {
             status = ProjectStatus.TERMINATED;
             terminatedOn = e.terminatedOn();

@@ -2,6 +2,7 @@ package cn.gov.wenzhou.kjj.funding.command;
 
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.Applicant;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.AwardApplication;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.CloseApplications;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.ConfirmPartnership;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.AwardedApplication;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.PublishList;
@@ -304,6 +305,49 @@ class ChallengeCallTest {
         fixture.given(history)
                 .when(new AwardApplication(C, "a-solo", "p-2", OPENED.plusDays(91)))
                 .expectEvents(new ApplicationAwarded(C, "a-solo", "d-1", "p-2", OPENED.plusDays(91)));
+    }
+
+    // lifecycle dates: opening → demands → list → applications → deadline → review → ranking → award
+
+    @Test
+    void anApplicationDatedBeforeTheListsPublicationIsRefused() {
+        fixture.given(published())
+                .when(new SubmitApplication(C, "a-early", "d-1", "方案", applicant(SOLO), List.of(), 100L,
+                        OPENED.plusDays(29)))
+                .expectException(violates("application.before-list-published"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void applicationsClosedBeforeTheListsPublicationIsRefused() {
+        fixture.given(published())
+                .when(new CloseApplications(C, OPENED.plusDays(29)))
+                .expectException(violates("applications.closed-before-list-published"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReviewScoreDatedBeforeTheApplicationDeadlineIsRefused() {
+        fixture.given(plus(published(), submitted("a-solo", SOLO, List.of()), closed()))
+                .when(new RecordReviewScore(C, "a-solo", "EXP-1", new BigDecimal("80.00"), OPENED.plusDays(59)))
+                .expectException(violates("review.before-application-deadline"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRankingDatedBeforeTheApplicationDeadlineIsRefused() {
+        fixture.given(reviewed("85.00", "80.00"))
+                .when(new RankApplications(C, Map.of(), "2021.1", new BigDecimal("0.00"), OPENED.plusDays(59)))
+                .expectException(violates("ranking.before-application-deadline"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAwardDatedBeforeTheRankingIsRefused() {
+        fixture.given(rankedHistory())
+                .when(new AwardApplication(C, "a-joint", "p-1", OPENED.plusDays(74)))
+                .expectException(violates("award.before-ranking"))
+                .expectNoEvents();
     }
 
     private static List<Object> plus(List<Object> history, Object... more) {

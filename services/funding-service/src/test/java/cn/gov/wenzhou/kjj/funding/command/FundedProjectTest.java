@@ -6,6 +6,8 @@ import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.CloseProject;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.DisburseTranche;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.RecordAcceptance;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.RecordExpenditure;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.ResumeProject;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.SuspendProject;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.RecoverFunds;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.SignContract;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.TerminateProject;
@@ -203,7 +205,7 @@ class FundedProjectTest {
     void aDisbursementIsNotDatedBeforeItsMilestone() {
         fixture.given(awarded(), signed())
                 .when(new DisburseTranche(P, 1, null, "拨-1", null, AWARDED, "r-1", "officer-1", BELOW_THRESHOLD))
-                .expectException(invalid("disbursedOn"))
+                .expectException(violates("disbursement.before-milestone"))
                 .expectNoEvents();
     }
 
@@ -351,6 +353,57 @@ class FundedProjectTest {
         fixture.given(history)
                 .when(disburse(3, null))
                 .expectException(violates("project.closed"))
+                .expectNoEvents();
+    }
+
+    // lifecycle dates: award → contract → milestones and tranches → expenditure → suspension, resumption,
+    // termination, recovery → closure
+
+    @Test
+    void aContractSignedBeforeTheAwardIsRefused() {
+        fixture.given(awarded())
+                .when(new SignContract(P, "合同-1", AWARDED.minusDays(1)))
+                .expectException(violates("contract.before-award"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void expenditureDatedBeforeTheContractIsRefused() {
+        fixture.given(awarded(), signed(), paid(1, 500_000L))
+                .when(new RecordExpenditure(P, "e-1", "OPERATING", 1_000L, "记-1", "材料", AWARDED.plusDays(4)))
+                .expectException(violates("expenditure.before-contract"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSuspensionDatedBeforeTheAwardIsRefused() {
+        fixture.given(awarded(), signed())
+                .when(new SuspendProject(P, "核查", "函-1", AWARDED.minusDays(1)))
+                .expectException(violates("suspension.before-award"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aResumptionDatedBeforeTheSuspensionIsRefused() {
+        fixture.given(awarded(), signed(), new ProjectSuspended(P, "核查", "函-1", AWARDED.plusDays(30)))
+                .when(new ResumeProject(P, "核查完毕", "函-2", AWARDED.plusDays(29)))
+                .expectException(violates("resumption.before-suspension"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTerminationDatedBeforeTheLastMoneyEventIsRefused() {
+        fixture.given(awarded(), signed(), paid(1, 500_000L))
+                .when(new TerminateProject(P, "终止", "函-9", 0, AWARDED.plusDays(9)))
+                .expectException(violates("termination.before-last-money-event"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRecoveryDatedBeforeTheTerminationIsRefused() {
+        fixture.given(awarded(), signed(), paid(1, 500_000L), terminated(100_000L))
+                .when(new RecoverFunds(P, 100_000L, "缴-1", AWARDED.plusDays(39)))
+                .expectException(violates("recovery.before-termination"))
                 .expectNoEvents();
     }
 

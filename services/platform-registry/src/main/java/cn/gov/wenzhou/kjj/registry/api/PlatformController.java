@@ -94,9 +94,20 @@ public class PlatformController {
                 request.legalForm(),
                 request.leadModel(),
                 request.hosts() == null ? List.of() : request.hosts().stream().map(String::trim).toList(),
-                today));
+                registeredOn(request.registeredOn(), today)));
         return ResponseEntity.created(URI.create("/api/platforms/" + platformId))
                 .body(Map.of("platformId", platformId));
+    }
+
+    /** A platform registered before it was entered here keeps its own date; absent, it registers today. */
+    private static LocalDate registeredOn(LocalDate requested, LocalDate today) {
+        if (requested == null) {
+            return today;
+        }
+        if (requested.isAfter(today)) {
+            throw new InvalidInputException("registeredOn", "is in the future (today is " + today + ")");
+        }
+        return Bounds.notBeforeMinimum(requested, "registeredOn");
     }
 
     @GetMapping

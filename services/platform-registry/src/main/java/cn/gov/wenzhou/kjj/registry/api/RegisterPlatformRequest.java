@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.time.LocalDate;
 import java.util.List;
 
 public record RegisterPlatformRequest(
@@ -20,5 +21,8 @@ public record RegisterPlatformRequest(
         @NotNull LegalForm legalForm,
         @NotNull LeadModel leadModel,
         @Schema(description = "Host and partner organisations: at most 20, each at most 200 characters")
-        @Size(max = Requests.MAX_HOSTS) List<@NotBlank @Size(max = Requests.MAX_HOST_NAME) String> hosts) {
+        @Size(max = Requests.MAX_HOSTS) List<@NotBlank @Size(max = Requests.MAX_HOST_NAME) String> hosts,
+        @Schema(example = "2024-01-15", description = "The day the platform registered with the bureau (登记日期); "
+                + "not in the future; default today. Its recognition, reports and evaluations follow it")
+        LocalDate registeredOn) {
 }

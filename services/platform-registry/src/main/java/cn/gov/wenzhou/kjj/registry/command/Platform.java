@@ -2,6 +2,7 @@ package cn.gov.wenzhou.kjj.registry.command;
 
 import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
+import cn.gov.wenzhou.kjj.support.domain.LifecycleDates;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -35,10 +36,16 @@ public class Platform {
     private District district;
     private PlatformStatus status;
     private Level level;
+    private LocalDate registeredOn;
     private LocalDate recognizedOn;
+    private LocalDate revokedOn;
     private LocalDate reappliedOn;
     private LocalDate reopensOn;
     private final Map<Integer, Integer> reportRevisions = new HashMap<>();
+    /** The day each year's latest report revision was submitted: its evaluation follows it. */
+    private final Map<Integer, LocalDate> reportedOn = new HashMap<>();
+    /** The day each year's rectification notice was issued: its confirmation follows it. */
+    private final Map<Integer, LocalDate> rectificationIssuedOn = new HashMap<>();
     /** Years whose evaluation is recorded, as a result or as non-attendance. */
     private final Set<Integer> closedYears = new HashSet<>();
     private final Set<Integer> rectificationsIssued = new HashSet<>();
@@ -77,12 +84,15 @@ public class Platform {
         notInFuture(command.recognizedOn(), command.today(), "recognizedOn");
         Bounds.notBeforeMinimum(command.recognizedOn(), "recognizedOn");
         switch (status) {
-            case REGISTERED -> apply(new PlatformRecognized(platformId, creditCode, command.level(),
+            case REGISTERED -> {
+                LifecycleDates.notBefore(command.recognizedOn(), "recognizedOn", registeredOn,
+                        "the platform's registration", "recognition.before-registration");
+                apply(new PlatformRecognized(platformId, creditCode, command.level(),
                     command.documentNumber(), command.recognizedOn()));
+            }
             case REAPPLIED -> {
-                if (command.recognizedOn().isBefore(reappliedOn)) {
-                    throw new InvalidInputException("recognizedOn", "is before the re-application of " + reappliedOn);
-                }
+                LifecycleDates.notBefore(command.recognizedOn(), "recognizedOn", reappliedOn,
+                        "the platform's re-application", "recognition.before-reapplication");
                 apply(new PlatformReRecognized(platformId, creditCode, command.level(), command.documentNumber(),
                         command.recognizedOn()));
             }
@@ -105,9 +115,8 @@ public class Platform {
                     "an upgrade must move above the current level " + level + ", not to " + command.toLevel());
         }
         notInFuture(command.upgradedOn(), command.today(), "upgradedOn");
-        if (command.upgradedOn().isBefore(recognizedOn)) {
-            throw new InvalidInputException("upgradedOn", "is before the recognition of " + recognizedOn);
-        }
+        LifecycleDates.notBefore(command.upgradedOn(), "upgradedOn", recognizedOn, "the platform's recognition",
+                "upgrade.before-recognition");
         apply(new PlatformUpgraded(platformId, creditCode, level, command.toLevel(), command.documentNumber(),
                 command.upgradedOn()));
     }
@@ -116,6 +125,10 @@ public class Platform {
     public void handle(SubmitAnnualReport command) {
         requireRecognized("report.requires-recognition");
         yearWithinRecognition(command.year(), command.submittedOn());
+        LifecycleDates.notBefore(command.submittedOn(), "submittedOn", recognizedOn, "the platform's recognition",
+                "report.before-recognition");
+        LifecycleDates.notBefore(command.submittedOn(), "submittedOn", reportedOn.get(command.year()),
+                "the " + command.year() + " report's previous revision", "report.before-previous-revision");
         command.indicators().requireWithinBounds();
         if (closedYears.contains(command.year())) {
             throw new RuleViolationException("report.year-closed", "the " + command.year()
@@ -134,6 +147,8 @@ public class Platform {
             throw new RuleViolationException("evaluation.report-required", "no annual report for "
                     + command.year() + " was submitted; without one, record non-attendance instead");
         }
+        LifecycleDates.notBefore(command.evaluatedOn(), "evaluatedOn", reportedOn.get(command.year()),
+                "the " + command.year() + " annual report", "evaluation.before-report");
         if (command.thresholds() == null) {
             throw new RuleViolationException("evaluation.no-parameters-for-year",
                     "no evaluation parameters are in force for " + command.year());
@@ -157,6 +172,8 @@ public class Platform {
         requireRecognized("evaluation.requires-recognition");
         yearWithinRecognition(command.year(), command.recordedOn());
         yearNotYetEvaluated(command.year());
+        LifecycleDates.notBefore(command.recordedOn(), "recordedOn", recognizedOn, "the platform's recognition",
+                "evaluation.before-recognition");
         boolean hasReason = command.reason() != null && !command.reason().isBlank();
         if (command.justified() && !hasReason) {
             throw new InvalidInputException("reason", "is required when the absence is justified");
@@ -181,6 +198,8 @@ public class Platform {
             throw new RuleViolationException("rectification.not-open", "no rectification for " + command.year()
                     + " is open" + (openRectifications.isEmpty() ? "" : "; open: " + openRectifications));
         }
+        LifecycleDates.notBefore(command.confirmedOn(), "confirmedOn", rectificationIssuedOn.get(command.year()),
+                "the " + command.year() + " rectification notice", "rectification.before-notice");
         apply(new RectificationConfirmed(platformId, creditCode, command.year(), command.confirmedOn()));
     }
 
@@ -200,6 +219,8 @@ public class Platform {
             throw new RuleViolationException("reapplication.not-revoked", "only a platform whose recognition was "
                     + "revoked re-applies; this one is " + status);
         }
+        LifecycleDates.notBefore(command.attemptedOn(), "attemptedOn", revokedOn, "the revocation",
+                "reapplication.before-revocation");
         if (command.attemptedOn().isBefore(reopensOn)) {
             apply(new ReapplicationRefused(platformId, creditCode, command.attemptedOn(), reopensOn));
             return ReapplicationOutcome.refuse(reopensOn);
@@ -307,6 +328,7 @@ public class Platform {
         platformId = event.platformId();
         creditCode = event.creditCode();
         district = event.district();
+        registeredOn = event.registeredOn();
         status = PlatformStatus.REGISTERED;
     }
 
@@ -334,6 +356,7 @@ public class Platform {
     @EventSourcingHandler
     void on(AnnualReportSubmitted event) {
         reportRevisions.put(event.year(), event.revision());
+        reportedOn.put(event.year(), event.submittedOn());
     }
 
     @EventSourcingHandler
@@ -350,6 +373,7 @@ public class Platform {
     void on(RectificationIssued event) {
         rectificationsIssued.add(event.year());
         openRectifications.add(event.year());
+        rectificationIssuedOn.put(event.year(), event.issuedOn());
     }
 
     @EventSourcingHandler
@@ -362,6 +386,7 @@ public class Platform {
         status = PlatformStatus.REVOKED;
         level = null;
         openRectifications.clear();
+        revokedOn = event.revokedOn();
         reopensOn = event.reapplicationOpensOn();
     }
 

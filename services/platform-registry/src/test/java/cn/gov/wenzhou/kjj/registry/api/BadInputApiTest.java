@@ -217,6 +217,26 @@ class BadInputApiTest {
     }
 
     @Test
+    void recognitionDatedBeforeTheRegistrationIs409NamingTheRule() {
+        Registered platform = platforms.register(uniqueName("先认定后登记"), "鹿城", "数字经济", "2022-03-01");
+        assertConflict(platform, "recognition.before-registration", id -> admin.post("/api/platforms/" + id
+                + "/recognition", "{\"level\": \"MUNICIPAL\", \"documentNumber\": \"x\", \"recognizedOn\": \"2022-02-28\"}"));
+    }
+
+    @Test
+    void aRegistrationDatedInTheFutureOrBefore2000IsInvalid() {
+        String tomorrow = BusinessCalendar.today(clock).plusDays(1).toString();
+        for (String registeredOn : new String[]{tomorrow, "1999-12-31"}) {
+            ApiClient.Response response = admin.post("/api/platforms", """
+                    {"creditCode": "%s", "name": "%s", "district": "鹿城", "industry": "数字经济",
+                     "legalForm": "ENTERPRISE", "leadModel": "LEADING_ENTERPRISE", "registeredOn": "%s"}"""
+                    .formatted(TestPlatforms.newCreditCode(), uniqueName("登记日期"), registeredOn));
+            assertThat(response.status()).as(response.toString()).isEqualTo(400);
+            assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("registeredOn");
+        }
+    }
+
+    @Test
     void reapplicationOfARecognizedPlatformIs409() {
         Registered platform = platforms.recognized(uniqueName("未撤销"));
         assertConflict(platform, "reapplication.not-revoked", id -> admin.post("/api/platforms/" + id

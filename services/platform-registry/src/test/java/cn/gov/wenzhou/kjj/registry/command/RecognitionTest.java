@@ -94,10 +94,10 @@ class RecognitionTest {
     }
 
     @Test
-    void upgradeDatedBeforeTheRecognitionIsInvalid() {
+    void upgradeDatedBeforeTheRecognitionIsRefused() {
         fixture.given(registered(), recognized())
                 .when(new UpgradePlatform(ID, Level.PROVINCIAL, "x", RECOGNIZED_ON.minusDays(1), TODAY))
-                .expectException(invalid("upgradedOn"))
+                .expectException(violates("upgrade.before-recognition"))
                 .expectNoEvents();
     }
 }

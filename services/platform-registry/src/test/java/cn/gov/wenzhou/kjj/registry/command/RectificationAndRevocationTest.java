@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import static cn.gov.wenzhou.kjj.registry.command.Given.CODE;
 import static cn.gov.wenzhou.kjj.registry.command.Given.ID;
 import static cn.gov.wenzhou.kjj.registry.command.Given.evaluated;
-import static cn.gov.wenzhou.kjj.registry.command.Given.invalid;
 import static cn.gov.wenzhou.kjj.registry.command.Given.recognized;
 import static cn.gov.wenzhou.kjj.registry.command.Given.rectificationIssued;
 import static cn.gov.wenzhou.kjj.registry.command.Given.registered;
@@ -123,12 +122,12 @@ class RectificationAndRevocationTest {
     }
 
     @Test
-    void rerecognitionDatedBeforeTheReapplicationIsInvalid() {
+    void rerecognitionDatedBeforeTheReapplicationIsRefused() {
         fixture.given(registered(), recognized(), revoked(REVOKED_ON),
                         new ReapplicationAccepted(ID, CODE, LocalDate.of(2027, 6, 1)))
                 .when(new RecognizePlatform(ID, Level.MUNICIPAL, "温科发〔2027〕3号", LocalDate.of(2027, 5, 31),
                         LocalDate.of(2027, 8, 1)))
-                .expectException(invalid("recognizedOn"))
+                .expectException(violates("recognition.before-reapplication"))
                 .expectNoEvents();
     }
 

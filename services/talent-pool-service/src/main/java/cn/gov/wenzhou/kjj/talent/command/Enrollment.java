@@ -1,6 +1,7 @@
 package cn.gov.wenzhou.kjj.talent.command;
 
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
+import cn.gov.wenzhou.kjj.support.domain.LifecycleDates;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentCommands.AdmitHire;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentCommands.ApplyForEnrollment;
@@ -52,6 +53,9 @@ public class Enrollment {
     private LocalDate councilDecidedOn;
     private LocalDate admittedOn;
     private LocalDate termEndsOn;
+    private LocalDate lastPeriodicReviewOn;
+    /** The day the enrollment closed (exit, rejection, withdrawal): an erasure follows it. */
+    private LocalDate closedOn;
     private int reviewIntervalMonths;
     private boolean personalDataErased;
 
@@ -90,7 +94,10 @@ public class Enrollment {
             throw new RuleViolationException("enrollment.not-withdrawable",
                     "only an application the council has not decided can be withdrawn (it is " + state + ")");
         }
-        notBefore(command.withdrawnOn(), appliedOn, "withdrawnOn", "the application");
+        LifecycleDates.notBefore(command.withdrawnOn(), "withdrawnOn", appliedOn, "the application",
+                "withdrawal.before-application");
+        LifecycleDates.notBefore(command.withdrawnOn(), "withdrawnOn", reviewedOn, "the institute's review",
+                "withdrawal.before-review");
         people.release(enrollmentId);
         apply(new ApplicationWithdrawn(enrollmentId, people.sealNote(keyId, command.reason()),
                 command.withdrawnOn()));
@@ -103,7 +110,8 @@ public class Enrollment {
             throw new RuleViolationException("review.not-awaiting-review",
                     "only an application awaiting review can be reviewed (it is " + state + ")");
         }
-        notBefore(command.reviewedOn(), appliedOn, "reviewedOn", "the application");
+        LifecycleDates.notBefore(command.reviewedOn(), "reviewedOn", appliedOn, "the application",
+                "review.before-application");
         if (command.decision() == EnrollmentCommands.ReviewDecision.REJECT) {
             requireReason(command.note(), "note");
             people.release(enrollmentId);
@@ -125,7 +133,8 @@ public class Enrollment {
         if (command.resolutionNumber() == null || command.resolutionNumber().isBlank()) {
             throw new InvalidInputException("resolutionNumber", "is required: the council's resolution (决议文号)");
         }
-        notBefore(command.decidedOn(), reviewedOn, "decidedOn", "the institute's review");
+        LifecycleDates.notBefore(command.decidedOn(), "decidedOn", reviewedOn, "the institute's review",
+                "council.before-review");
         if (command.decision() == EnrollmentCommands.CouncilDecision.REJECT) {
             requireReason(command.note(), "note");
             people.release(enrollmentId);
@@ -145,7 +154,8 @@ public class Enrollment {
             throw new RuleViolationException("admission.requires-council-approval",
                     "only an application the council approved can be admitted (it is " + state + ")");
         }
-        notBefore(command.admittedOn(), councilDecidedOn, "admittedOn", "the council's decision");
+        LifecycleDates.notBefore(command.admittedOn(), "admittedOn", councilDecidedOn, "the council's decision",
+                "admission.before-council-decision");
         PolicyVersion rules = policy.inForceOn(command.admittedOn());
         // one person, one post: checked here, where only the institute asks, since applications from several
         // employers for the same person are accepted (an employer must not learn of another's)
@@ -166,7 +176,10 @@ public class Enrollment {
             throw new RuleViolationException("review.requires-admitted-hire",
                     "only an admitted hire is reviewed (it is " + state + ")");
         }
-        notBefore(command.reviewedOn(), admittedOn, "reviewedOn", "the admission");
+        LifecycleDates.notBefore(command.reviewedOn(), "reviewedOn", admittedOn, "the admission",
+                "periodic-review.before-admission");
+        LifecycleDates.notBefore(command.reviewedOn(), "reviewedOn", lastPeriodicReviewOn, "the previous review",
+                "periodic-review.before-previous-review");
         String note = people.sealNote(keyId, command.note());
         if (command.outcome() == ReviewOutcome.PASSED) {
             apply(new PeriodicReviewRecorded(enrollmentId, ReviewOutcome.PASSED, note, command.reviewedOn(),
@@ -184,7 +197,9 @@ public class Enrollment {
             throw new RuleViolationException("exit.requires-admitted-hire",
                     "only an admitted hire can exit (it is " + state + ")");
         }
-        notBefore(command.exitedOn(), admittedOn, "exitedOn", "the admission");
+        LifecycleDates.notBefore(command.exitedOn(), "exitedOn", admittedOn, "the admission", "exit.before-admission");
+        LifecycleDates.notBefore(command.exitedOn(), "exitedOn", lastPeriodicReviewOn, "the last periodic review",
+                "exit.before-periodic-review");
         if (command.reason() == ExitReason.FAILED_REVIEW) {
             throw new RuleViolationException("exit.failed-review-through-periodic-review",
                     "record the failed periodic review: it exits the hire in the same decision");
@@ -206,6 +221,8 @@ public class Enrollment {
                     + ": the institute still needs the person's data; erase after it is closed (exit, rejection,"
                     + " withdrawal)");
         }
+        LifecycleDates.notBefore(command.erasedOn(), "erasedOn", closedOn, "the enrollment's closure",
+                "erasure.before-closure");
         apply(new PersonalDataErased(enrollmentId, personId, keyId, command.requestReference(),
                 command.erasedOn()));
         return state;
@@ -217,15 +234,6 @@ public class Enrollment {
         people.release(enrollmentId);
         apply(new HireExited(enrollmentId, employerCreditCode, employerPlatformId, field, titleLevel, reason,
                 noteCiphertext, exitedOn, List.of(BenefitScheme.values())));
-    }
-
-    private static void notBefore(LocalDate date, LocalDate earliest, String fieldName, String what) {
-        if (date == null) {
-            throw new InvalidInputException(fieldName, "is required");
-        }
-        if (earliest != null && date.isBefore(earliest)) {
-            throw new InvalidInputException(fieldName, "is before " + what + " (" + earliest + ")");
-        }
     }
 
     private static void requireReason(String reason, String fieldName) {
@@ -249,6 +257,7 @@ public class Enrollment {
     @EventSourcingHandler
     void on(ApplicationWithdrawn event) {
         state = EnrollmentState.WITHDRAWN;
+        closedOn = event.withdrawnOn();
     }
 
     @EventSourcingHandler
@@ -260,6 +269,7 @@ public class Enrollment {
     @EventSourcingHandler
     void on(ApplicationRejected event) {
         state = EnrollmentState.REJECTED;
+        closedOn = event.rejectedOn();
     }
 
     @EventSourcingHandler
@@ -280,6 +290,12 @@ public class Enrollment {
     @EventSourcingHandler
     void on(HireExited event) {
         state = EnrollmentState.EXITED;
+        closedOn = event.exitedOn();
+    }
+
+    @EventSourcingHandler
+    void on(PeriodicReviewRecorded event) {
+        lastPeriodicReviewOn = event.reviewedOn();
     }
 
     @EventSourcingHandler

@@ -195,10 +195,10 @@ class EnrollmentTest {
     }
 
     @Test
-    void reviewDatedBeforeTheApplicationIsInvalidInput() {
+    void reviewDatedBeforeTheApplicationIsRefused() {
         fixture.given(applied())
                 .when(new ReviewApplication(ID, ReviewDecision.FORWARD_TO_COUNCIL, null, APPLIED_ON.minusDays(1)))
-                .expectException(invalid("reviewedOn"))
+                .expectException(violates("review.before-application"))
                 .expectNoEvents();
     }
 
@@ -312,10 +312,10 @@ class EnrollmentTest {
     }
 
     @Test
-    void admissionDatedBeforeTheCouncilDecisionIsInvalidInput() {
+    void admissionDatedBeforeTheCouncilDecisionIsRefused() {
         fixture.given(applied(), forwarded(), approved())
                 .when(new AdmitHire(ID, DECIDED_ON.minusDays(1)))
-                .expectException(invalid("admittedOn"))
+                .expectException(violates("admission.before-council-decision"))
                 .expectNoEvents();
     }
 
@@ -451,6 +451,70 @@ class EnrollmentTest {
                         new PersonalDataErased(ID, "p", "k", "PIPL-1", REVIEWED_ON))
                 .when(new ErasePersonalData(ID, "PIPL-2", REVIEWED_ON))
                 .expectException(violates("erasure.already-erased"))
+                .expectNoEvents();
+    }
+
+    // lifecycle dates: application → review → council → admission → periodic reviews → exit → erasure
+
+    @Test
+    void withdrawalDatedBeforeTheInstitutesReviewIsRefused() {
+        fixture.given(applied(), forwarded())
+                .when(new WithdrawApplication(ID, null, REVIEWED_ON.minusDays(1)))
+                .expectException(violates("withdrawal.before-review"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void councilDecisionDatedBeforeTheReviewIsRefused() {
+        fixture.given(applied(), forwarded())
+                .when(new RecordCouncilDecision(ID, CouncilDecision.APPROVE, RESOLUTION, null, REVIEWED_ON.minusDays(1)))
+                .expectException(violates("council.before-review"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void periodicReviewDatedBeforeTheAdmissionIsRefused() {
+        fixture.given(applied(), forwarded(), approved(), admitted())
+                .when(new RecordPeriodicReview(ID, ReviewOutcome.PASSED, null, ADMITTED_ON.minusDays(1)))
+                .expectException(violates("periodic-review.before-admission"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void periodicReviewDatedBeforeThePreviousReviewIsRefused() {
+        LocalDate first = ADMITTED_ON.plusMonths(6);
+        fixture.given(applied(), forwarded(), approved(), admitted(),
+                        new PeriodicReviewRecorded(ID, ReviewOutcome.PASSED, null, first, first.plusMonths(6)))
+                .when(new RecordPeriodicReview(ID, ReviewOutcome.PASSED, null, first.minusDays(1)))
+                .expectException(violates("periodic-review.before-previous-review"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void exitDatedBeforeTheAdmissionIsRefusedAndFreesNoPost() {
+        fixture.given(applied(), forwarded(), approved(), admitted())
+                .when(new ExitHire(ID, ExitReason.LEFT_EMPLOYER, null, ADMITTED_ON.minusDays(1)))
+                .expectException(violates("exit.before-admission"))
+                .expectNoEvents();
+        assertThat(posts.freed).isEmpty();
+    }
+
+    @Test
+    void exitDatedBeforeTheLastPeriodicReviewIsRefused() {
+        LocalDate reviewed = ADMITTED_ON.plusMonths(6);
+        fixture.given(applied(), forwarded(), approved(), admitted(),
+                        new PeriodicReviewRecorded(ID, ReviewOutcome.PASSED, null, reviewed, reviewed.plusMonths(6)))
+                .when(new ExitHire(ID, ExitReason.LEFT_EMPLOYER, null, reviewed.minusDays(1)))
+                .expectException(violates("exit.before-periodic-review"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void erasureDatedBeforeTheEnrollmentClosedIsRefused() {
+        LocalDate left = ADMITTED_ON.plusDays(3);
+        fixture.given(applied(), forwarded(), approved(), admitted(), exited(ExitReason.LEFT_EMPLOYER, null, left))
+                .when(new ErasePersonalData(ID, "PIPL-1", left.minusDays(1)))
+                .expectException(violates("erasure.before-closure"))
                 .expectNoEvents();
     }
 
