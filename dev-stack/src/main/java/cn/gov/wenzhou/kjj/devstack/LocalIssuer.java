@@ -1,5 +1,7 @@
 package cn.gov.wenzhou.kjj.devstack;
 
+import cn.gov.wenzhou.kjj.embedded.ChildJvm;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

@@ -62,6 +62,14 @@ public final class ServiceLauncher {
     }
 
     public static ConfigurableApplicationContext start(StackService service, Placement placement) {
+        return service.application()
+                // the stack closes the services itself, before it stops Kafka and PostgreSQL
+                .registerShutdownHook(false)
+                .run(arguments(placement).toArray(String[]::new));
+    }
+
+    /** The command-line arguments that place a service, in-process here or as its own process (fault-suite). */
+    public static List<String> arguments(Placement placement) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + placement.jdbcUrl(),
                 "--spring.datasource.username=" + placement.dbUser(),
@@ -69,9 +77,6 @@ public final class ServiceLauncher {
                 "--spring.kafka.bootstrap-servers=" + placement.kafkaBootstrapServers(),
                 "--server.port=" + placement.port()));
         placement.extraProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
-        return service.application()
-                // the stack closes the services itself, before it stops Kafka and PostgreSQL
-                .registerShutdownHook(false)
-                .run(args.toArray(String[]::new));
+        return args;
     }
 }

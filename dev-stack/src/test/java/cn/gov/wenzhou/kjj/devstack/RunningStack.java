@@ -34,7 +34,8 @@ public final class RunningStack implements AutoCloseable {
     static synchronized RunningStack shared() {
         if (shared == null) {
             shared = start();
-            org.springframework.boot.SpringApplication.getShutdownHandlers().add(shared::close);
+            // Spring Boot runs its shutdown handlers only if an application registered its hook, and none here does
+            RealInfrastructure.beforeStop(shared::close);
         }
         return shared;
     }

@@ -2,9 +2,9 @@ package cn.gov.wenzhou.kjj.devstack.browser;
 
 import cn.gov.wenzhou.kjj.devstack.LocalConsole;
 import cn.gov.wenzhou.kjj.devstack.LocalIssuer;
+import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
 import cn.gov.wenzhou.kjj.devstack.RunningStack;
 import cn.gov.wenzhou.kjj.devstack.StackService;
-import org.springframework.boot.SpringApplication;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +43,8 @@ public final class BrowserStack {
     public static synchronized BrowserStack shared() {
         if (shared == null) {
             shared = start();
-            SpringApplication.getShutdownHandlers().add(shared::close);
+            // Spring Boot runs its shutdown handlers only if an application registered its hook, and none here does
+            RealInfrastructure.beforeStop(shared::close);
         }
         return shared;
     }
