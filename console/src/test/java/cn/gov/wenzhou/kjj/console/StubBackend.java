@@ -21,7 +21,13 @@ final class StubBackend implements AutoCloseable {
     record Answer(int status, String contentType, String body) {
     }
 
-    record Request(String method, String path, String query, String authorization, String body) {
+    record Request(String method, String path, String query, String authorization, String body,
+                   Map<String, List<String>> headers) {
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .map(h -> h.getValue().get(0)).findFirst().orElse(null);
+        }
     }
 
     private final HttpServer server;
@@ -39,7 +45,8 @@ final class StubBackend implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
             requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders().getFirst("Authorization"), body));
+                    exchange.getRequestHeaders().getFirst("Authorization"), body,
+                    Map.copyOf(exchange.getRequestHeaders())));
             java.util.Queue<Answer> queued = firstAnswers.get(exchange.getRequestMethod() + " " + path);
             Answer first = queued == null ? null : queued.poll();
             Answer answer = first != null ? first : answers.getOrDefault(exchange.getRequestMethod() + " " + path,

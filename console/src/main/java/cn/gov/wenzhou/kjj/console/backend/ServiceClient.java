@@ -75,15 +75,31 @@ public final class ServiceClient {
 
     /** Sends a command; the answer's body (often a small JSON object) or an empty object. */
     public JsonNode post(String path, Object body) {
+        return send(org.springframework.http.HttpMethod.POST, path, body, Map.of());
+    }
+
+    /**
+     * Sends a command with extra request headers (e.g. {@code Idempotency-Key}, so that a form sent twice moves money
+     * once); the method is POST or PUT.
+     */
+    public JsonNode send(org.springframework.http.HttpMethod method, String path, Object body,
+                         Map<String, String> headers) {
         return call(() -> {
-            RestClient.RequestBodySpec request = http.post().uri(uri -> uri.path(path).build())
+            RestClient.RequestBodySpec request = http.method(method).uri(uri -> uri.path(path).build())
                     .accept(MediaType.APPLICATION_JSON);
+            headers.forEach(request::header);
             if (body != null) {
                 request.contentType(MediaType.APPLICATION_JSON).body(body);
             }
             JsonNode answer = request.retrieve().onStatus(HttpStatusCode::isError, this::raise).body(JsonNode.class);
             return answer == null ? JSON.createObjectNode() : answer;
         });
+    }
+
+    /** A text document (YAML, a JSON Schema) as the service serves it. */
+    public String getText(String path) {
+        return call(() -> http.get().uri(uri -> uri.path(path).build()).retrieve()
+                .onStatus(HttpStatusCode::isError, this::raise).body(String.class));
     }
 
     /**

@@ -2,34 +2,30 @@ package cn.gov.wenzhou.kjj.console.finance;
 
 import cn.gov.wenzhou.kjj.console.backend.Backends;
 import cn.gov.wenzhou.kjj.console.backend.ServiceProblem;
-import cn.gov.wenzhou.kjj.console.web.Charts;
 import cn.gov.wenzhou.kjj.console.web.FormProblems;
-import cn.gov.wenzhou.kjj.console.web.Labels;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Projects for finance: the projects of a call with the call's reconciliation, and a project's page with its award,
- * tranches, budget by category against spending (chart), its reconciliation, and its books as of a date picked on
+ * tranches, budget by category against spending (chart), each payment's approval chain, its reconciliation, and its books as of a date picked on
  * a calendar (replayed by funding-service from its event store).
  */
 @Controller
 public class FinanceProjectsController {
 
     private final Backends backends;
-    private final Labels labels;
+    private final ProjectBooks books;
 
-    public FinanceProjectsController(Backends backends, Labels labels) {
+    public FinanceProjectsController(Backends backends, ProjectBooks books) {
         this.backends = backends;
-        this.labels = labels;
+        this.books = books;
     }
 
     @GetMapping("/finance/projects")
@@ -54,16 +50,7 @@ public class FinanceProjectsController {
     @SuppressWarnings("unchecked")
     public String project(@PathVariable String projectId, @RequestParam(required = false) String asOf,
                           Model model) {
-        Map<String, Object> project = backends.funding().getMap(uri -> uri.path("/api/projects/{id}")
-                .build(projectId));
-        model.addAttribute("project", project);
-        List<Map<String, Object>> budget = (List<Map<String, Object>>) project.get("budget");
-        List<String> categories = budget.stream().map(line -> labels.of("category.", line.get("category")))
-                .toList();
-        Map<String, List<? extends Number>> series = new LinkedHashMap<>();
-        series.put(labels.of("", "money.budget"), budget.stream().map(line -> yuan(line.get("budgetFen"))).toList());
-        series.put(labels.of("", "money.spent"), budget.stream().map(line -> yuan(line.get("spentFen"))).toList());
-        model.addAttribute("budgetChart", Charts.bars(categories, series, false));
+        books.addTo(model, projectId);
         Map<String, Object> reconciliation = backends.funding().getMap(uri -> uri.path("/api/audit/reconciliation")
                 .queryParam("projectId", projectId).build());
         model.addAttribute("reconciliation", reconciliation);
@@ -83,10 +70,5 @@ public class FinanceProjectsController {
             }
         }
         return "finance/project";
-    }
-
-    /** Chart values in yuan, exact decimals (the chart's axis shows yuan; nothing is computed on them). */
-    private static BigDecimal yuan(Object fen) {
-        return BigDecimal.valueOf(((Number) fen).longValue(), 2);
     }
 }

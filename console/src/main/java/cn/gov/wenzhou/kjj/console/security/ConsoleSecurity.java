@@ -67,7 +67,8 @@ public class ConsoleSecurity {
 
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", SIGN_IN_PAGE,
-                                "/signed-out", "/actuator/health", "/actuator/health/**", "/open-data").permitAll()
+                                "/signed-out", "/actuator/health", "/actuator/health/**", "/open-data", "/events",
+                                "/events/**").permitAll()
                         .requestMatchers("/dashboard/**").hasAnyRole(SEES_DASHBOARD)
                         .requestMatchers("/registry/credit-code-check", "/registry/platforms/new",
                                 "/registry/platforms/*/commands/**").hasRole("REGISTRY_ADMIN")
@@ -75,6 +76,9 @@ public class ConsoleSecurity {
                         .requestMatchers("/my-platform/**").hasRole("PLATFORM")
                         .requestMatchers("/finance/**").hasAnyRole("FINANCE_AUDITOR", "FUNDING_OFFICER")
                         .requestMatchers("/operations/**").hasRole("OPERATOR")
+                        .requestMatchers("/funding/**").hasRole("FUNDING_OFFICER")
+                        .requestMatchers("/enterprise/**").hasRole("ENTERPRISE")
+                        .requestMatchers("/talent/**").hasRole("TALENT_INSTITUTE")
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .loginPage(SIGN_IN_PAGE)

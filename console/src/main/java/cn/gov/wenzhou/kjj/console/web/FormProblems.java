@@ -61,10 +61,20 @@ public record FormProblems(Map<String, String> fields, String rule, String detai
      * "indicators.researchers" → "researchers": a form field is named after the last part; an amount the service
      * takes in fen ("researchFundingFen") is typed in yuan in a field named without the suffix.
      */
-    static String leaf(String path) {
+    public static String leaf(String path) {
         int dot = path.lastIndexOf('.');
         String leaf = dot < 0 ? path : path.substring(dot + 1);
         return leaf.endsWith("Fen") ? leaf.substring(0, leaf.length() - 3) : leaf;
+    }
+
+    /**
+     * A rule that belongs to one field of the form (an expenditure over its category's budget belongs to the
+     * amount): its words, with the code, beside that field as well as above the form.
+     */
+    public FormProblems withRuleAt(String field, String words) {
+        Map<String, String> here = new LinkedHashMap<>(fields);
+        here.put(field, words + " (" + rule + ")");
+        return new FormProblems(here, rule, detail, unmatched);
     }
 
     /** Problems the console finds itself before sending (e.g. an amount that is not yuan with two decimals). */

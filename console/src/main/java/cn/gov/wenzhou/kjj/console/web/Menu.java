@@ -24,7 +24,15 @@ public final class Menu {
             new Entry("menu.my-platform", "/my-platform", Set.of("PLATFORM")),
             new Entry("menu.audit-trail", "/finance/audit-trail", Set.of("FINANCE_AUDITOR", "FUNDING_OFFICER")),
             new Entry("menu.projects", "/finance/projects", Set.of("FINANCE_AUDITOR", "FUNDING_OFFICER")),
-            new Entry("menu.operations", "/operations", Set.of("OPERATOR")));
+            new Entry("menu.calls", "/funding/calls", Set.of("FUNDING_OFFICER")),
+            new Entry("menu.funding-projects", "/funding/projects", Set.of("FUNDING_OFFICER")),
+            new Entry("menu.approvals", "/funding/approvals", Set.of("FUNDING_OFFICER")),
+            new Entry("menu.enterprise", "/enterprise", Set.of("ENTERPRISE")),
+            new Entry("menu.talent", "/talent/enrollments", Set.of("TALENT_INSTITUTE")),
+            new Entry("menu.pool", "/talent/pool", Set.of("TALENT_INSTITUTE")),
+            new Entry("menu.operations", "/operations", Set.of("OPERATOR")),
+            new Entry("menu.events", "/events", Set.of("REGISTRY_ADMIN", "FUNDING_OFFICER", "FINANCE_AUDITOR",
+                    "TALENT_INSTITUTE", "ENTERPRISE", "PLATFORM", "OPERATOR", "SUBSCRIBER")));
 
     private Menu() {
     }
