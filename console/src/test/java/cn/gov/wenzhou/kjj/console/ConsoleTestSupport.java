@@ -36,8 +36,17 @@ public abstract class ConsoleTestSupport {
     }
 
     static OidcLoginRequestPostProcessor as(String... roles) {
+        return asOrganisation(null, roles);
+    }
+
+    /** An organisation's user: the ID token carries its credit code as the issuer puts it there. */
+    static OidcLoginRequestPostProcessor asOrganisation(String creditCode, String... roles) {
         List<String> roleList = Arrays.asList(roles);
-        OidcIdToken idToken = OidcIdToken.withTokenValue("id-token")
+        OidcIdToken.Builder idTokenBuilder = OidcIdToken.withTokenValue("id-token");
+        if (creditCode != null) {
+            idTokenBuilder.claim("credit_code", creditCode);
+        }
+        OidcIdToken idToken = idTokenBuilder
                 .subject("test." + String.join("-", roleList).toLowerCase())
                 .issuer(BACKEND.url())
                 .issuedAt(Instant.now().minusSeconds(60))

@@ -4,7 +4,6 @@ import cn.gov.wenzhou.kjj.console.web.CommandForm;
 import cn.gov.wenzhou.kjj.console.web.CommandForm.Field;
 import cn.gov.wenzhou.kjj.console.web.CommandForm.Kind;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +29,7 @@ final class FundingCommands {
             "/api/calls/{callId}/applications/{applicationId}/decline", Field.of("reason", Kind.TEXT));
 
     /** The commands on one call, by the last part of the console's path. */
-    static final Map<String, CommandForm> ON_CALL = byName(CURATION, PUBLICATION, CLOSURE_OF_APPLICATIONS, SCORE,
+    static final Map<String, CommandForm> ON_CALL = CommandForm.byName(CURATION, PUBLICATION, CLOSURE_OF_APPLICATIONS, SCORE,
             RANKING, DECLINE);
 
     private FundingCommands() {
@@ -48,7 +47,7 @@ final class FundingCommands {
     /** The commands on a funded project; its categories are the choices of expenditure and adjustment. */
     static Map<String, CommandForm> onProject(List<String> categories) {
         String base = "/api/projects/{projectId}";
-        return byName(
+        return CommandForm.byName(
                 CommandForm.of("contract", base + "/contract", Field.of("contractRef", Kind.TEXT),
                         Field.of("signedOn", Kind.DATE)),
                 CommandForm.of("disbursement", base + "/disbursements", Field.of("trancheNumber", Kind.NUMBER),
@@ -98,7 +97,7 @@ final class FundingCommands {
             "/api/projects/{projectId}/disbursement-requests/{requestId}/rejection", Field.of("reason", Kind.TEXT));
     static final CommandForm ESCALATION = CommandForm.of("escalation",
             "/api/projects/{projectId}/disbursement-requests/{requestId}/escalation", Field.of("reason", Kind.TEXT));
-    static final Map<String, CommandForm> ON_REQUEST = byName(APPROVAL, REJECTION, ESCALATION);
+    static final Map<String, CommandForm> ON_REQUEST = CommandForm.byName(APPROVAL, REJECTION, ESCALATION);
     static final CommandForm DELEGATION = CommandForm.of("delegation", "/api/approver-delegations/{approver}",
             Field.of("approver", Kind.TEXT), Field.choice("level", "approval-level.", List.of("1", "2", "3")),
             Field.of("limit", Kind.YUAN), Field.of("reason", Kind.TEXT), Field.of("effectiveOn", Kind.DATE));
@@ -111,13 +110,5 @@ final class FundingCommands {
     private static CommandForm statusChange(String name, String path) {
         return CommandForm.of(name, path, Field.of("reason", Kind.TEXT), Field.of("documentRef", Kind.TEXT),
                 Field.of("date", Kind.DATE));
-    }
-
-    static Map<String, CommandForm> byName(CommandForm... forms) {
-        Map<String, CommandForm> byName = new LinkedHashMap<>();
-        for (CommandForm form : forms) {
-            byName.put(form.name(), form);
-        }
-        return byName;
     }
 }

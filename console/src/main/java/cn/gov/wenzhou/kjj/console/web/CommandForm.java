@@ -27,7 +27,9 @@ public record CommandForm(String name, String path, List<Field> fields, boolean 
 
     public static final String IDEMPOTENCY_FIELD = "idempotencyKey";
 
-    public enum Kind { TEXT, LONG_TEXT, DATE, YUAN, NUMBER, YES_NO, CHOICE, PARTNERS, BUDGET }
+    public enum Kind { TEXT, LONG_TEXT, DATE, YUAN, NUMBER, YES_NO, CHOICE, PARTNERS, BUDGET,
+        /** Not typed: the console fills it in (the signed-in organisation's own credit code, the demand bid on). */
+        FIXED }
 
     /**
      * @param name    the API's field name (dotted for nested objects; for {@link Kind#YUAN} without {@code Fen})
@@ -65,6 +67,15 @@ public record CommandForm(String name, String path, List<Field> fields, boolean 
         return new CommandForm(name, path, List.of(fields), false, Map.of());
     }
 
+    /** Forms by name, in the order given (the order a page shows them). */
+    public static Map<String, CommandForm> byName(CommandForm... forms) {
+        Map<String, CommandForm> byName = new LinkedHashMap<>();
+        for (CommandForm form : forms) {
+            byName.put(form.name(), form);
+        }
+        return java.util.Collections.unmodifiableMap(byName);
+    }
+
     public CommandForm idempotently() {
         return new CommandForm(name, path, fields, true, ruleFields);
     }
@@ -80,6 +91,11 @@ public record CommandForm(String name, String path, List<Field> fields, boolean 
         List<String> keys = new ArrayList<>(fields.stream().map(Field::problemKey).toList());
         fields.stream().filter(f -> f.kind() == Kind.BUDGET).forEach(f -> keys.addAll(f.options()));
         return keys;
+    }
+
+    /** The fields a person types (a {@link Kind#FIXED} one is the console's). */
+    public List<Field> typed() {
+        return fields.stream().filter(field -> field.kind() != Kind.FIXED).toList();
     }
 
     /**
