@@ -16,7 +16,20 @@ import java.util.List;
  * The one stub backend of the test JVM, wired into the console's configuration, and signed-in users for MockMvc
  * (an OIDC login whose ID token carries the roles, and an access token the console sends on).
  */
-public abstract class ConsoleTestSupport {
+public abstract class ConsoleTestSupport extends StubbedServices {
+
+    /** The talent service is down for these pages: the rest of the console keeps working. */
+    @DynamicPropertySource
+    static void talentDown(DynamicPropertyRegistry properties) {
+        properties.add("stb.console.services.talent-pool-service", () -> DOWN);
+    }
+}
+
+/**
+ * The issuer, the registry and funding-service answered by the one stub backend; which talent service the pages
+ * reach is each test class's choice (down, or the stub too).
+ */
+abstract class StubbedServices {
 
     static final StubBackend BACKEND = new StubBackend();
     /** A port nothing listens on: a service that is down. */
@@ -29,7 +42,6 @@ public abstract class ConsoleTestSupport {
         properties.add("stb.console.issuer-uri", BACKEND::url);
         properties.add("stb.console.services.platform-registry", BACKEND::url);
         properties.add("stb.console.services.funding-service", BACKEND::url);
-        properties.add("stb.console.services.talent-pool-service", () -> DOWN);
         properties.add("stb.console.open-data.url", BACKEND::url);
         properties.add("stb.console.open-data.public-url", () -> OPEN_DATA_PUBLIC_URL);
         properties.add("stb.console.open-data.document-kept-for", () -> "0s");

@@ -96,10 +96,11 @@ public final class ServiceClient {
         });
     }
 
-    /** A text document (YAML, a JSON Schema) as the service serves it. */
+    /** A text document (YAML, a JSON Schema) as the service serves it, read as UTF-8 whatever its type says. */
     public String getText(String path) {
-        return call(() -> http.get().uri(uri -> uri.path(path).build()).retrieve()
-                .onStatus(HttpStatusCode::isError, this::raise).body(String.class));
+        byte[] bytes = call(() -> http.get().uri(uri -> uri.path(path).build()).retrieve()
+                .onStatus(HttpStatusCode::isError, this::raise).body(byte[].class));
+        return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
     }
 
     /**
