@@ -10,7 +10,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
+import org.awaitility.Awaitility;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,15 +70,22 @@ class CallToPaymentJourney {
         // the officer lists it and publishes the list
         browser.signIn(stack, "funding.officer");
         browser.open(callUrl);
+        // the views follow the event store a moment later: a person reloads, so does the journey
+        browser.reloadUntil(driver -> !driver.findElements(By.cssSelector("#demands tr[data-status=SUBMITTED]"))
+                .isEmpty());
         browser.clickAndWaitForPage(By.cssSelector("#demands tr[data-status=SUBMITTED] button.list"));
+        browser.reloadUntil(driver -> !driver.findElements(By.cssSelector("#demands tr[data-status=LISTED]"))
+                .isEmpty());
         String demandId = browser.find(By.cssSelector("#demands tr[data-status=LISTED]")).getAttribute("id")
                 .substring(2);
         browser.clickAndWaitForPage(By.cssSelector("#publication-form button[type=submit]"));
-        assertThat(browser.text(By.id("call-status"))).contains("榜单已发布");
+        browser.reloadUntil(driver -> driver.findElement(By.id("call-status")).getText().contains("榜单已发布"));
 
         // the enterprise bids jointly with the platform, which confirms its part; another enterprise bids alone
         browser.signIn(stack, "enterprise.demo");
         browser.open(stack.consoleUrl() + "/enterprise");
+        browser.reloadUntil(driver -> !driver.findElements(By.cssSelector("tr[data-demand='" + demandId + "']"))
+                .isEmpty());
         browser.find(By.cssSelector("tr[data-demand='" + demandId + "'] details summary")).click();
         browser.type(By.id("bid-" + demandId + "-title"), "联合攻关（旅程）");
         browser.type(By.id("bid-" + demandId + "-partners"), PLATFORM);
@@ -88,6 +98,8 @@ class CallToPaymentJourney {
                 "{\"demandId\": \"" + demandId + "\", \"title\": \"单独攻关（旅程）\", \"lead\": {\"creditCode\": \""
                         + OTHER + "\"}, \"requestedFen\": 100000000}").path("applicationId").asText();
         browser.open(stack.consoleUrl() + "/enterprise");
+        browser.reloadUntil(driver -> !driver.findElements(By.cssSelector("#my-bids tr[data-application='" + joint
+                + "']")).isEmpty());
         List<WebElement> bids = browser.driver().findElements(By.cssSelector("#my-bids tr[data-application]"));
         assertThat(bids).isNotEmpty().allSatisfy(bid -> assertThat(bid.getAttribute("data-lead")).isEqualTo(ENTERPRISE));
         assertThat(browser.driver().findElements(By.cssSelector("[data-application='" + single + "']"))).isEmpty();
@@ -97,14 +109,21 @@ class CallToPaymentJourney {
         // review: equal scores, the priority rule decides, and the ranking says so
         browser.signIn(stack, "funding.officer");
         browser.open(callUrl);
+        browser.reloadUntil(driver -> driver.findElements(By.cssSelector("#ranking tr[data-application]")).size() == 2);
         browser.clickAndWaitForPage(By.cssSelector("#applications-closure-form button[type=submit]"));
         for (String application : List.of(joint, single)) {
+            browser.reloadUntil(driver -> !driver.findElements(By.cssSelector("tr[data-application='" + application
+                    + "'] details summary")).isEmpty());
             browser.find(By.cssSelector("tr[data-application='" + application + "'] details summary")).click();
             browser.type(By.id("score-" + application + "-expertRef"), "EXP-017");
             browser.type(By.id("score-" + application + "-score"), "85.00");
             browser.clickAndWaitForPage(By.cssSelector("#score-" + application + " button[type=submit]"));
         }
+        browser.reloadUntil(driver -> driver.findElements(By.cssSelector("#ranking tr[data-application]")).stream()
+                .allMatch(bid -> "1".equals(bid.getAttribute("data-scores"))));
         browser.clickAndWaitForPage(By.cssSelector("#ranking-form button[type=submit]"));
+        browser.reloadUntil(driver -> !driver.findElements(By.cssSelector("tr.decided-by-priority")).isEmpty()
+                && !driver.findElements(By.cssSelector("details.award")).isEmpty());
         List<WebElement> ranked = browser.driver().findElements(By.cssSelector(
                 "table.ranking[data-demand='" + demandId + "'] tbody tr"));
         assertThat(ranked).hasSize(2);
@@ -127,6 +146,7 @@ class CallToPaymentJourney {
         browser.clickAndWaitForPage(By.cssSelector("#" + award + " button[type=submit]"));
         String projectUrl = browser.driver().getCurrentUrl().replaceAll("\\?.*", "");
         String projectId = projectUrl.substring(projectUrl.lastIndexOf('/') + 1);
+        browser.reloadUntil(driver -> !driver.findElements(By.id("form-contract")).isEmpty());
 
         // the contract, then one disbursement form sent twice: one request
         browser.find(By.cssSelector("#form-contract summary")).click();
@@ -144,6 +164,8 @@ class CallToPaymentJourney {
         assertThat(firstAnswer.toString()).startsWith("opaqueredirect");
         browser.clickAndWaitForPage(By.cssSelector("#disbursement-form button[type=submit]"));
         assertThat(browser.text(By.id("done"))).contains("拨付");
+        browser.reloadUntil(driver -> !driver.findElements(By.cssSelector("#approval-chain tr[data-request]"))
+                .isEmpty());
         List<WebElement> requests = browser.driver().findElements(By.cssSelector("#approval-chain tr[data-request]"));
         assertThat(requests).hasSize(1);
         assertThat(requests.get(0).getText()).contains("300,000.00").contains("funding.officer").contains("待审批");
@@ -166,6 +188,8 @@ class CallToPaymentJourney {
                         + "/disbursements", "{\"trancheNumber\": 1, \"amountFen\": 20000000, \"documentRef\": "
                         + "\"温财拨〔旅程〕2号\"}").path("requestId").asText();
         browser.open(stack.consoleUrl() + "/funding/approvals");
+        browser.reloadUntil(driver -> !driver.findElements(By.cssSelector("tr[data-request='" + otherRequest + "']"))
+                .isEmpty());
         browser.find(By.cssSelector("tr[data-request='" + otherRequest + "'] details summary")).click();
         browser.type(By.id("approval-" + otherRequest + "-note"), "单据齐全，同意拨付");
         browser.clickAndWaitForPage(By.cssSelector("#approval-" + otherRequest + " button[type=submit]"));
@@ -189,6 +213,7 @@ class CallToPaymentJourney {
                 .isEqualTo("APPROVED"));
         assertThat(browser.text(By.cssSelector("#tranches tr[data-tranche='1']"))).contains("500,000.00");
         browser.open(stack.consoleUrl() + "/finance/projects/" + projectId);
+        browser.reloadUntil(driver -> driver.findElement(By.id("approval-chain")).getText().contains("funding-officer"));
         assertThat(browser.text(By.id("approval-chain"))).contains("funding.officer").contains("funding-officer");
         browser.screenshot("09-payments-paid-once-with-their-approvers");
     }
@@ -202,12 +227,17 @@ class CallToPaymentJourney {
         }
     }
 
+    /** The enterprise's bid on the call, once funding's view has it. */
     private static String ownApplication(String callId) {
-        for (JsonNode application : api.get(StackService.FUNDING, "enterprise-demo", "/api/applications")) {
-            if (callId.equals(application.path("callId").asText())) {
-                return application.path("applicationId").asText();
-            }
-        }
-        throw new AssertionError("the enterprise's bid on call " + callId + " is not there");
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    for (JsonNode application : api.get(StackService.FUNDING, "enterprise-demo",
+                            "/api/applications")) {
+                        if (callId.equals(application.path("callId").asText())) {
+                            return application.path("applicationId").asText();
+                        }
+                    }
+                    return null;
+                }, java.util.Objects::nonNull);
     }
 }
