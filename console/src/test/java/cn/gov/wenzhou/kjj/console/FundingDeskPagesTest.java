@@ -88,7 +88,7 @@ class FundingDeskPagesTest extends ConsoleTestSupport {
         assertThat(page.indexOf("data-application=\"a-joint\"")).isLessThan(page.indexOf(
                 "data-application=\"a-single\""));
         assertThat(page).contains("专家平均分 85（3 位专家）")
-                .contains("享受同等条件优先：龙头骨干企业牵头，联合已认定平台 " + PLATFORM + " (RECOGNIZED)")
+                .contains("享受同等条件优先：龙头骨干企业牵头，联合已认定平台 " + PLATFORM + "（已认定）")
                 .contains("不享受优先：单独申报，或合作方尚未确认")
                 .contains("与“单独攻关”得分差不超过 0 分，视为同等条件，按优先规则排在其前")
                 .contains("平台（登记机关报告：已认定）")
@@ -96,15 +96,19 @@ class FundingDeskPagesTest extends ConsoleTestSupport {
     }
 
     @Test
-    void anAwardSendsTheBudgetByCategoryInFenAndTheFormsKey() throws Exception {
+    void anAwardSendsTheBudgetByCategoryInFenAndTheFormsKeyAndItsPageWaitsForTheNewProject() throws Exception {
         BACKEND.answer("POST", "/api/calls/call-1/applications/a-joint/award", 201, """
                 {"projectId": "proj-1", "parameterVersion": "2021.1"}""");
+        BACKEND.answerFirst(2, "GET", "/api/projects/proj-1", 404, "{\"status\": 404}");
+        int readsBefore = BACKEND.requestsTo("/api/projects/proj-1").size();
         mvc.perform(post("/funding/calls/call-1/commands/award/a-joint").with(as("FUNDING_OFFICER")).with(csrf())
                         .param("idempotencyKey", "key-award-1").param("award", "1,000,000")
                         .param("coFunding", "0").param("budget.OPERATING", "800000").param("budget.LABOUR", "100000")
                         .param("budget.INDIRECT", "100000.00").param("budget.EQUIPMENT", "")
                         .param("documentRef", "温科项1"))
                 .andExpect(redirectedUrl("/funding/projects/proj-1?done=award"));
+        // two answers "not yet", then the project: the redirect came once funding could show it
+        assertThat(BACKEND.requestsTo("/api/projects/proj-1").size() - readsBefore).isEqualTo(3);
         StubBackend.Request sent = last("/api/calls/call-1/applications/a-joint/award");
         assertThat(sent.header("Idempotency-Key")).isEqualTo("key-award-1");
         assertThat(sent.body()).isEqualTo("{\"awardFen\":100000000,\"coFundingFen\":0,\"budget\":["

@@ -96,6 +96,32 @@ public final class ServiceClient {
         });
     }
 
+    /**
+     * Waits (bounded) until a record the service has just created can be read: the service answers a command once
+     * its event is stored, and its read model follows moments later. The page after the command then never says
+     * "not found" for what was just made. Past the bound it returns anyway: the command stands, and the page shows
+     * the record once it arrives.
+     */
+    public void awaitReadable(String path, java.time.Duration atMost, java.time.Duration poll) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (true) {
+            try {
+                get(uri -> uri.path(path).build(), JsonNode.class);
+                return;
+            } catch (ServiceProblem.NotFound notYet) {
+                if (System.nanoTime() > deadline) {
+                    return;
+                }
+                try {
+                    Thread.sleep(poll.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     /** A text document (YAML, a JSON Schema) as the service serves it, read as UTF-8 whatever its type says. */
     public String getText(String path) {
         byte[] bytes = call(() -> http.get().uri(uri -> uri.path(path).build()).retrieve()

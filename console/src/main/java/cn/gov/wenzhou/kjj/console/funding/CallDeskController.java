@@ -28,6 +28,10 @@ import java.util.Map;
 @Controller
 public class CallDeskController {
 
+    /** How long the page after an award waits for funding's view of the new project (then it is shown anyway). */
+    static final java.time.Duration READ_MODEL_WAIT = java.time.Duration.ofSeconds(10);
+    static final java.time.Duration READ_MODEL_POLL = java.time.Duration.ofMillis(50);
+
     private final Backends backends;
     private final CommandSender sender;
     private final RankingReasons reasons;
@@ -88,7 +92,9 @@ public class CallDeskController {
         CommandSender.Outcome outcome = sender.send(backends.funding(), spec, placeholders, form, response);
         if (outcome.done()) {
             if ("award".equals(command)) {
-                return "redirect:/funding/projects/" + outcome.answer().path("projectId").asText() + "?done=award";
+                String projectId = outcome.answer().path("projectId").asText();
+                backends.funding().awaitReadable("/api/projects/" + projectId, READ_MODEL_WAIT, READ_MODEL_POLL);
+                return "redirect:/funding/projects/" + projectId + "?done=award";
             }
             redirect.addAttribute("done", command);
             return "redirect:/funding/calls/" + callId + (target == null ? "" : "#t-" + target);

@@ -93,7 +93,7 @@ final class RankingReasons {
         String lead = (String) bid.get("leadCreditCode");
         String platform = members.stream().filter(m -> m.get("platformId") != null
                         && m.get("confirmedOn") != null && "RECOGNIZED".equals(standings.get(m.get("platformId"))))
-                .map(m -> m.get("creditCode") + " (" + standings.get(m.get("platformId")) + ")")
+                .map(m -> m.get("creditCode") + "（" + words("standing.RECOGNIZED") + "）")
                 .findFirst().orElse("—");
         return words("reason.priority", tier(lead, members, tiers), platform);
     }
@@ -110,9 +110,13 @@ final class RankingReasons {
             return words("reason.no-priority.lead-tier", words("tier." + tier));
         }
         String standing = members.stream().filter(m -> m.get("platformId") != null)
-                .map(m -> m.get("creditCode") + " (" + standings.getOrDefault((String) m.get("platformId"), "—") + ")")
+                .map(m -> m.get("creditCode") + "（" + standingWords(standings.get((String) m.get("platformId"))) + "）")
                 .reduce((x, y) -> x + ", " + y).orElse("—");
         return words("reason.no-priority.platform", standing);
+    }
+
+    private String standingWords(String standing) {
+        return standing == null ? "—" : words("standing." + standing);
     }
 
     private static String tier(String creditCode, List<Map<String, Object>> members, Map<String, String> tiers) {

@@ -57,37 +57,12 @@ public class RegisterController {
         try {
             JsonNode created = backends.registry().post("/api/platforms", body);
             String platformId = created.path("platformId").asText();
-            awaitReadable(platformId);
+            backends.registry().awaitReadable("/api/platforms/" + platformId, READ_MODEL_WAIT, READ_MODEL_POLL);
             return "redirect:/registry/platforms/" + platformId + "?done=registration";
         } catch (ServiceProblem.InvalidInput | ServiceProblem.RuleViolated refused) {
             response.setStatus(refused instanceof ServiceProblem.RuleViolated ? HttpServletResponse.SC_CONFLICT
                     : HttpServletResponse.SC_BAD_REQUEST);
             return page(form, FormProblems.of(refused).on(FIELDS), model);
-        }
-    }
-
-    /**
-     * The registry answers a registration once its event is stored; its read model follows moments later. The page
-     * after a registration waits for it (bounded), so nobody meets "not found" for the platform they just registered.
-     * Past the bound the page is shown anyway: the registration stands, and the page says so when the record arrives.
-     */
-    private void awaitReadable(String platformId) {
-        long deadline = System.nanoTime() + READ_MODEL_WAIT.toNanos();
-        while (true) {
-            try {
-                backends.registry().getMap(uri -> uri.path("/api/platforms/{id}").build(platformId));
-                return;
-            } catch (ServiceProblem.NotFound notYet) {
-                if (System.nanoTime() > deadline) {
-                    return;
-                }
-                try {
-                    Thread.sleep(READ_MODEL_POLL.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
         }
     }
 
