@@ -153,6 +153,7 @@ class FundingDeskPagesTest extends ConsoleTestSupport {
         assertThat(page).contains("id=\"amount-problem\"")
                 .contains("支出超过该科目的预算余额。 (expenditure.exceeds-category-budget)")
                 .contains("value=\"150000\"").contains("value=\"k-e\"");
+        assertThat(page).containsPattern("id=\"expenditure-form-amount\"[^>]*aria-invalid=\"true\" autofocus=\"autofocus\"");
     }
 
     @Test

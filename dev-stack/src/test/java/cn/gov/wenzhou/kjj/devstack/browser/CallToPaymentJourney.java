@@ -181,6 +181,7 @@ class CallToPaymentJourney {
         assertThat(browser.text(By.id("amount-problem"))).contains("支出超过该科目的预算余额")
                 .contains("expenditure.exceeds-category-budget");
         assertThat(browser.find(By.id("expenditure-form-amount")).getAttribute("value")).isEqualTo("150,000");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("expenditure-form-amount");
         browser.screenshot("08-expenditure-refused-at-the-field");
 
         // a second officer's request waits for this officer, who approves it; this officer delegates the other
