@@ -96,6 +96,19 @@ class FinanceAndOperationsPagesTest extends ConsoleTestSupport {
     }
 
     @Test
+    void aPaymentOfTheTrailShowsWhoRequestedAndWhoApprovedIt() throws Exception {
+        String paid = ROW.formatted(4, 4, "DISBURSEMENT", 50000000).replace("\"parameterVersion\": \"2021.1\"}",
+                "\"parameterVersion\": \"2021.1\", \"requestedBy\": \"funding.clerk\", "
+                        + "\"approvedBy\": \"funding.officer\"}");
+        BACKEND.answer("GET", "/api/audit/money-events", 200, "{\"items\": [" + paid + ", "
+                + ROW.formatted(5, 5, "EXPENDITURE", 100) + "], \"nextCursor\": null}");
+        String page = mvc.perform(get("/finance/audit-trail").with(as("FINANCE_AUDITOR")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("申请：funding.clerk；审批：funding.officer");
+        assertThat(page.split("class=\"approval hint\"", -1)).hasSize(2);
+    }
+
+    @Test
     void theExportsStreamExactlyTheFilteredRowsFromFundingService() throws Exception {
         BACKEND.answer("GET", "/api/audit/money-events.csv", 200, "text/csv;charset=UTF-8",
                 "position,kind\n1,EXPENDITURE\n");
