@@ -89,6 +89,22 @@ class TalentAndEventsPagesTest extends StubbedServices {
     }
 
     @Test
+    void thePageAfterACommandWaitsForTheTalentServicesViewToShowTheNewState() throws Exception {
+        BACKEND.answer("POST", "/api/enrollments/e-2/review", 200, """
+                {"enrollmentId": "e-2", "state": "FORWARDED"}""");
+        BACKEND.answer("GET", "/api/enrollments/e-2", 200, clear("FORWARDED", "null"));
+        BACKEND.answerFirst(2, "GET", "/api/enrollments/e-2", 200, clear("APPLIED", "null"));
+        int readsBefore = BACKEND.requestsTo("/api/enrollments/e-2").size();
+        mvc.perform(post("/talent/enrollments/e-2/commands/review").with(as("TALENT_INSTITUTE")).with(csrf())
+                        .param("decision", "FORWARD_TO_COUNCIL"))
+                .andExpect(redirectedUrl("/talent/enrollments/e-2?done=review"));
+        // twice the state as it was, then the new one: the redirect came once the view had caught up
+        assertThat(BACKEND.requestsTo("/api/enrollments/e-2").size() - readsBefore).isEqualTo(3);
+        assertThat(BACKEND.requestsTo("/api/enrollments/e-2/review").get(0).body())
+                .isEqualTo("{\"decision\":\"FORWARD_TO_COUNCIL\"}");
+    }
+
+    @Test
     void anErasureIsConfirmedFirstAndThenTheNameIsNowhereOnThePage() throws Exception {
         BACKEND.answer("GET", "/api/enrollments/e-1", 200, clear("EXITED", "\"2026-04-01\""));
         String confirm = mvc.perform(get("/talent/enrollments/e-1/erasure").with(as("TALENT_INSTITUTE")))

@@ -103,11 +103,22 @@ public final class ServiceClient {
      * the record once it arrives.
      */
     public void awaitReadable(String path, java.time.Duration atMost, java.time.Duration poll) {
+        awaitReadable(path, record -> true, atMost, poll);
+    }
+
+    /**
+     * Waits (bounded) until the service's view of a record shows what a command just did (e.g. the state its answer
+     * named), so the page after the command does not show the record as it was.
+     */
+    public void awaitReadable(String path, java.util.function.Predicate<JsonNode> caughtUp, java.time.Duration atMost,
+                              java.time.Duration poll) {
         long deadline = System.nanoTime() + atMost.toNanos();
         while (true) {
             try {
-                get(uri -> uri.path(path).build(), JsonNode.class);
-                return;
+                if (caughtUp.test(get(uri -> uri.path(path).build(), JsonNode.class))) {
+                    return;
+                }
+                throw new ServiceProblem.NotFound(service, "not caught up yet");
             } catch (ServiceProblem.NotFound notYet) {
                 if (System.nanoTime() > deadline) {
                     return;

@@ -31,6 +31,9 @@ public class CallDeskController {
     /** How long the page after an award waits for funding's view of the new project (then it is shown anyway). */
     static final java.time.Duration READ_MODEL_WAIT = java.time.Duration.ofSeconds(10);
     static final java.time.Duration READ_MODEL_POLL = java.time.Duration.ofMillis(50);
+    /** The call's phase after each command that moves it on: the page after it waits for funding's view of it. */
+    static final Map<String, String> PHASE_AFTER = Map.of("publication", "LIST_PUBLISHED",
+            "applications-closure", "UNDER_REVIEW", "ranking", "RANKED");
 
     private final Backends backends;
     private final CommandSender sender;
@@ -95,6 +98,11 @@ public class CallDeskController {
                 String projectId = outcome.answer().path("projectId").asText();
                 backends.funding().awaitReadable("/api/projects/" + projectId, READ_MODEL_WAIT, READ_MODEL_POLL);
                 return "redirect:/funding/projects/" + projectId + "?done=award";
+            }
+            String phase = PHASE_AFTER.get(command);
+            if (phase != null) {
+                backends.funding().awaitReadable("/api/calls/" + callId,
+                        view -> phase.equals(view.path("status").asText()), READ_MODEL_WAIT, READ_MODEL_POLL);
             }
             redirect.addAttribute("done", command);
             return "redirect:/funding/calls/" + callId + (target == null ? "" : "#t-" + target);

@@ -36,6 +36,9 @@ public class TalentDeskController {
     static final List<String> STATES = List.of("APPLIED", "FORWARDED", "APPROVED", "ADMITTED", "EXITED", "REJECTED",
             "WITHDRAWN");
     static final int PAGE_SIZE = 50;
+    /** How long the page after a command waits for the talent service's view to show the new state. */
+    static final java.time.Duration READ_MODEL_WAIT = java.time.Duration.ofSeconds(10);
+    static final java.time.Duration READ_MODEL_POLL = java.time.Duration.ofMillis(50);
 
     static final Map<String, CommandForm> COMMANDS = CommandForm.byName(
             CommandForm.of("review", "/api/enrollments/{enrollmentId}/review",
@@ -112,6 +115,15 @@ public class TalentDeskController {
         CommandSender.Outcome outcome = sender.send(backends.talent(), spec, Map.of("enrollmentId", enrollmentId),
                 form, response);
         if (outcome.done()) {
+            String state = outcome.answer().path("state").asText(null);
+            if ("erasure".equals(command)) {
+                backends.talent().awaitReadable("/api/enrollments/" + enrollmentId,
+                        view -> "ERASED".equals(view.path("person").path("disclosure").asText()), READ_MODEL_WAIT,
+                        READ_MODEL_POLL);
+            } else if (state != null) {
+                backends.talent().awaitReadable("/api/enrollments/" + enrollmentId,
+                        view -> state.equals(view.path("state").asText()), READ_MODEL_WAIT, READ_MODEL_POLL);
+            }
             redirect.addAttribute("done", command);
             return "redirect:/talent/enrollments/" + enrollmentId;
         }
