@@ -25,7 +25,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
 import java.time.Duration;
@@ -65,8 +64,6 @@ class DatabaseOutageTest {
     int port;
     @Autowired
     TcpProxy database;
-    @Autowired
-    KafkaTemplate<String, byte[]> kafka;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -169,10 +166,10 @@ class DatabaseOutageTest {
 
         database.cut();
         try {
-            ConsumerTestRecords.send(kafka, ConsumerTestRecords.withHeader(
+            ConsumerTestRecords.send(ConsumerTestRecords.withHeader(
                     ConsumerTestRecords.asPublished(registered(refusedSubject), refusedSubject, refusedId),
                     CloudEventHeaders.SOURCE, "/wenzhou-stb/funding-service"));
-            ConsumerTestRecords.send(kafka,
+            ConsumerTestRecords.send(
                     ConsumerTestRecords.asPublished(registered(behindSubject), behindSubject, behindId));
             await().atMost(PATIENCE).until(() -> transientFailures() - waitsBefore >= 2.0);
         } finally {
