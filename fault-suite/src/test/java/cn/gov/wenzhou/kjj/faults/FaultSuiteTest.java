@@ -1,0 +1,521 @@
+package cn.gov.wenzhou.kjj.faults;
+
+import cn.gov.wenzhou.kjj.devstack.StackService;
+import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
+import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
+import cn.gov.wenzhou.kjj.talent.command.ChineseIdNumber;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The fault-injection suite: the three services as processes of their own on the suite's PostgreSQL and Kafka,
+ * under hostile input, concurrent commands and a database outage. Each scenario keeps the history of every request
+ * and answer ({@link History}) and checks the end state against it; the figures go to the report. The numbers are
+ * system properties (the pom's bounded form; {@code fault-suite/run.sh} for the long form).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultSuiteTest {
+
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
+    /** The bound stated for an answer while PostgreSQL is away (operators.md: a 503 within 2 s, plus slack). */
+    private static final Duration OUTAGE_ANSWER_BOUND = Duration.ofSeconds(5);
+
+    private final Report report = new Report();
+    private FaultStack stack;
+    private String registry;
+    private String funding;
+    private String talent;
+    private final Map<String, String> seeds = new HashMap<>();
+
+    @BeforeAll
+    void startTheSystem() throws Exception {
+        stack = FaultStack.start();
+        registry = stack.baseUrl(StackService.PLATFORM_REGISTRY);
+        funding = stack.baseUrl(StackService.FUNDING);
+        talent = stack.baseUrl(StackService.TALENT_POOL);
+        seeds.put("platformId", recognizedPlatform("种子平台"));
+        seeds.put("callId", expect(201, Http.send("POST", funding + "/api/calls", Callers.role("FUNDING_OFFICER"),
+                "{\"year\": " + today().getYear() + ", \"title\": \"故障注入榜单\"}")).json().orElseThrow()
+                .path("callId").asText());
+        seeds.put("creditCode", creditCode());
+        seeds.put("enrollmentId", apply(seeds.get("creditCode"), 0));
+        seeds.put("year", String.valueOf(today().getYear()));
+    }
+
+    @AfterAll
+    void writeTheReportAndStop() throws Exception {
+        try {
+            report.write(Path.of(System.getProperty("fault.report.directory", "target/fault-report")),
+                    Integer.getInteger("fault.hostile.requests", 1200) > 2000 ? "long" : "bounded");
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void hostileRequestsAreAllRefusedWithProblemDetailsAndChangeNothing() throws Exception {
+        List<HostileRequests.Request> all = new ArrayList<>();
+        Map<StackService, String> bases = Map.of(StackService.PLATFORM_REGISTRY, registry, StackService.FUNDING,
+                funding, StackService.TALENT_POOL, talent);
+        for (StackService service : StackService.values()) {
+            JsonNode docs = expect(200, Http.send("GET", bases.get(service) + "/v3/api-docs", null, (byte[]) null))
+                    .json().orElseThrow();
+            all.addAll(HostileRequests.generate(service.name(), docs, seeds::get));
+        }
+        List<HostileRequests.Request> chosen = spread(all, Integer.getInteger("fault.hostile.requests", 1200));
+        awaitQuiet();
+        StoreState before = StoreState.of(stack);
+
+        History history = new History();
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        List<Future<?>> sent = new ArrayList<>();
+        for (HostileRequests.Request request : chosen) {
+            String url = bases.get(StackService.valueOf(request.service())) + request.path();
+            sent.add(senders.submit(() -> history.record(request.method() + " " + request.path(), request.kind(),
+                    () -> Http.send(request.method(), url, Callers.token(request.token(), seeds.get("creditCode")),
+                            request.body()))));
+        }
+        for (Future<?> future : sent) {
+            future.get();
+        }
+        senders.shutdown();
+        awaitQuiet();
+        StoreState after = StoreState.of(stack);
+
+        List<History.Entry> serverErrors = history.entries().stream()
+                .filter(e -> !e.answer().answered() || e.answer().status() >= 500).toList();
+        List<History.Entry> notProblems = history.entries().stream()
+                .filter(e -> e.answer().answered() && !e.answer().isProblemDetail()).toList();
+        List<History.Entry> accepted = history.entries().stream().filter(e -> e.answer().status() < 400).toList();
+        List<String> changed = after.changedSince(before);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("operations", all.stream().map(r -> r.service() + " " + r.method() + " " + r.path()).distinct()
+                .count());
+        details.put("generated", all.size());
+        details.put("statuses", statusCounts(history));
+        details.put("5xx or unanswered", serverErrors.size());
+        details.put("not a problem detail", notProblems.size());
+        details.put("accepted (2xx)", accepted.size());
+        details.put("tables changed", changed);
+        details.put("event store rows before/after", before.events() + " / " + after.events());
+        examples(details, "5xx examples", serverErrors);
+        examples(details, "non-problem examples", notProblems);
+        examples(details, "accepted examples", accepted);
+        report.add(new Report.Scenario("hostile input", "Every bad request across every POST/PUT operation of the "
+                + "three services is answered below 500 with an RFC 9457 problem detail, and changes nothing: the "
+                + "event stores' row counts and every table's checksum are equal before and after.",
+                history.sent(), history.answered(), history.refused(), 0, accepted.size(),
+                history.longestAnswerMillis(), -1, details));
+
+        assertThat(history.sent()).isGreaterThanOrEqualTo(Math.min(1000, all.size()));
+        assertThat(serverErrors).as("answers 5xx or none").isEmpty();
+        assertThat(notProblems).as("answers that are no problem detail").isEmpty();
+        assertThat(accepted).as("bad requests accepted").isEmpty();
+        assertThat(after.events()).isEqualTo(before.events());
+        assertThat(changed).as("tables changed by refused requests").isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void concurrentAdmissionsFillTheQuotaExactly() throws Exception {
+        int quota = Integer.getInteger("fault.admission.quota", 10);
+        int candidates = Integer.getInteger("fault.concurrent.admissions", 100);
+        String year = String.valueOf(today().getYear());
+        expect(200, Http.send("PUT", talent + "/api/pool/quotas/" + year, Callers.role("TALENT_INSTITUTE"),
+                "{\"posts\": " + quota + ", \"reason\": \"故障注入\"}"));
+        String employer = creditCode();
+        List<String> approved = new ArrayList<>();
+        for (int i = 0; i < candidates; i++) {
+            String id = apply(employer, i + 1);
+            expect(200, Http.send("POST", talent + "/api/enrollments/" + id + "/review",
+                    Callers.role("TALENT_INSTITUTE"), "{\"decision\": \"FORWARD_TO_COUNCIL\", \"note\": \"齐全\"}"));
+            expect(200, Http.send("POST", talent + "/api/enrollments/" + id + "/council-decision",
+                    Callers.role("TALENT_INSTITUTE"),
+                    "{\"decision\": \"APPROVE\", \"resolutionNumber\": \"温人才院理〔2026〕1号\"}"));
+            approved.add(id);
+        }
+        long admittedBefore = StoreState.eventsOfType(stack, StackService.TALENT_POOL, "HireAdmitted", null);
+
+        History history = concurrently(approved, id -> Http.send("POST", talent + "/api/enrollments/" + id
+                + "/admission", Callers.role("TALENT_INSTITUTE"), "{}"), "admit");
+
+        long answeredAdmitted = history.count(e -> e.answer().status() == 200);
+        long stored = StoreState.eventsOfType(stack, StackService.TALENT_POOL, "HireAdmitted", null) - admittedBefore;
+        long storedForAnswered = history.entries().stream().filter(e -> e.answer().status() == 200)
+                .mapToLong(e -> StoreState.eventsOfType(stack, StackService.TALENT_POOL, "HireAdmitted", e.key()))
+                .sum();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("quota", quota);
+        details.put("statuses", statusCounts(history));
+        details.put("rules", ruleCounts(history));
+        details.put("HireAdmitted stored", stored);
+        report.add(new Report.Scenario("concurrent admissions", candidates + " approved hires admitted at once into "
+                + "a quota of " + quota + ": exactly " + quota + " are admitted, the others refused with "
+                + "pool.quota-exhausted; the store holds one admission per admitted answer.", history.sent(),
+                history.answered(), history.refused(), answeredAdmitted - storedForAnswered,
+                Math.max(0, stored - answeredAdmitted), history.longestAnswerMillis(), -1, details));
+
+        assertThat(history.answered()).isEqualTo(candidates);
+        assertThat(history.count(e -> e.answer().status() >= 500)).isZero();
+        assertThat(answeredAdmitted).isEqualTo(quota);
+        assertThat(stored).isEqualTo(quota);
+        assertThat(storedForAnswered).isEqualTo(quota);
+        assertThat(history.count(e -> e.answer().status() == 409
+                && "pool.quota-exhausted".equals(e.answer().rule()))).isEqualTo(candidates - quota);
+    }
+
+    @Test
+    @Order(3)
+    void concurrentEvaluationsOfOnePlatformYearRecordOne() throws Exception {
+        int evaluations = Integer.getInteger("fault.concurrent.evaluations", 20);
+        String platformId = recognizedPlatform("并发评价平台");
+        expect(200, Http.send("POST", registry + "/api/platforms/" + platformId + "/annual-reports",
+                Callers.role("REGISTRY_ADMIN"), reportBody(2024)));
+        List<String> attempts = new ArrayList<>();
+        for (int i = 0; i < evaluations; i++) {
+            attempts.add(platformId);
+        }
+        History history = concurrently(attempts, id -> Http.send("POST", registry + "/api/platforms/" + id
+                + "/evaluations", Callers.role("REGISTRY_ADMIN"),
+                "{\"year\": 2024, \"score\": " + (70 + ThreadLocalRandom.current().nextInt(20)) + "}"), "evaluate");
+
+        long recorded = history.count(e -> e.answer().status() == 201);
+        long stored = StoreState.eventsOfType(stack, StackService.PLATFORM_REGISTRY, "PlatformEvaluated", platformId);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("statuses", statusCounts(history));
+        details.put("rules", ruleCounts(history));
+        details.put("PlatformEvaluated stored", stored);
+        report.add(new Report.Scenario("concurrent evaluations", evaluations + " evaluations of one platform-year "
+                + "at once: one is recorded, the others refused with evaluation.once-per-year.", history.sent(),
+                history.answered(), history.refused(), Math.max(0, recorded - stored), Math.max(0, stored - recorded),
+                history.longestAnswerMillis(), -1, details));
+
+        assertThat(history.answered()).isEqualTo(evaluations);
+        assertThat(history.count(e -> e.answer().status() >= 500)).isZero();
+        assertThat(recorded).isEqualTo(1);
+        assertThat(stored).isEqualTo(1);
+        assertThat(history.count(e -> e.answer().status() == 409
+                && "evaluation.once-per-year".equals(e.answer().rule()))).isEqualTo(evaluations - 1);
+    }
+
+    @Test
+    @Order(4)
+    void postgresRestartedMidStreamAnswers503FastAndLosesNothing() throws Exception {
+        int commands = Integer.getInteger("fault.outage.commands", 60);
+        Duration outage = Duration.ofSeconds(Integer.getInteger("fault.outage.seconds", 10));
+        History history = new History();
+        Map<String, String> creditCodes = new LinkedHashMap<>();
+        AtomicLong longestDuringOutage = new AtomicLong();
+
+        for (int i = 0; i < commands / 2; i++) {
+            register(history, creditCodes, "故障前");
+        }
+        stack.stopPostgres();
+        long outageStarted = System.nanoTime();
+        int duringOutage = 0;
+        while (System.nanoTime() - outageStarted < outage.toNanos() || duringOutage < 5) {
+            Http.Answer answer = register(history, creditCodes, "故障中");
+            longestDuringOutage.accumulateAndGet(answer.millis(), Math::max);
+            duringOutage++;
+        }
+        stack.startPostgres();
+        long restarted = System.nanoTime();
+        Http.Answer first;
+        do {
+            first = register(history, creditCodes, "恢复中");
+        } while (first.status() != 201 && System.nanoTime() - restarted < PATIENCE.toNanos());
+        long recoveryMillis = (System.nanoTime() - restarted) / 1_000_000;
+        for (int i = 0; i < commands / 2; i++) {
+            register(history, creditCodes, "恢复后");
+        }
+
+        // the end state against the history: each 201 is one platform, each refusal none
+        List<String> answeredDone = history.entries().stream().filter(e -> e.answer().status() == 201)
+                .map(History.Entry::key).toList();
+        List<String> notDone = history.entries().stream().filter(e -> e.answer().status() != 201)
+                .map(History.Entry::key).toList();
+        Map<String, Long> platforms = new HashMap<>();
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            platforms.clear();
+            for (String code : creditCodes.keySet()) {
+                platforms.put(code, registered(code));
+            }
+            assertThat(answeredDone).allSatisfy(code -> assertThat(platforms.get(code)).isEqualTo(1));
+        });
+        long lost = answeredDone.stream().filter(code -> platforms.get(code) == 0).count();
+        long doubled = creditCodes.keySet().stream().filter(code -> platforms.get(code) > 1).count();
+        long halfDone = notDone.stream().filter(code -> platforms.get(code) > 0).count();
+        List<History.Entry> outageAnswers = history.entries().stream()
+                .filter(e -> e.answer().status() != 201).toList();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("outage", outage.toSeconds() + " s, PostgreSQL stopped (fast shutdown) and started again");
+        details.put("statuses", statusCounts(history));
+        details.put("answers during the outage, all 503 problem details with Retry-After", outageAnswers.stream()
+                .allMatch(e -> e.answer().status() == 503 && e.answer().isProblemDetail()
+                        && e.answer().retryAfter() != null));
+        details.put("longest answer during the outage (ms)", longestDuringOutage.get());
+        details.put("refused commands that were stored anyway (half done)", halfDone);
+        details.put("projection rows: every 201 is listed by its credit code, once", lost == 0 && doubled == 0);
+        report.add(new Report.Scenario("PostgreSQL restarted mid-stream", "While the database is away every command "
+                + "is answered 503 with a problem detail within " + OUTAGE_ANSWER_BOUND.toSeconds() + " s, none is "
+                + "half done, and the service recovers without a restart: every 201 is in the store and its view "
+                + "once.", history.sent(), history.answered(), history.refused(), lost, doubled,
+                longestDuringOutage.get(), recoveryMillis, details));
+
+        assertThat(history.answered()).isEqualTo(history.sent());
+        assertThat(outageAnswers).allSatisfy(e -> {
+            assertThat(e.answer().status()).as(e.answer().body()).isEqualTo(503);
+            assertThat(e.answer().isProblemDetail()).isTrue();
+            assertThat(e.answer().retryAfter()).as("Retry-After").isNotBlank();
+        });
+        assertThat(longestDuringOutage.get()).isLessThan(OUTAGE_ANSWER_BOUND.toMillis());
+        assertThat(first.status()).as("a command succeeds again after the restart").isEqualTo(201);
+        assertThat(lost).isZero();
+        assertThat(doubled).isZero();
+        assertThat(halfDone).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void kafkaDownMidStreamLosesAndDoublesNothingDownstream() throws Exception {
+        int commands = Integer.getInteger("fault.outage.commands", 60);
+        Duration outage = Duration.ofSeconds(Integer.getInteger("fault.outage.seconds", 10));
+        History history = new History();
+        Map<String, String> creditCodes = new LinkedHashMap<>();
+
+        for (int i = 0; i < commands / 3; i++) {
+            register(history, creditCodes, "断连前");
+        }
+        stack.stopKafka();
+        long outageStarted = System.nanoTime();
+        long longestDuringOutage = 0;
+        int duringOutage = 0;
+        while (System.nanoTime() - outageStarted < outage.toNanos() || duringOutage < commands / 3) {
+            longestDuringOutage = Math.max(longestDuringOutage, register(history, creditCodes, "断连中").millis());
+            duringOutage++;
+        }
+        stack.startKafka();
+        long restarted = System.nanoTime();
+        for (int i = 0; i < commands / 3; i++) {
+            register(history, creditCodes, "恢复后");
+        }
+
+        // downstream: funding records each registered platform's standing from the registry's topic, exactly once
+        List<String> platformIds = history.entries().stream().filter(e -> e.answer().status() == 201)
+                .map(e -> e.answer().json().orElseThrow().path("platformId").asText()).toList();
+        Map<String, Long> standings = new HashMap<>();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            for (String platformId : platformIds) {
+                standings.put(platformId, StoreState.eventsOfType(stack, StackService.FUNDING,
+                        "PlatformStandingRecorded", platformId));
+            }
+            assertThat(standings.values()).allSatisfy(count -> assertThat(count).isPositive());
+        });
+        long recoveryMillis = (System.nanoTime() - restarted) / 1_000_000;
+        long lost = standings.values().stream().filter(count -> count == 0).count();
+        long doubled = standings.values().stream().filter(count -> count > 1).count();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("outage", outage.toSeconds() + " s, the broker stopped and started again on its log directory");
+        details.put("statuses", statusCounts(history));
+        details.put("commands during the outage", duringOutage);
+        details.put("downstream", "funding-service's PlatformStandingRecorded per registered platform, from "
+                + "registry.platform.v1");
+        details.put("recovery", "from the broker's restart until funding had applied every registration");
+        report.add(new Report.Scenario("Kafka down mid-stream", "While the broker is away commands still succeed "
+                + "(publishing resumes from its token); after it is back every registration reaches funding-service "
+                + "exactly once: 0 lost, 0 doubled (the consumer's ce_id records absorb redeliveries).",
+                history.sent(), history.answered(), history.refused(), lost, doubled, longestDuringOutage,
+                recoveryMillis, details));
+
+        assertThat(history.answered()).isEqualTo(history.sent());
+        assertThat(history.count(e -> e.answer().status() != 201)).as("commands refused").isZero();
+        assertThat(lost).isZero();
+        assertThat(doubled).isZero();
+    }
+
+    // helpers
+
+    private Http.Answer register(History history, Map<String, String> creditCodes, String phase) {
+        String code = creditCode();
+        creditCodes.put(code, phase);
+        return history.record("register", code, () -> Http.send("POST", registry + "/api/platforms",
+                Callers.role("REGISTRY_ADMIN"), """
+                        {"creditCode": "%s", "name": "%s研究院-%s", "district": "鹿城", "industry": "数字经济",
+                         "legalForm": "ENTERPRISE", "leadModel": "LEADING_ENTERPRISE"}"""
+                        .formatted(code, phase, code.substring(10))));
+    }
+
+    /** How many platforms the registry's list shows with this credit code. */
+    private long registered(String creditCode) {
+        Http.Answer page = Http.send("GET", registry + "/api/platforms?creditCode=" + creditCode,
+                Callers.role("REGISTRY_ADMIN"), (byte[]) null);
+        return page.status() == 200 ? page.json().orElseThrow().path("total").asLong() : -1;
+    }
+
+    private String recognizedPlatform(String name) {
+        String code = creditCode();
+        String platformId = expect(201, Http.send("POST", registry + "/api/platforms", Callers.role("REGISTRY_ADMIN"),
+                """
+                        {"creditCode": "%s", "name": "%s-%s", "district": "瓯海", "industry": "新材料",
+                         "legalForm": "ENTERPRISE", "leadModel": "LEADING_ENTERPRISE", "registeredOn": "2021-05-10"}"""
+                        .formatted(code, name, code.substring(10)))).json().orElseThrow().path("platformId").asText();
+        expect(200, Http.send("POST", registry + "/api/platforms/" + platformId + "/recognition",
+                Callers.role("REGISTRY_ADMIN"),
+                "{\"level\": \"MUNICIPAL\", \"documentNumber\": \"温科发〔2021〕9号\", \"recognizedOn\": \"2021-06-01\"}"));
+        return platformId;
+    }
+
+    private static String reportBody(int year) {
+        return """
+                {"year": %d, "indicators": {"jointRdCentres": 2, "cooperationAgreements": 3, "provincialProjects": 4,
+                 "researchFundingFen": 123456789, "inventionPatents": 5, "fourTechIncomeFen": 50000000,
+                 "researchers": 9, "incubatedEnterprises": 1, "resultsTransferred": 6, "localEnterprisesServed": 20}}"""
+                .formatted(year);
+    }
+
+    private static final AtomicLong PEOPLE = new AtomicLong(ThreadLocalRandom.current().nextInt(900) * 1000L);
+
+    /** An enterprise's application for a new hire, a person no other application names; returns its id. */
+    private String apply(String employer, int n) {
+        long person = PEOPLE.incrementAndGet();
+        LocalDate birth = LocalDate.of(1975, 1, 1).plusDays(person / 1000);
+        String first17 = "330302" + birth.toString().replace("-", "") + String.format("%03d", person % 1000);
+        String body = """
+                {"employerCreditCode": "%s", "hire": {"name": "故障注入%d", "idNumber": "%s", "phone": "139%08d"},
+                 "position": "研发工程师", "hireDate": "%s", "titleLevel": "MID_LEVEL", "field": "INTELLIGENT_EQUIPMENT"}"""
+                .formatted(employer, person, first17 + ChineseIdNumber.checkCharacter(first17), person,
+                        today().minusMonths(2));
+        return expect(201, Http.send("POST", talent + "/api/enrollments", Callers.organisation("ENTERPRISE", employer),
+                body)).json().orElseThrow().path("enrollmentId").asText();
+    }
+
+    /** Sends one request per key, all released at the same moment, and keeps their history. */
+    private static History concurrently(List<String> keys, java.util.function.Function<String, Http.Answer> call,
+                                        String operation) throws Exception {
+        History history = new History();
+        ExecutorService threads = Executors.newFixedThreadPool(keys.size());
+        CountDownLatch ready = new CountDownLatch(keys.size());
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> running = new ArrayList<>();
+        for (String key : keys) {
+            running.add(threads.submit(() -> {
+                ready.countDown();
+                go.await();
+                return history.record(operation, key, () -> call.apply(key));
+            }));
+        }
+        ready.await(1, TimeUnit.MINUTES);
+        go.countDown();
+        for (Future<?> future : running) {
+            future.get();
+        }
+        threads.shutdown();
+        return history;
+    }
+
+    /** Until every projection of every service has caught up with its event store (lag 0 in /ops/projections). */
+    private void awaitQuiet() {
+        String operator = Callers.role("OPERATOR");
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
+            for (String base : List.of(registry, funding, talent)) {
+                Http.Answer projections = Http.send("GET", base + "/ops/projections", operator, (byte[]) null);
+                if (projections.status() != 200 || projections.json().orElseThrow().findValues("lag").stream()
+                        .anyMatch(lag -> lag.asLong() != 0)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /** {@code total} requests taken evenly from every operation's list, in a fixed order (a seeded shuffle). */
+    private static List<HostileRequests.Request> spread(List<HostileRequests.Request> all, int total) {
+        Map<String, List<HostileRequests.Request>> byOperation = new LinkedHashMap<>();
+        all.forEach(r -> byOperation.computeIfAbsent(r.service() + r.method() + r.path(), k -> new ArrayList<>())
+                .add(r));
+        byOperation.values().forEach(list -> java.util.Collections.shuffle(list, new Random(18)));
+        List<HostileRequests.Request> chosen = new ArrayList<>();
+        for (int round = 0; chosen.size() < Math.min(total, all.size()); round++) {
+            for (List<HostileRequests.Request> list : byOperation.values()) {
+                if (round < list.size() && chosen.size() < total) {
+                    chosen.add(list.get(round));
+                }
+            }
+        }
+        return chosen;
+    }
+
+    private static Map<Integer, Long> statusCounts(History history) {
+        Map<Integer, Long> counts = new java.util.TreeMap<>();
+        history.entries().forEach(e -> counts.merge(e.answer().status(), 1L, Long::sum));
+        return counts;
+    }
+
+    private static Map<String, Long> ruleCounts(History history) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        history.entries().stream().filter(e -> e.answer().rule() != null)
+                .forEach(e -> counts.merge(e.answer().rule(), 1L, Long::sum));
+        return counts;
+    }
+
+    private static void examples(Map<String, Object> details, String name, List<History.Entry> entries) {
+        if (!entries.isEmpty()) {
+            details.put(name, entries.stream().limit(5).map(e -> e.operation() + " [" + e.key() + "] → "
+                    + e.answer().status() + " " + abbreviate(e.answer().body())).toList());
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text == null ? "" : text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+
+    private static Http.Answer expect(int status, Http.Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        return answer;
+    }
+
+    private static String creditCode() {
+        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        StringBuilder first17 = new StringBuilder("91330300");
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (first17.length() < 17) {
+            first17.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return first17 + String.valueOf(UnifiedSocialCreditCode.checkCharacter(first17.toString()));
+    }
+
+    private static LocalDate today() {
+        return BusinessCalendar.today(Clock.systemUTC());
+    }
+}
