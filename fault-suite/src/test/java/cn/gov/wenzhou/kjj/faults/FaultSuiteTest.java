@@ -364,6 +364,89 @@ class FaultSuiteTest {
         assertThat(doubled).isZero();
     }
 
+    @Test
+    @Order(6)
+    void servicesKilledWhilePublishingAndConsumingLoseAndDoubleNothing() throws Exception {
+        int commands = Integer.getInteger("fault.outage.commands", 60);
+        History history = new History();
+        Map<String, String> creditCodes = new java.util.concurrent.ConcurrentHashMap<>();
+        for (int i = 0; i < commands / 4; i++) {
+            register(history, creditCodes, "击杀前");
+        }
+        // the consumer: funding-service killed while registrations stream in, restarted
+        stack.kill(StackService.FUNDING);
+        for (int i = 0; i < commands / 4; i++) {
+            register(history, creditCodes, "消费方停");
+        }
+        long fundingRestarted = System.nanoTime();
+        stack.launch(StackService.FUNDING);
+        stack.awaitReady(StackService.FUNDING);
+        long fundingStartMillis = (System.nanoTime() - fundingRestarted) / 1_000_000;
+
+        // the publisher: the registry killed in the middle of a stream (its publisher is following it)
+        java.util.concurrent.atomic.AtomicBoolean streaming = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ExecutorService streamer = Executors.newSingleThreadExecutor();
+        Future<?> stream = streamer.submit(() -> {
+            // until the kill cuts it off: the request in flight then is never answered
+            while (streaming.get() && register(history, creditCodes, "发布方停").answered()) {
+                Thread.onSpinWait();
+            }
+        });
+        long answeredBefore = history.answered();
+        await().atMost(PATIENCE).until(() -> history.answered() >= answeredBefore + Math.max(5, commands / 10));
+        stack.kill(StackService.PLATFORM_REGISTRY);
+        long registryRestarted = System.nanoTime();
+        stack.launch(StackService.PLATFORM_REGISTRY);
+        stack.awaitReady(StackService.PLATFORM_REGISTRY);
+        long registryStartMillis = (System.nanoTime() - registryRestarted) / 1_000_000;
+        streaming.set(false);
+        stream.get();
+        streamer.shutdown();
+        for (int i = 0; i < commands / 4; i++) {
+            register(history, creditCodes, "恢复后");
+        }
+
+        // end state against the history: a 201 is in the registry and in funding once; an unanswered command is in
+        // both once or in neither
+        Map<String, Long> inRegistry = new HashMap<>();
+        Map<String, Long> inFunding = new HashMap<>();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            for (String code : creditCodes.keySet()) {
+                inRegistry.put(code, registered(code));
+                inFunding.put(code, new org.springframework.jdbc.core.JdbcTemplate(stack.dataSource(
+                        StackService.FUNDING)).queryForObject("select count(*) from domain_event_entry where "
+                        + "payload_type like '%PlatformStandingRecorded' and convert_from(payload, 'UTF8') like ?",
+                        Long.class, "%" + code + "%"));
+            }
+            assertThat(creditCodes.keySet()).allSatisfy(code ->
+                    assertThat(inFunding.get(code)).as(code).isEqualTo(inRegistry.get(code)));
+        });
+        List<String> answeredDone = history.entries().stream().filter(e -> e.answer().status() == 201)
+                .map(History.Entry::key).toList();
+        long unanswered = history.count(e -> !e.answer().answered());
+        long lost = answeredDone.stream().filter(code -> inRegistry.get(code) != 1 || inFunding.get(code) != 1)
+                .count();
+        long doubled = creditCodes.keySet().stream().filter(code -> inRegistry.get(code) > 1
+                || inFunding.get(code) > 1).count();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("statuses (0 = no answer: the registry was dead)", statusCounts(history));
+        details.put("funding-service (consumer) SIGKILLed, restarted in (ms)", fundingStartMillis);
+        details.put("platform-registry (publisher) SIGKILLed mid-stream, restarted in (ms)", registryStartMillis);
+        details.put("unanswered commands stored (in the registry and funding once each)", creditCodes.keySet()
+                .stream().filter(code -> !answeredDone.contains(code) && inRegistry.get(code) == 1).count());
+        report.add(new Report.Scenario("SIGKILL while publishing and consuming", "A service killed with SIGKILL "
+                + "loses nothing it answered: after its restart every registration is in the registry and in "
+                + "funding-service exactly once (the publisher resumes from its token, the consumer's ce_id records "
+                + "absorb redeliveries); a command the dead service never answered is in both once or in neither.",
+                history.sent(), history.answered(), history.refused(), lost, doubled, history.longestAnswerMillis(),
+                Math.max(fundingStartMillis, registryStartMillis), details));
+
+        assertThat(history.count(e -> e.answer().status() >= 400)).as("refusals").isZero();
+        assertThat(unanswered).as("commands sent while the registry was dead").isPositive();
+        assertThat(lost).isZero();
+        assertThat(doubled).isZero();
+    }
+
     // helpers
 
     private Http.Answer register(History history, Map<String, String> creditCodes, String phase) {
