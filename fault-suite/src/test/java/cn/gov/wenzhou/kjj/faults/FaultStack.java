@@ -113,6 +113,36 @@ final class FaultStack implements AutoCloseable {
         return "localhost:" + kafkaPort;
     }
 
+    /** The suite's own Kafka clients, all made here: a producer (the poison records) and a reading consumer. */
+    Map<String, Object> kafkaClientProperties() {
+        return new HashMap<>(Map.of(
+                org.apache.kafka.clients.CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers(),
+                org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all",
+                org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.StringSerializer.class.getName(),
+                org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.ByteArraySerializer.class.getName()));
+    }
+
+    org.apache.kafka.clients.producer.KafkaProducer<String, byte[]> kafkaProducer() {
+        return new org.apache.kafka.clients.producer.KafkaProducer<>(kafkaClientProperties());
+    }
+
+    org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]> kafkaReader() {
+        Map<String, Object> properties = kafkaClientProperties();
+        properties.put(org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        properties.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
+        properties.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new org.apache.kafka.clients.consumer.KafkaConsumer<>(properties);
+    }
+
+    org.apache.kafka.clients.admin.Admin kafkaAdmin() {
+        return org.apache.kafka.clients.admin.Admin.create(Map.of(
+                org.apache.kafka.clients.CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers()));
+    }
+
     // the services
 
     /** Starts {@code service}'s process (again: same port, same database, same consumer group). */

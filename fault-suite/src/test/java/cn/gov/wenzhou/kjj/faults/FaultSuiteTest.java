@@ -1,5 +1,7 @@
 package cn.gov.wenzhou.kjj.faults;
 
+import cn.gov.wenzhou.kjj.contracts.IntegrationEventCatalog;
+import cn.gov.wenzhou.kjj.contracts.Topics;
 import cn.gov.wenzhou.kjj.devstack.StackService;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
@@ -74,7 +76,7 @@ class FaultSuiteTest {
     void writeTheReportAndStop() throws Exception {
         try {
             report.write(Path.of(System.getProperty("fault.report.directory", "target/fault-report")),
-                    Integer.getInteger("fault.hostile.requests", 1200) > 2000 ? "long" : "bounded");
+                    System.getProperty("fault.form", "bounded"));
         } finally {
             if (stack != null) {
                 stack.close();
@@ -445,6 +447,113 @@ class FaultSuiteTest {
         assertThat(unanswered).as("commands sent while the registry was dead").isPositive();
         assertThat(lost).isZero();
         assertThat(doubled).isZero();
+    }
+
+    @Test
+    @Order(7)
+    void aPoisonRecordOnEachConsumedTopicIsDeadLetteredWithItsReasonAndWhatFollowsIsConsumed() throws Exception {
+        // topic, an event type of its producer, and the services that consume it
+        record Poison(String topic, String type, List<StackService> consumers, String ceId, String payload) {
+        }
+        String seedPlatform = seeds.get("platformId");
+        List<Poison> poisons = List.of(
+                new Poison(Topics.REGISTRY_PLATFORM_V1, IntegrationEventCatalog.typeOf(
+                        cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered.class),
+                        List.of(StackService.FUNDING, StackService.TALENT_POOL), java.util.UUID.randomUUID().toString(),
+                        "{}"),
+                new Poison(Topics.FUNDING_PROJECT_V1, IntegrationEventCatalog.typeOf(
+                        cn.gov.wenzhou.kjj.contracts.funding.ProjectAwarded.class),
+                        List.of(StackService.PLATFORM_REGISTRY), java.util.UUID.randomUUID().toString(),
+                        // a known platform, an award the registry's bounds refuse: it fails on every delivery
+                        "{\"projectId\": \"poison\", \"platformId\": \"" + seedPlatform + "\", \"awardFen\": -5}"),
+                new Poison(Topics.TALENT_ENROLLMENT_V1, IntegrationEventCatalog.typeOf(
+                        cn.gov.wenzhou.kjj.contracts.talent.HireAdmitted.class),
+                        List.of(StackService.PLATFORM_REGISTRY), java.util.UUID.randomUUID().toString(),
+                        // a known platform, a date that is none: it cannot be read
+                        "{\"enrollmentId\": \"poison\", \"platformId\": \"" + seedPlatform
+                                + "\", \"admittedOn\": \"not-a-date\"}"));
+        try (var producer = stack.kafkaProducer()) {
+            for (Poison poison : poisons) {
+                var record = new org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>(poison.topic(),
+                        "poison-" + poison.ceId(), poison.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                header(record, "ce_id", poison.ceId());
+                header(record, "ce_source", Topics.producerOf(poison.topic()).orElseThrow());
+                header(record, "ce_type", poison.type());
+                header(record, "ce_specversion", "1.0");
+                header(record, "ce_time", java.time.Instant.now().toString());
+                header(record, "ce_subject", "poison-" + poison.ceId());
+                producer.send(record).get();
+            }
+        }
+        // a good record behind the poison on the registry's topic: the next registration reaches funding
+        History history = new History();
+        Map<String, String> creditCodes = new LinkedHashMap<>();
+        Http.Answer registered = register(history, creditCodes, "毒消息后");
+        String platformId = registered.json().orElseThrow().path("platformId").asText();
+
+        long started = System.nanoTime();
+        String operator = Callers.role("OPERATOR");
+        Map<String, Object> details = new LinkedHashMap<>();
+        long deadLettered = 0;
+        for (Poison poison : poisons) {
+            for (StackService consumer : poison.consumers()) {
+                String base = stack.baseUrl(consumer);
+                await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> Http.send("GET", base
+                        + "/ops/dead-letters?status=PENDING", operator, (byte[]) null).body().contains(poison.ceId()));
+                deadLettered++;
+                String dlt = poison.topic() + "." + consumer.serviceName() + ".dlt";
+                String reason = awaitDeadLetterTopic(dlt, poison.ceId());
+                details.put(poison.topic() + " → " + consumer.serviceName(), dlt + ", reason: "
+                        + abbreviate(reason));
+            }
+        }
+        long deadLetterMillis = (System.nanoTime() - started) / 1_000_000;
+        await().atMost(PATIENCE).until(() -> StoreState.eventsOfType(stack, StackService.FUNDING,
+                "PlatformStandingRecorded", platformId) == 1);
+        for (StackService service : StackService.values()) {
+            Http.Answer health = Http.send("GET", stack.baseUrl(service) + "/actuator/health", operator,
+                    (byte[]) null);
+            details.put(service.serviceName() + " health", health.json().orElseThrow().path("status").asText());
+        }
+        details.put("the registration behind the poison reached funding", "once");
+        report.add(new Report.Scenario("poison record per consumed topic", "A record with valid CloudEvents headers "
+                + "and a payload that cannot be applied, on each topic a service consumes: after its retries it is a "
+                + "dead letter with its reason (in /ops/dead-letters and on <topic>.<service>.dlt), health says "
+                + "DEGRADED, and the records behind it are consumed.", poisons.size() + history.sent(),
+                history.answered(), history.refused(), 0, 0, history.longestAnswerMillis(), deadLetterMillis,
+                details));
+
+        assertThat(deadLettered).isEqualTo(4);
+        for (StackService service : StackService.values()) {
+            assertThat(details.get(service.serviceName() + " health")).isEqualTo("DEGRADED");
+        }
+    }
+
+    private static void header(org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record, String name,
+                               String value) {
+        record.headers().add(name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The dead-letter topic's copy of the record with this ce_id, and the reason it carries. */
+    private String awaitDeadLetterTopic(String topic, String ceId) {
+        try (var reader = stack.kafkaReader()) {
+            var partitions = await().atMost(PATIENCE).until(() -> reader.partitionsFor(topic, Duration.ofSeconds(5)),
+                    found -> found != null && !found.isEmpty()).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+            return await().atMost(PATIENCE).until(() -> {
+                for (var record : reader.poll(Duration.ofMillis(500))) {
+                    var id = record.headers().lastHeader("ce_id");
+                    if (id != null && ceId.equals(new String(id.value(), java.nio.charset.StandardCharsets.UTF_8))) {
+                        var reason = record.headers().lastHeader("stb_dlt_reason");
+                        return reason == null ? "(no reason header)"
+                                : new String(reason.value(), java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                }
+                return null;
+            }, java.util.Objects::nonNull);
+        }
     }
 
     // helpers
