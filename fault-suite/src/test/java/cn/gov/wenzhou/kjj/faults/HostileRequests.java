@@ -32,8 +32,14 @@ final class HostileRequests {
     enum Token { VALID, NONE, EXPIRED, TAMPERED, WRONG_ISSUER, FOREIGN_SIGNATURE, WRONG_AUDIENCE, GARBAGE }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** Over the services' 2 MB request limit. */
-    private static final int OVERSIZE_BYTES = 3 * 1024 * 1024;
+    /** Over the services' request limit (1 MB), within what Tomcat reads of a refused body (2 MB): answered 413. */
+    private static final int OVERSIZE_BYTES = 1536 * 1024;
+    /**
+     * Beyond what Tomcat reads of a refused body: it answers 413 and closes the connection, and a client still
+     * writing may see the connection cut instead of the answer. Either way nothing is done.
+     */
+    static final String BEYOND_READ_LIMIT = "body beyond the server's read limit";
+    private static final int BEYOND_READ_LIMIT_BYTES = 3 * 1024 * 1024;
     private static final int NESTING = 5_000;
 
     private HostileRequests() {
@@ -100,6 +106,9 @@ final class HostileRequests {
             ObjectNode oversize = object.deepCopy();
             oversize.put("padding", "x".repeat(OVERSIZE_BYTES));
             requests.add(new Request(service, verb, path, "body over the limit", bytes(oversize), Token.VALID));
+            ObjectNode huge = object.deepCopy();
+            huge.put("padding", "x".repeat(BEYOND_READ_LIMIT_BYTES));
+            requests.add(new Request(service, verb, path, BEYOND_READ_LIMIT, bytes(huge), Token.VALID));
             requests.add(new Request(service, verb, path, "broken UTF-8", brokenUtf8(object), Token.VALID));
         }
         requests.add(new Request(service, verb, path, "deep nesting", deepNesting(), Token.VALID));
