@@ -73,8 +73,7 @@ public final class DevStack {
         KafkaCredentials kafkaCredentials = LocalSecrets.kafkaCredentials(dataDirectory);
         CompletableFuture<LocalKafka> kafkaStarting = CompletableFuture.supplyAsync(() -> {
             try {
-                LocalKafka broker = LocalKafka.start(dataDirectory.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT,
-                        kafkaCredentials);
+                LocalKafka broker = startKafka(dataDirectory, KAFKA_PORT, KAFKA_CONTROLLER_PORT);
                 System.out.printf(Locale.ROOT, "Kafka ready after %.1f s%n", (System.nanoTime() - started) / 1e9);
                 return broker;
             } catch (IOException e) {
@@ -89,9 +88,7 @@ public final class DevStack {
             List<String> databases = new ArrayList<>(Arrays.stream(StackService.values()).map(StackService::database)
                     .toList());
             databases.add(LocalOpenData.DATABASE);
-            postgres.ensureDatabases(databases);
-            String databasePassword = LocalSecrets.databasePassword(dataDirectory);
-            postgres.usePassword(databasePassword);
+            String databasePassword = prepareDatabases(postgres, dataDirectory, databases);
             System.out.printf(Locale.ROOT, "PostgreSQL ready after %.1f s%n", (System.nanoTime() - started) / 1e9);
             kafka = kafkaStarting.join();
             // reads only the published topics, so it starts beside the services and catches up with them
@@ -100,17 +97,10 @@ public final class DevStack {
                     kafka.bootstrapServers(), LocalOpenData.PORT, LocalOpenData.MANAGEMENT_PORT,
                     LocalSecrets.openDataKafkaSignIn(kafkaCredentials));
             Map<StackService, ServiceLauncher.Placement> placements = new EnumMap<>(StackService.class);
-            String talentMasterKey = LocalSecrets.talentMasterKey(dataDirectory);
-            String fundingLedgerKey = LocalSecrets.fundingLedgerKey(dataDirectory);
             for (StackService service : StackService.values()) {
-                Map<String, String> properties = new HashMap<>(Map.of(
-                        "stb.demo.enabled", String.valueOf(flags.contains("--demo")),
-                        "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer()));
-                properties.putAll(LocalSecrets.propertiesFor(service, talentMasterKey, fundingLedgerKey));
-                properties.putAll(LocalSecrets.kafkaSignIn(service, kafkaCredentials));
-                placements.put(service, new ServiceLauncher.Placement(postgres.jdbcUrl(service.database()),
-                        LocalPostgres.USER, databasePassword, kafka.bootstrapServers(), service.defaultPort(),
-                        properties));
+                placements.put(service, placement(service, dataDirectory, postgres, kafka, service.defaultPort(),
+                        Map.of("stb.demo.enabled", String.valueOf(flags.contains("--demo")),
+                                "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer())));
             }
             services = ServiceLauncher.startAll(placements);
             issuer.awaitReady(Duration.ofSeconds(60));
@@ -134,6 +124,44 @@ public final class DevStack {
 
         printBanner(started, dataDirectory, postgres, kafka, issuer, console, openData, flags.contains("--demo"));
         stopped.await();
+    }
+
+    /**
+     * The stack's broker on {@code dataDirectory/kafka}, its users signing in with the passwords kept in the data
+     * directory (SASL/SCRAM, the production ACLs). The fault suite starts (and restarts) its broker here too.
+     */
+    public static LocalKafka startKafka(Path dataDirectory, int port, int controllerPort) throws IOException {
+        return LocalKafka.start(dataDirectory.resolve("kafka"), port, controllerPort,
+                LocalSecrets.kafkaCredentials(dataDirectory));
+    }
+
+    /**
+     * Creates the databases the applications need and gives them the data directory's password (no application
+     * starts without one); returns that password.
+     */
+    public static String prepareDatabases(LocalPostgres postgres, Path dataDirectory, List<String> databases)
+            throws java.sql.SQLException {
+        postgres.ensureDatabases(databases);
+        String databasePassword = LocalSecrets.databasePassword(dataDirectory);
+        postgres.usePassword(databasePassword);
+        return databasePassword;
+    }
+
+    /**
+     * Where {@code service} runs in a stack on {@code dataDirectory}: its database with the data directory's
+     * password, the broker signed in as its own Kafka user, its secrets (talent's master key, funding's ledger key)
+     * from the data directory, and {@code properties} besides (the issuer it trusts, whether to load demo data).
+     * Every setting a service refuses to start without is here; the fault suite places its processes with it too.
+     */
+    public static ServiceLauncher.Placement placement(StackService service, Path dataDirectory,
+                                                      LocalPostgres postgres, LocalKafka kafka, int port,
+                                                      Map<String, String> properties) {
+        Map<String, String> all = new HashMap<>(properties);
+        all.putAll(LocalSecrets.propertiesFor(service, LocalSecrets.talentMasterKey(dataDirectory),
+                LocalSecrets.fundingLedgerKey(dataDirectory)));
+        all.putAll(LocalSecrets.kafkaSignIn(service, kafka.credentials()));
+        return new ServiceLauncher.Placement(postgres.jdbcUrl(service.database()), LocalPostgres.USER,
+                LocalSecrets.databasePassword(dataDirectory), kafka.bootstrapServers(), port, all);
     }
 
     private static void printBanner(long started, Path dataDirectory, LocalPostgres postgres, LocalKafka kafka,

@@ -1,12 +1,12 @@
 package cn.gov.wenzhou.kjj.faults;
 
-import cn.gov.wenzhou.kjj.devstack.LocalSecrets;
+import cn.gov.wenzhou.kjj.devstack.DevStack;
 import cn.gov.wenzhou.kjj.devstack.ServiceLauncher;
 import cn.gov.wenzhou.kjj.devstack.StackService;
 import cn.gov.wenzhou.kjj.embedded.ChildJvm;
 import cn.gov.wenzhou.kjj.embedded.LocalKafka;
 import cn.gov.wenzhou.kjj.embedded.LocalPostgres;
-import cn.gov.wenzhou.kjj.talent.command.MasterKey;
+import cn.gov.wenzhou.kjj.kafkaaccess.KafkaAccess;
 import cn.gov.wenzhou.kjj.testsupport.TestTokens;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.util.FileSystemUtils;
@@ -30,6 +30,12 @@ import java.util.Map;
  * broker, started by the suite, and each service its own process from its executable jar, configured by its
  * arguments exactly as the dev stack configures it. Any part can be stopped, killed and restarted while the others
  * run; the data survive (PostgreSQL's data directory and Kafka's log directory are kept, the ports stay).
+ *
+ * <p>Started the dev stack's way ({@link DevStack#startKafka}, {@link DevStack#prepareDatabases},
+ * {@link DevStack#placement}): the broker signs clients in with SASL/SCRAM and authorizes them by the production
+ * ACLs, each service signs in as its own Kafka user and to its database with a password, with the secrets kept in
+ * the suite's work directory as the dev stack keeps them in its data directory. The suite's own Kafka clients sign
+ * in too: a record put on a topic is sent as the topic's one writer, what is read is read as the administrator.
  */
 final class FaultStack implements AutoCloseable {
 
@@ -44,10 +50,11 @@ final class FaultStack implements AutoCloseable {
     private final int kafkaControllerPort;
     private final Map<StackService, Integer> ports = new EnumMap<>(StackService.class);
     private final Map<StackService, ChildJvm> services = new EnumMap<>(StackService.class);
-    private final String talentMasterKey = MasterKey.generateBase64();
-    private final String fundingLedgerKey = LocalSecrets.newFundingLedgerKey();
     private LocalPostgres postgres;
     private LocalKafka kafka;
+    /** The servers as first started: where the services are placed, also while a server is stopped. */
+    private LocalPostgres postgresPlacement;
+    private LocalKafka kafkaPlacement;
 
     private FaultStack(Path work) {
         this.work = work;
@@ -65,7 +72,8 @@ final class FaultStack implements AutoCloseable {
         FaultStack stack = new FaultStack(work);
         try {
             stack.startPostgres();
-            stack.postgres.ensureDatabases(Arrays.stream(StackService.values()).map(StackService::database).toList());
+            DevStack.prepareDatabases(stack.postgres, work,
+                    Arrays.stream(StackService.values()).map(StackService::database).toList());
             stack.startKafka();
             for (StackService service : StackService.values()) {
                 stack.launch(service);
@@ -84,6 +92,7 @@ final class FaultStack implements AutoCloseable {
 
     void startPostgres() throws IOException {
         postgres = LocalPostgres.start(work.resolve("postgres"), postgresPort);
+        postgresPlacement = postgres;
     }
 
     void stopPostgres() throws IOException {
@@ -91,17 +100,21 @@ final class FaultStack implements AutoCloseable {
         postgres = null;
     }
 
+    /** The service's database, read by the suite as the service signs in to it. */
     DataSource dataSource(StackService service) {
+        ServiceLauncher.Placement placement = placement(service);
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL("jdbc:postgresql://localhost:" + postgresPort + "/" + service.database());
-        dataSource.setUser(LocalPostgres.USER);
+        dataSource.setURL(placement.jdbcUrl());
+        dataSource.setUser(placement.dbUser());
+        dataSource.setPassword(placement.dbPassword());
         return dataSource;
     }
 
-    // Kafka: the one place the suite's broker address is made (authentication would be added here)
+    // Kafka: the one place the suite's broker and its clients are made
 
     void startKafka() throws IOException {
-        kafka = LocalKafka.start(work.resolve("kafka"), kafkaPort, kafkaControllerPort);
+        kafka = DevStack.startKafka(work, kafkaPort, kafkaControllerPort);
+        kafkaPlacement = kafka;
     }
 
     void stopKafka() {
@@ -109,27 +122,21 @@ final class FaultStack implements AutoCloseable {
         kafka = null;
     }
 
-    String kafkaBootstrapServers() {
-        return "localhost:" + kafkaPort;
+    /** A producer that signs in as the one user that may write {@code topic}, as that service's producer does. */
+    org.apache.kafka.clients.producer.KafkaProducer<String, byte[]> kafkaProducerFor(String topic) {
+        Map<String, Object> properties = new HashMap<>(kafkaPlacement.clientProperties(
+                KafkaAccess.writerOf(topic).name()));
+        properties.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        properties.put(org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.ByteArraySerializer.class.getName());
+        return new org.apache.kafka.clients.producer.KafkaProducer<>(properties);
     }
 
-    /** The suite's own Kafka clients, all made here: a producer (the poison records) and a reading consumer. */
-    Map<String, Object> kafkaClientProperties() {
-        return new HashMap<>(Map.of(
-                org.apache.kafka.clients.CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers(),
-                org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all",
-                org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.StringSerializer.class.getName(),
-                org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.ByteArraySerializer.class.getName()));
-    }
-
-    org.apache.kafka.clients.producer.KafkaProducer<String, byte[]> kafkaProducer() {
-        return new org.apache.kafka.clients.producer.KafkaProducer<>(kafkaClientProperties());
-    }
-
+    /** A consumer of no group, signed in as the broker's administrator: it reads any topic (the dead letters). */
     org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]> kafkaReader() {
-        Map<String, Object> properties = kafkaClientProperties();
+        Map<String, Object> properties = new HashMap<>(kafkaPlacement.clientProperties(KafkaAccess.ADMIN));
         properties.put(org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                 org.apache.kafka.common.serialization.StringDeserializer.class.getName());
         properties.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
@@ -138,26 +145,26 @@ final class FaultStack implements AutoCloseable {
         return new org.apache.kafka.clients.consumer.KafkaConsumer<>(properties);
     }
 
-    org.apache.kafka.clients.admin.Admin kafkaAdmin() {
-        return org.apache.kafka.clients.admin.Admin.create(Map.of(
-                org.apache.kafka.clients.CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers()));
-    }
-
     // the services
 
     /** Starts {@code service}'s process (again: same port, same database, same consumer group). */
     void launch(StackService service) throws IOException {
-        Map<String, String> properties = new HashMap<>(Map.of(
+        List<String> arguments = new ArrayList<>(ServiceLauncher.arguments(placement(service)));
+        services.put(service, ChildJvm.start(service.serviceName(), jar(service), SERVICE_JVM, arguments, Map.of(),
+                work.resolve("logs").resolve(service.serviceName() + ".log")));
+    }
+
+    /**
+     * The dev stack's placement of {@code service} on the suite's servers and work directory, trusting the test
+     * issuer, on loopback, without demo data. Made from the first broker's settings also while the broker is away
+     * (its address and users' passwords stay the same across restarts).
+     */
+    private ServiceLauncher.Placement placement(StackService service) {
+        return DevStack.placement(service, work, postgresPlacement, kafkaPlacement, ports.get(service), Map.of(
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.get().jwkSetUri(),
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.get().issuer(),
                 "server.address", "127.0.0.1",
                 "stb.demo.enabled", "false"));
-        properties.putAll(LocalSecrets.propertiesFor(service, talentMasterKey, fundingLedgerKey));
-        List<String> arguments = new ArrayList<>(ServiceLauncher.arguments(new ServiceLauncher.Placement(
-                "jdbc:postgresql://localhost:" + postgresPort + "/" + service.database(), LocalPostgres.USER, "",
-                kafkaBootstrapServers(), ports.get(service), properties)));
-        services.put(service, ChildJvm.start(service.serviceName(), jar(service), SERVICE_JVM, arguments, Map.of(),
-                work.resolve("logs").resolve(service.serviceName() + ".log")));
     }
 
     void awaitReady(StackService service) throws IOException, InterruptedException {

@@ -487,8 +487,9 @@ class FaultSuiteTest {
                         // a known platform, a date that is none: it cannot be read
                         "{\"enrollmentId\": \"poison\", \"platformId\": \"" + seedPlatform
                                 + "\", \"admittedOn\": \"not-a-date\"}"));
-        try (var producer = stack.kafkaProducer()) {
-            for (Poison poison : poisons) {
+        for (Poison poison : poisons) {
+            // sent as the topic's producer: the broker lets no one else write it
+            try (var producer = stack.kafkaProducerFor(poison.topic())) {
                 var record = new org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>(poison.topic(),
                         "poison-" + poison.ceId(), poison.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 header(record, "ce_id", poison.ceId());
