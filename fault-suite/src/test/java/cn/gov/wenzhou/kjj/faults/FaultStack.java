@@ -50,6 +50,7 @@ final class FaultStack implements AutoCloseable {
     private final int kafkaControllerPort;
     private final Map<StackService, Integer> ports = new EnumMap<>(StackService.class);
     private final Map<StackService, ChildJvm> services = new EnumMap<>(StackService.class);
+    private final Thread stopOnExit = new Thread(this::closeQuietly, "fault-stack-stop");
     private LocalPostgres postgres;
     private LocalKafka kafka;
     /** The servers as first started: where the services are placed, also while a server is stopped. */
@@ -70,6 +71,9 @@ final class FaultStack implements AutoCloseable {
         Path work = Path.of(System.getProperty("stb.fault.work", "target/fault-stack")).toAbsolutePath();
         FileSystemUtils.deleteRecursively(work);
         FaultStack stack = new FaultStack(work);
+        // the servers run with no shutdown hook of their own (PostgreSQL is a daemon, not a child of this JVM): should
+        // the JVM end before close() (surefire's timeout, Ctrl-C), nothing the suite started outlives it
+        Runtime.getRuntime().addShutdownHook(stack.stopOnExit);
         try {
             stack.startPostgres();
             DevStack.prepareDatabases(stack.postgres, work,
@@ -196,7 +200,14 @@ final class FaultStack implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public synchronized void close() throws Exception {
+        if (Thread.currentThread() != stopOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException alreadyStopping) {
+                // the JVM is exiting: its hook closes the stack too, after this
+            }
+        }
         for (ChildJvm service : services.values()) {
             service.close();
         }
@@ -206,6 +217,14 @@ final class FaultStack implements AutoCloseable {
         }
         if (postgres != null) {
             stopPostgres();
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (Exception e) {
+            System.err.println("fault-stack: stopping at exit failed: " + e);
         }
     }
 }
