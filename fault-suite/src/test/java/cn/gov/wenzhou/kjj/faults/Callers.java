@@ -17,6 +17,11 @@ final class Callers {
         return TestTokens.get().mint("fault-suite-" + role.toLowerCase(java.util.Locale.ROOT), List.of(role), null);
     }
 
+    /** A named person in {@code role} (a second funding officer who approves payments). */
+    static String person(String subject, String role) {
+        return TestTokens.get().mint(subject, List.of(role), null);
+    }
+
     static String organisation(String role, String creditCode) {
         return TestTokens.get().mint("fault-suite-org-" + creditCode, List.of(role), creditCode);
     }

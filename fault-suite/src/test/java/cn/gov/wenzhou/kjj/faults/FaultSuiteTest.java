@@ -3,6 +3,7 @@ package cn.gov.wenzhou.kjj.faults;
 import cn.gov.wenzhou.kjj.contracts.IntegrationEventCatalog;
 import cn.gov.wenzhou.kjj.contracts.Topics;
 import cn.gov.wenzhou.kjj.devstack.StackService;
+import cn.gov.wenzhou.kjj.funding.FundingScenario;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
 import cn.gov.wenzhou.kjj.talent.command.ChineseIdNumber;
@@ -214,6 +215,101 @@ class FaultSuiteTest {
 
     @Test
     @Order(3)
+    void concurrentDisbursementsIntoOneAwardNeverPayMoreThanIt() throws Exception {
+        int disbursements = Integer.getInteger("fault.concurrent.disbursements", 50);
+        // a signed project of a fresh recipient through funding's own API (award 1,000,000 fen, tranche 1 payable)
+        FundingScenario funding = new FundingScenario(port(StackService.FUNDING));
+        String projectId = funding.signedProject().projectId();
+        funding.delegateApprover();
+        JsonNode project = expect(200, Http.send("GET", this.funding + "/api/projects/" + projectId,
+                Callers.role("FUNDING_OFFICER"), (byte[]) null)).json().orElseThrow();
+        long award = project.path("awardFen").asLong();
+        long tranche = project.path("tranches").get(0).path("plannedFen").asLong();
+        // each payment a slice of the tranche: together the requests ask for more than the award
+        long amount = Math.max(1, Math.max(tranche / 16, (award + award / 2) / disbursements));
+        long fitting = tranche / amount;
+        List<String> requests = new ArrayList<>();
+        for (int i = 0; i < disbursements; i++) {
+            requests.add("payment-" + i);
+        }
+        String officer = Callers.role("FUNDING_OFFICER");
+        History history = concurrently(requests, key -> Http.send("POST", this.funding + "/api/projects/"
+                + projectId + "/disbursements", officer, """
+                {"trancheNumber": 1, "amountFen": %d, "documentRef": "拨付单-%s", "reason": "并发拨付"}"""
+                .formatted(amount, key)), "request payment");
+        // a second officer approves every request, each twice at once: a decided request is not decided again
+        List<String> requestIds = history.entries().stream().filter(e -> e.answer().status() == 202)
+                .map(e -> e.answer().json().orElseThrow().path("requestId").asText()).toList();
+        List<String> approvals = new ArrayList<>(requestIds);
+        approvals.addAll(requestIds);
+        String approver = Callers.person(FundingScenario.APPROVER, "FUNDING_OFFICER");
+        History approved = requestIds.isEmpty() ? new History() : concurrently(approvals, requestId -> Http.send(
+                "POST", this.funding + "/api/projects/" + projectId + "/disbursement-requests/" + requestId
+                        + "/approval", approver, "{\"note\": \"同意\"}"), "approve");
+
+        long requested = history.count(e -> e.answer().status() == 202);
+        long paid = approved.count(e -> e.answer().status() == 200);
+        long paidFen = StoreState.sumOfEvents(stack, StackService.FUNDING, "TrancheDisbursed", "projectId", projectId,
+                "amountFen");
+        long payments = StoreState.eventsWhere(stack, StackService.FUNDING, "TrancheDisbursed", "projectId",
+                projectId);
+        long shed = history.count(e -> e.answer().status() == 503) + approved.count(e -> e.answer().status() == 503);
+        long expectedPayments = Math.min(fitting, disbursements - history.count(e -> e.answer().status() == 503));
+        JsonNode after = funding.awaitProject(projectId, view -> view.path("disbursedFen").asLong() == paidFen);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("award (fen)", award);
+        details.put("tranche 1 (fen)", tranche);
+        details.put("each request (fen)", amount);
+        details.put("asked for together (fen)", Math.multiplyExact(amount, disbursements));
+        details.put("request statuses", statusCounts(history));
+        details.put("request rules", ruleCounts(history));
+        details.put("approval statuses (each request approved twice at once)", statusCounts(approved));
+        details.put("approval rules", ruleCounts(approved));
+        details.put("TrancheDisbursed stored", payments);
+        details.put("paid in the store (fen)", paidFen);
+        details.put("disbursed in the project view (fen)", after.path("disbursedFen").asLong());
+        details.put("shed under load (503, Retry-After, nothing stored)", shed);
+        report.add(new Report.Scenario("concurrent disbursements", disbursements + " payment requests into one "
+                + "award at once, asking together for more than it, then each request approved twice at once: the "
+                + "pending requests reserve their amounts, so those that fit the tranche are accepted and the rest "
+                + "refused (disbursement.exceeds-tranche); each accepted request is paid once; the sum paid is never "
+                + "above the tranche nor the award.", history.sent() + approved.sent(),
+                history.answered() + approved.answered(), history.refused() + approved.refused(),
+                Math.max(0, paid - payments), Math.max(0, payments - paid),
+                Math.max(history.longestAnswerMillis(), approved.longestAnswerMillis()), -1, details));
+
+        assertThat(history.answered()).isEqualTo(disbursements);
+        assertThat(approved.answered()).isEqualTo(approvals.size());
+        List<History.Entry> serverErrors = new ArrayList<>(history.entries());
+        serverErrors.addAll(approved.entries());
+        assertThat(serverErrors.stream().filter(e -> e.answer().status() >= 500)).allSatisfy(e -> {
+            assertThat(e.answer().status()).isEqualTo(503);
+            assertThat(e.answer().isProblemDetail()).isTrue();
+            assertThat(e.answer().retryAfter()).isNotBlank();
+        });
+        assertThat(paidFen).isLessThanOrEqualTo(tranche).isLessThanOrEqualTo(award);
+        assertThat(after.path("disbursedFen").asLong()).isEqualTo(paidFen);
+        assertThat(requested).isEqualTo(expectedPayments);
+        assertThat(history.count(e -> e.answer().status() == 409
+                && "disbursement.exceeds-tranche".equals(e.answer().rule())))
+                .isEqualTo(disbursements - requested - history.count(e -> e.answer().status() == 503));
+        // per request: paid once if any of its two approvals was not shed, the other approval refused as decided
+        for (String requestId : requestIds) {
+            List<History.Entry> decisions = approved.entries().stream().filter(e -> e.key().equals(requestId))
+                    .toList();
+            long shedDecisions = decisions.stream().filter(e -> e.answer().status() == 503).count();
+            assertThat(decisions.stream().filter(e -> e.answer().status() == 200).count()).as(requestId)
+                    .isEqualTo(shedDecisions == decisions.size() ? 0 : 1);
+            assertThat(decisions.stream().filter(e -> e.answer().status() != 200 && e.answer().status() != 503))
+                    .allSatisfy(e -> assertThat(e.answer().rule()).as(e.answer().body())
+                            .isEqualTo("approval.not-pending"));
+        }
+        assertThat(payments).as("payments stored").isEqualTo(paid);
+        assertThat(paidFen).isEqualTo(Math.multiplyExact(amount, payments));
+    }
+
+    @Test
+    @Order(4)
     void concurrentEvaluationsOfOnePlatformYearRecordOne() throws Exception {
         int evaluations = Integer.getInteger("fault.concurrent.evaluations", 20);
         String platformId = recognizedPlatform("并发评价平台");
@@ -247,7 +343,7 @@ class FaultSuiteTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void postgresRestartedMidStreamAnswers503FastAndLosesNothing() throws Exception {
         int commands = Integer.getInteger("fault.outage.commands", 60);
         Duration outage = Duration.ofSeconds(Integer.getInteger("fault.outage.seconds", 10));
@@ -324,7 +420,7 @@ class FaultSuiteTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void kafkaDownMidStreamLosesAndDoublesNothingDownstream() throws Exception {
         int commands = Integer.getInteger("fault.outage.commands", 60);
         Duration outage = Duration.ofSeconds(Integer.getInteger("fault.outage.seconds", 10));
@@ -382,7 +478,7 @@ class FaultSuiteTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void servicesKilledWhilePublishingAndConsumingLoseAndDoubleNothing() throws Exception {
         int commands = Integer.getInteger("fault.outage.commands", 60);
         History history = new History();
@@ -465,7 +561,7 @@ class FaultSuiteTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aPoisonRecordOnEachConsumedTopicIsDeadLetteredWithItsReasonAndWhatFollowsIsConsumed() throws Exception {
         // topic, an event type of its producer, and the services that consume it
         record Poison(String topic, String type, List<StackService> consumers, String ceId, String payload) {
@@ -603,6 +699,11 @@ class FaultSuiteTest {
                 Callers.role("REGISTRY_ADMIN"),
                 "{\"level\": \"MUNICIPAL\", \"documentNumber\": \"温科发〔2021〕9号\", \"recognizedOn\": \"2021-06-01\"}"));
         return platformId;
+    }
+
+    /** The port the suite placed {@code service} on (for clients that take a port). */
+    private int port(StackService service) {
+        return java.net.URI.create(stack.baseUrl(service)).getPort();
     }
 
     private static String reportBody(int year) {

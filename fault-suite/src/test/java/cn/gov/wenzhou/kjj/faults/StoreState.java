@@ -49,4 +49,22 @@ record StoreState(Map<StackService, Long> events, Map<StackService, Map<String, 
                 : jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like ? "
                 + "and aggregate_identifier = ?", Long.class, "%" + type, aggregateId);
     }
+
+    /** The sum of a number field over the events of {@code type} whose {@code keyField} is {@code key}. */
+    static long sumOfEvents(FaultStack stack, StackService service, String type, String keyField, String key,
+                            String numberField) {
+        return new JdbcTemplate(stack.dataSource(service)).queryForObject("""
+                select coalesce(sum((convert_from(payload, 'UTF8')::jsonb ->> ?)::bigint), 0)
+                from domain_event_entry
+                where payload_type like ? and convert_from(payload, 'UTF8')::jsonb ->> ? = ?""", Long.class,
+                numberField, "%" + type, keyField, key);
+    }
+
+    /** How many events of {@code type} have {@code keyField} equal to {@code key}. */
+    static long eventsWhere(FaultStack stack, StackService service, String type, String keyField, String key) {
+        return new JdbcTemplate(stack.dataSource(service)).queryForObject("""
+                select count(*) from domain_event_entry
+                where payload_type like ? and convert_from(payload, 'UTF8')::jsonb ->> ? = ?""", Long.class,
+                "%" + type, keyField, key);
+    }
 }
