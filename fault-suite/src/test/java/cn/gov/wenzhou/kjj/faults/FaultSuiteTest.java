@@ -642,6 +642,111 @@ class FaultSuiteTest {
         }
     }
 
+    @Test
+    @Order(9)
+    void aProjectionThatKeepsFailingOnOneEventIsVisibleTheOthersGoOnAndARebuildAfterTheFixCatchesUp()
+            throws Exception {
+        String projection = "platform-summary";
+        String operator = Callers.role("OPERATOR");
+        awaitQuiet();
+        // the fault: the registry's list view refuses one platform's row (a constraint its projection cannot meet),
+        // as a view whose schema lags behind its events would, on every attempt
+        org.springframework.jdbc.core.JdbcTemplate registryDb = new org.springframework.jdbc.core.JdbcTemplate(
+                stack.dataSource(StackService.PLATFORM_REGISTRY));
+        registryDb.execute("alter table platform_summary add constraint fault_suite_refuses_a_name"
+                + " check (name not like '%拒收%')");
+        History history = new History();
+        Map<String, String> creditCodes = new LinkedHashMap<>();
+        Http.Answer poisoned = register(history, creditCodes, "拒收");
+        Http.Answer healthy = register(history, creditCodes, "其后");
+        List<String> codes = List.copyOf(creditCodes.keySet());
+        String poisonedCode = codes.get(0);
+        String healthyCode = codes.get(1);
+
+        // visible: /ops/projections, health and the metric; the projection and the others go on
+        JsonNode status = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> Http.send("GET",
+                registry + "/ops/projections/" + projection, operator, (byte[]) null).json().orElseThrow(),
+                node -> node.path("parked").asLong() >= 1 && node.path("lag").asLong() == 0);
+        await().atMost(PATIENCE).until(() -> registered(healthyCode) == 1);
+        long listedWhileFailing = registered(poisonedCode);
+        JsonNode projections = Http.send("GET", registry + "/ops/projections", operator, (byte[]) null).json()
+                .orElseThrow();
+        List<String> othersBehindOrParked = new ArrayList<>();
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
+            othersBehindOrParked.clear();
+            for (JsonNode other : Http.send("GET", registry + "/ops/projections", operator, (byte[]) null).json()
+                    .orElseThrow()) {
+                if (!projection.equals(other.path("name").asText()) && (other.path("lag").asLong() != 0
+                        || other.path("parked").asLong() != 0 || !"RUNNING".equals(other.path("state").asText()))) {
+                    othersBehindOrParked.add(other.path("name").asText());
+                }
+            }
+            return othersBehindOrParked.isEmpty();
+        });
+        JsonNode health = Http.send("GET", registry + "/actuator/health", operator, (byte[]) null).json()
+                .orElseThrow();
+        JsonNode healthDetail = health.path("components").path("projections").path("details").path(projection);
+        Http.Answer scrape = Http.getText(registry + "/actuator/prometheus", operator);
+        String metrics = scrape.body();
+        java.util.regex.Pattern parkedGauge = java.util.regex.Pattern.compile(
+                "stb_projection_parked_events\\{[^}]*projection=\"" + projection + "\"[^}]*} ([0-9.]+)");
+        java.util.regex.Matcher gauge = parkedGauge.matcher(metrics);
+        double parkedMetric = gauge.find() ? Double.parseDouble(gauge.group(1)) : -1;
+        List<String> otherProjections = new ArrayList<>();
+        projections.forEach(node -> otherProjections.add(node.path("name").asText()));
+        otherProjections.remove(projection);
+
+        // the fix, then a rebuild: it catches up and the refused row is there
+        registryDb.execute("alter table platform_summary drop constraint fault_suite_refuses_a_name");
+        long fixed = System.nanoTime();
+        Http.Answer rebuild = Http.send("POST", registry + "/ops/projections/" + projection + "/rebuild", operator,
+                (byte[]) null);
+        JsonNode rebuilt = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> Http.send("GET",
+                registry + "/ops/projections/" + projection, operator, (byte[]) null).json().orElseThrow(),
+                node -> "FINISHED".equals(node.path("rebuild").path("outcome").asText()));
+        await().atMost(PATIENCE).until(() -> registered(poisonedCode) == 1);
+        long recoveryMillis = (System.nanoTime() - fixed) / 1_000_000;
+        JsonNode healthAfter = Http.send("GET", registry + "/actuator/health", operator, (byte[]) null).json()
+                .orElseThrow().path("components").path("projections").path("details").path(projection);
+
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("fault", "a check constraint on platform_summary that one registration's row breaks");
+        details.put("/ops/projections while failing", "state " + status.path("state").asText() + ", lag "
+                + status.path("lag").asLong() + ", parked " + status.path("parked").asLong());
+        details.put("health while failing", health.path("status").asText() + ", projections." + projection
+                + " parked " + healthDetail.path("parked").asLong());
+        details.put("stb_projection_parked_events while failing", parkedMetric);
+        details.put("the platform registered behind it listed", registered(healthyCode));
+        details.put("the refused platform listed while failing", listedWhileFailing);
+        details.put("other projections (lag 0, nothing parked, running)", otherProjections);
+        details.put("after the fix and a rebuild", "outcome " + rebuilt.path("rebuild").path("outcome").asText()
+                + ", parked " + rebuilt.path("parked").asLong() + ", the refused platform listed "
+                + registered(poisonedCode) + ", health parked " + healthAfter.path("parked").asLong());
+        details.put("recovery", "from the fix until the rebuilt view lists the refused platform");
+        report.add(new Report.Scenario("projection failing on one event", "A projection that cannot apply one "
+                + "event parks it and goes on: it is visible in /ops/projections, in health (DEGRADED) and as the "
+                + "stb_projection.parked.events metric, the projection goes on with the events behind it and the "
+                + "other projections go on; after the fix a rebuild catches up and the row is there.",
+                history.sent(), history.answered(), history.refused(), 0, 0, history.longestAnswerMillis(),
+                recoveryMillis, details));
+
+        assertThat(poisoned.status()).as(poisoned.body()).isEqualTo(201);
+        assertThat(healthy.status()).as(healthy.body()).isEqualTo(201);
+        assertThat(status.path("state").asText()).isEqualTo("RUNNING");
+        assertThat(listedWhileFailing).isZero();
+        assertThat(registered(healthyCode)).isEqualTo(1);
+        assertThat(othersBehindOrParked).isEmpty();
+        assertThat(otherProjections).isNotEmpty();
+        assertThat(health.path("status").asText()).isEqualTo("DEGRADED");
+        assertThat(healthDetail.path("parked").asLong()).isPositive();
+        assertThat(scrape.status()).as(scrape.body()).isEqualTo(200);
+        assertThat(parkedMetric).as("stb_projection_parked_events of " + projection).isPositive();
+        assertThat(rebuild.status()).as(rebuild.body()).isEqualTo(202);
+        assertThat(rebuilt.path("parked").asLong()).isZero();
+        assertThat(registered(poisonedCode)).isEqualTo(1);
+        assertThat(healthAfter.path("parked").asLong()).isZero();
+    }
+
     private static void header(org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record, String name,
                                String value) {
         record.headers().add(name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));

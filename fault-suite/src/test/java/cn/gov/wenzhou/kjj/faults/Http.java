@@ -57,8 +57,17 @@ final class Http {
     }
 
     static Answer send(String method, String url, String token, byte[] body) {
+        return send(method, url, token, body, "application/json, application/problem+json");
+    }
+
+    /** A GET of something other than JSON (the Prometheus scrape: text). */
+    static Answer getText(String url, String token) {
+        return send("GET", url, token, null, "text/plain, application/problem+json");
+    }
+
+    private static Answer send(String method, String url, String token, byte[] body, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(ANSWER_BOUND)
-                .header("Accept", "application/json, application/problem+json")
+                .header("Accept", accept)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
