@@ -426,6 +426,41 @@ class FaultSuiteTest {
         Duration outage = Duration.ofSeconds(Integer.getInteger("fault.outage.seconds", 10));
         History history = new History();
         Map<String, String> creditCodes = new LinkedHashMap<>();
+        String officer = Callers.role("FUNDING_OFFICER");
+        String institute = Callers.role("TALENT_INSTITUTE");
+
+        // commands of the other two services whose effects reach the registry's indicators over Kafka: admissions of
+        // a platform's hires (talent.enrollment.v1) and awards with the platform as partner (funding.project.v1),
+        // made ready before the outage and decided during it
+        int hires = Math.max(3, commands / 50);
+        int awards = Math.max(2, commands / 100);
+        String platformCode = creditCode();
+        String platformId = recognizedPlatform("断连指标平台", platformCode);
+        await().atMost(PATIENCE).until(() -> StoreState.eventsOfType(stack, StackService.TALENT_POOL,
+                "PlatformStatusNoted", platformId) >= 2 && StoreState.eventsOfType(stack, StackService.FUNDING,
+                "PlatformStandingRecorded", platformId) >= 2);
+        String year = String.valueOf(today().getYear());
+        // room for them in this year's pool (404: no quota decided yet for the year, nothing taken)
+        Http.Answer pool = Http.send("GET", talent + "/api/pool/status/" + year, institute, (byte[]) null);
+        JsonNode poolYear = pool.status() == 404 ? Http.JSON.createObjectNode()
+                : expect(200, pool).json().orElseThrow();
+        expect(200, Http.send("PUT", talent + "/api/pool/quotas/" + year, institute, "{\"posts\": "
+                + (Math.max(poolYear.path("quota").asInt(), poolYear.path("taken").asInt()) + hires)
+                + ", \"reason\": \"故障注入扩编\"}"));
+        List<String> enrollments = new ArrayList<>();
+        for (int i = 0; i < hires; i++) {
+            String id = apply(platformCode, i);
+            expect(200, Http.send("POST", talent + "/api/enrollments/" + id + "/review", institute,
+                    "{\"decision\": \"FORWARD_TO_COUNCIL\", \"note\": \"齐全\"}"));
+            expect(200, Http.send("POST", talent + "/api/enrollments/" + id + "/council-decision", institute,
+                    "{\"decision\": \"APPROVE\", \"resolutionNumber\": \"温人才院理〔2026〕2号\"}"));
+            enrollments.add(id);
+        }
+        FundingScenario fundingApi = new FundingScenario(port(StackService.FUNDING));
+        List<FundingScenario.Ranked> ranked = new ArrayList<>();
+        for (int i = 0; i < awards; i++) {
+            ranked.add(fundingApi.rankedApplication(FundingScenario.newCreditCode(), platformCode, platformId));
+        }
 
         for (int i = 0; i < commands / 3; i++) {
             register(history, creditCodes, "断连前");
@@ -433,7 +468,26 @@ class FaultSuiteTest {
         stack.stopKafka();
         long outageStarted = System.nanoTime();
         long longestDuringOutage = 0;
-        int duringOutage = 0;
+        List<String> admitted = new ArrayList<>();
+        for (String id : enrollments) {
+            Http.Answer answer = history.record("admit", id, () -> Http.send("POST", talent + "/api/enrollments/"
+                    + id + "/admission", institute, "{}"));
+            longestDuringOutage = Math.max(longestDuringOutage, answer.millis());
+            if (answer.status() == 200) {
+                admitted.add(id);
+            }
+        }
+        List<String> projects = new ArrayList<>();
+        for (FundingScenario.Ranked application : ranked) {
+            Http.Answer answer = history.record("award", application.applicationId(), () -> Http.send("POST",
+                    funding + "/api/calls/" + application.callId() + "/applications/" + application.applicationId()
+                            + "/award", officer, FundingScenario.AWARD_BODY));
+            longestDuringOutage = Math.max(longestDuringOutage, answer.millis());
+            if (answer.status() == 201) {
+                projects.add(answer.json().orElseThrow().path("projectId").asText());
+            }
+        }
+        int duringOutage = admitted.size() + projects.size();
         while (System.nanoTime() - outageStarted < outage.toNanos() || duringOutage < commands / 3) {
             longestDuringOutage = Math.max(longestDuringOutage, register(history, creditCodes, "断连中").millis());
             duringOutage++;
@@ -444,37 +498,78 @@ class FaultSuiteTest {
             register(history, creditCodes, "恢复后");
         }
 
-        // downstream: funding records each registered platform's standing from the registry's topic, exactly once
-        List<String> platformIds = history.entries().stream().filter(e -> e.answer().status() == 201)
+        // downstream, exactly once each: funding's standing and talent's platform directory of every registered
+        // platform (registry.platform.v1), the registry's indicators of every admission and award
+        List<String> platformIds = history.entries().stream().filter(e -> e.operation().equals("register")
+                && e.answer().status() == 201)
                 .map(e -> e.answer().json().orElseThrow().path("platformId").asText()).toList();
-        Map<String, Long> standings = new HashMap<>();
+        Map<String, Long> effects = new LinkedHashMap<>();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            for (String platformId : platformIds) {
-                standings.put(platformId, StoreState.eventsOfType(stack, StackService.FUNDING,
-                        "PlatformStandingRecorded", platformId));
+            for (String id : platformIds) {
+                effects.put("funding standing " + id, StoreState.eventsOfType(stack, StackService.FUNDING,
+                        "PlatformStandingRecorded", id));
+                effects.put("talent directory " + id, StoreState.eventsOfType(stack, StackService.TALENT_POOL,
+                        "PlatformStatusNoted", id));
             }
-            assertThat(standings.values()).allSatisfy(count -> assertThat(count).isPositive());
+            for (String id : admitted) {
+                effects.put("registry researchers " + id, StoreState.eventsWhere(stack,
+                        StackService.PLATFORM_REGISTRY, "PoolHireJoined", "enrollmentId", id));
+            }
+            for (String id : projects) {
+                effects.put("registry projects won " + id, StoreState.eventsWhere(stack,
+                        StackService.PLATFORM_REGISTRY, "FundedProjectWon", "projectId", id));
+            }
+            assertThat(effects.values()).allSatisfy(count -> assertThat(count).isPositive());
         });
         long recoveryMillis = (System.nanoTime() - restarted) / 1_000_000;
-        long lost = standings.values().stream().filter(count -> count == 0).count();
-        long doubled = standings.values().stream().filter(count -> count > 1).count();
+        // and every registration's event on its topic
+        java.util.Set<String> onTopic = keysOnTopic(Topics.REGISTRY_PLATFORM_V1);
+        long missingOnTopic = platformIds.stream().filter(id -> !onTopic.contains(id)).count();
+        long lost = effects.values().stream().filter(count -> count == 0).count() + missingOnTopic;
+        long doubled = effects.values().stream().filter(count -> count > 1).count();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("outage", outage.toSeconds() + " s, the broker stopped and started again on its log directory");
         details.put("statuses", statusCounts(history));
         details.put("commands during the outage", duringOutage);
-        details.put("downstream", "funding-service's PlatformStandingRecorded per registered platform, from "
-                + "registry.platform.v1");
-        details.put("recovery", "from the broker's restart until funding had applied every registration");
-        report.add(new Report.Scenario("Kafka down mid-stream", "While the broker is away commands still succeed "
-                + "(publishing resumes from its token); after it is back every registration reaches funding-service "
-                + "exactly once: 0 lost, 0 doubled (the consumer's ce_id records absorb redeliveries).",
+        details.put("of them admissions (talent) and awards (funding)", admitted.size() + " and " + projects.size());
+        details.put("downstream effects checked", effects.size() + ": funding-service's PlatformStandingRecorded and "
+                + "talent-pool-service's PlatformStatusNoted per registration (registry.platform.v1), the "
+                + "registry's PoolHireJoined per admission (talent.enrollment.v1) and FundedProjectWon per award "
+                + "(funding.project.v1)");
+        details.put("registrations missing on registry.platform.v1", missingOnTopic);
+        details.put("recovery", "from the broker's restart until every downstream effect was applied");
+        report.add(new Report.Scenario("Kafka down mid-stream", "While the broker is away commands of the three "
+                + "services still succeed (publishing resumes from its token); after it is back every event is on "
+                + "its topic and every downstream effect is applied exactly once: funding's standing and talent's "
+                + "platform directory of each registration, the registry's indicators of each admission and award "
+                + "(0 lost, 0 doubled: the consumers' ce_id records absorb redeliveries).",
                 history.sent(), history.answered(), history.refused(), lost, doubled, longestDuringOutage,
                 recoveryMillis, details));
 
         assertThat(history.answered()).isEqualTo(history.sent());
-        assertThat(history.count(e -> e.answer().status() != 201)).as("commands refused").isZero();
+        assertThat(history.count(e -> e.answer().status() >= 400)).as("commands refused").isZero();
+        assertThat(admitted).hasSize(hires);
+        assertThat(projects).hasSize(awards);
+        assertThat(missingOnTopic).isZero();
         assertThat(lost).isZero();
         assertThat(doubled).isZero();
+    }
+
+    /** The keys of every record on {@code topic}, read from its beginning as the broker's administrator. */
+    private java.util.Set<String> keysOnTopic(String topic) {
+        try (var reader = stack.kafkaReader()) {
+            var partitions = reader.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = reader.endOffsets(partitions);
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            await().atMost(PATIENCE).until(() -> {
+                reader.poll(Duration.ofMillis(500)).forEach(record -> keys.add(record.key()));
+                return partitions.stream().allMatch(p -> reader.position(p) >= ends.get(p));
+            });
+            return keys;
+        }
     }
 
     @Test
@@ -794,7 +889,10 @@ class FaultSuiteTest {
     }
 
     private String recognizedPlatform(String name) {
-        String code = creditCode();
+        return recognizedPlatform(name, creditCode());
+    }
+
+    private String recognizedPlatform(String name, String code) {
         String platformId = expect(201, Http.send("POST", registry + "/api/platforms", Callers.role("REGISTRY_ADMIN"),
                 """
                         {"creditCode": "%s", "name": "%s-%s", "district": "瓯海", "industry": "新材料",

@@ -103,13 +103,17 @@ public final class FundingScenario {
     }
 
     /** Award 1,000,000 fen: equipment 300k, operating 400k, labour 200k, indirect 100k; tranches 500k/300k/200k. */
+    public static final String AWARD_BODY = """
+            {"awardFen": 1000000, "coFundingFen": 500000, "documentRef": "温科项〔2025〕1号",
+             "budget": [{"category": "EQUIPMENT", "amountFen": 300000},
+                        {"category": "OPERATING", "amountFen": 400000},
+                        {"category": "LABOUR", "amountFen": 200000},
+                        {"category": "INDIRECT", "amountFen": 100000}]}""";
+
+    /** Awards the ranked application {@link #AWARD_BODY}. */
     public ApiClient.Response award(Ranked ranked) {
-        return officer.post("/api/calls/" + ranked.callId() + "/applications/" + ranked.applicationId() + "/award", """
-                {"awardFen": 1000000, "coFundingFen": 500000, "documentRef": "温科项〔2025〕1号",
-                 "budget": [{"category": "EQUIPMENT", "amountFen": 300000},
-                            {"category": "OPERATING", "amountFen": 400000},
-                            {"category": "LABOUR", "amountFen": 200000},
-                            {"category": "INDIRECT", "amountFen": 100000}]}""");
+        return officer.post("/api/calls/" + ranked.callId() + "/applications/" + ranked.applicationId() + "/award",
+                AWARD_BODY);
     }
 
     /** A signed project of a fresh recipient: tranche 1 payable. */
