@@ -51,6 +51,10 @@ class FaultSuiteTest {
     /** The bound stated for an answer while PostgreSQL is away (operators.md: a 503 within 2 s, plus slack). */
     private static final Duration OUTAGE_ANSWER_BOUND = Duration.ofSeconds(5);
 
+    /** Commands of an outage scenario's stream, and how long its fault lasts (the pom's bounded form, run.sh's long). */
+    private static final int OUTAGE_COMMANDS = Integer.getInteger("fault.outage.commands", 60);
+    private static final Duration OUTAGE = Duration.ofSeconds(Integer.getInteger("fault.outage.seconds", 10));
+
     private final Report report = new Report();
     private FaultStack stack;
     private String registry;
@@ -345,8 +349,8 @@ class FaultSuiteTest {
     @Test
     @Order(5)
     void postgresRestartedMidStreamAnswers503FastAndLosesNothing() throws Exception {
-        int commands = Integer.getInteger("fault.outage.commands", 60);
-        Duration outage = Duration.ofSeconds(Integer.getInteger("fault.outage.seconds", 10));
+        int commands = OUTAGE_COMMANDS;
+        Duration outage = OUTAGE;
         History history = new History();
         Map<String, String> creditCodes = new LinkedHashMap<>();
         AtomicLong longestDuringOutage = new AtomicLong();
@@ -422,8 +426,8 @@ class FaultSuiteTest {
     @Test
     @Order(6)
     void kafkaDownMidStreamLosesAndDoublesNothingDownstream() throws Exception {
-        int commands = Integer.getInteger("fault.outage.commands", 60);
-        Duration outage = Duration.ofSeconds(Integer.getInteger("fault.outage.seconds", 10));
+        int commands = OUTAGE_COMMANDS;
+        Duration outage = OUTAGE;
         History history = new History();
         Map<String, String> creditCodes = new LinkedHashMap<>();
         String officer = Callers.role("FUNDING_OFFICER");
@@ -575,7 +579,7 @@ class FaultSuiteTest {
     @Test
     @Order(7)
     void servicesKilledWhilePublishingAndConsumingLoseAndDoubleNothing() throws Exception {
-        int commands = Integer.getInteger("fault.outage.commands", 60);
+        int commands = OUTAGE_COMMANDS;
         History history = new History();
         Map<String, String> creditCodes = new java.util.concurrent.ConcurrentHashMap<>();
         for (int i = 0; i < commands / 4; i++) {
