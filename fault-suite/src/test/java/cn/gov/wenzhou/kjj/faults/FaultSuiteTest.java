@@ -51,7 +51,7 @@ class FaultSuiteTest {
     /** The bound stated for an answer while PostgreSQL is away (operators.md: a 503 within 2 s, plus slack). */
     private static final Duration OUTAGE_ANSWER_BOUND = Duration.ofSeconds(5);
 
-    /** Commands of an outage scenario's stream, and how long its fault lasts (the pom's bounded form, run.sh's long). */
+    /** An outage scenario's stream of commands and how long its fault lasts (the pom's bounded form, run.sh's). */
     private static final int OUTAGE_COMMANDS = Integer.getInteger("fault.outage.commands", 60);
     private static final Duration OUTAGE = Duration.ofSeconds(Integer.getInteger("fault.outage.seconds", 10));
 
