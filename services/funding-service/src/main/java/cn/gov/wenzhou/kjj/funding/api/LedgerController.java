@@ -8,6 +8,7 @@ import cn.gov.wenzhou.kjj.ledger.Sha256;
 import cn.gov.wenzhou.kjj.ledger.SignedHead;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
+import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,7 +57,9 @@ public class LedgerController {
 
     @GetMapping("/head")
     @Operation(summary = "The ledger's head, signed with Ed25519: {sequence, entryHash, rootHash, at}",
-            description = "The signature covers the RFC 8785 bytes of {at, entryHash, keyId, ledger, rootHash, "
+            description = "The chain as far as it is written: money events are chained shortly after their "
+                    + "commands commit, so a head read right after a command may not include it yet (sequence says "
+                    + "how many entries it covers). The signature covers the RFC 8785 bytes of {at, entryHash, keyId, ledger, rootHash, "
                     + "sequence}; publicKey is the X.509 key in base64, keyId its SHA-256.")
     public SignedHead head() {
         return signer.sign(ledger.head());
@@ -94,13 +97,14 @@ public class LedgerController {
     @GetMapping("/proof/{eventId}")
     @Operation(summary = "The audit path of one money event's entry (RFC 6962 §2.1.1)",
             description = "Against the current signed head, or the tree of the first treeSize entries (a head "
-                    + "you hold, for example a published checkpoint).")
+                    + "you hold, for example a published checkpoint). A money event is chained shortly after its "
+                    + "command commits: until then 409 ledger.not-yet-chained (ask again); an id that is no money "
+                    + "event: 404.")
     public InclusionProof proof(@PathVariable String eventId,
                                 @Parameter(description = "entries in the tree; default: the current head")
                                 @RequestParam(required = false) Long treeSize) {
         MoneyLedger.Head head = ledger.head();
-        MoneyLedger.Entry entry = ledger.entryOf(eventId)
-                .orElseThrow(() -> new NotFoundException("money event in the ledger", eventId));
+        MoneyLedger.Entry entry = ledger.entryOf(eventId).orElseThrow(() -> notInTheLedger(eventId, head));
         long size = treeSize == null ? head.sequence() : treeSize;
         if (size < entry.sequence() || size > head.sequence() || size > MAX_TREE) {
             throw new InvalidInputException("treeSize", "must be from the entry's sequence " + entry.sequence()
@@ -111,6 +115,16 @@ public class LedgerController {
                 .map(Sha256::hex).toList();
         return new InclusionProof(eventId, entry.sequence(), entry.sequence() - 1, size, Sha256.hex(entry.leafHash()),
                 path, Sha256.hex(MerkleTree.root(leaves)), size == head.sequence() ? signer.sign(head) : null);
+    }
+
+    /** A money event is chained shortly after its command commits: until then it is stored but has no entry. */
+    private RuntimeException notInTheLedger(String eventId, MoneyLedger.Head head) {
+        if (ledger.isStoredMoneyEvent(eventId)) {
+            return new RuleViolationException("ledger.not-yet-chained", "the money event is stored but not chained "
+                    + "yet (the ledger chains money events in index order shortly after their commands commit; the "
+                    + "head is at sequence " + head.sequence() + "): ask again in a second");
+        }
+        return new NotFoundException("money event in the ledger", eventId);
     }
 
     @GetMapping("/consistency")

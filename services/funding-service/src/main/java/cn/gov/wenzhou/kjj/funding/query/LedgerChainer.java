@@ -1,0 +1,114 @@
+package cn.gov.wenzhou.kjj.funding.query;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The ledger's one writer in this instance: a thread that runs {@link MoneyLedger#chainCommitted()} when a money
+ * transaction has committed ({@link #wake()}, from {@link LedgerOrder}) and, as a safety net, every {@link #POLL} (money
+ * events of another instance, events stored before the ledger existed, a round that failed). Several instances may
+ * each run one: the head's row lock puts their rounds one after the other, and each chains only what follows the head.
+ */
+@Component
+public class LedgerChainer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerChainer.class);
+
+    /** The longest an event waits for a round when no commit wakes the chainer. */
+    static final Duration POLL = Duration.ofSeconds(1);
+    /**
+     * The pause after a round: the money events committed meanwhile are chained together by the next one, and money
+     * commands are held at the exclusive lock at most once per pause (the lag a proof may see after a command).
+     */
+    static final Duration ROUND_PAUSE = Duration.ofMillis(50);
+
+    private final MoneyLedger ledger;
+    private final Semaphore due = new Semaphore(0);
+    private volatile boolean running;
+    private volatile Thread thread;
+
+    public LedgerChainer(MoneyLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    /** A money transaction committed: chain it soon. */
+    public void wake() {
+        if (due.availablePermits() == 0) {
+            due.release();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        Thread chainer = new Thread(this::run, "money-ledger-chainer");
+        chainer.setDaemon(true);
+        thread = chainer;
+        chainer.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread chainer = thread;
+        if (chainer != null) {
+            chainer.interrupt();
+            try {
+                chainer.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        boolean first = true;
+        while (running) {
+            try {
+                if (!first) {
+                    due.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                    due.drainPermits();
+                }
+                long chained = round();
+                if (first && chained > 0) {
+                    log.info("money ledger: chained {} money events stored while no chainer ran", chained);
+                }
+                first = false;
+                Thread.sleep(ROUND_PAUSE.toMillis());
+            } catch (InterruptedException e) {
+                if (!running) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Chains until a round had the exclusive lock; an error is logged and the next poll tries again. */
+    private long round() throws InterruptedException {
+        while (running) {
+            try {
+                OptionalLong chained = ledger.chainCommitted();
+                if (chained.isPresent()) {
+                    return chained.getAsLong();
+                }
+            } catch (RuntimeException e) {
+                log.warn("money ledger: chaining failed, retried at the next poll", e);
+                return 0;
+            }
+            Thread.sleep(ROUND_PAUSE.toMillis()); // money transactions were open all along: let those queued behind us go first
+        }
+        return 0;
+    }
+}
