@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The ledger's one writer in this instance: a thread that runs {@link MoneyLedger#chainCommitted()} when a money
@@ -24,18 +25,24 @@ public class LedgerChainer implements SmartLifecycle {
     /** The longest an event waits for a round when no commit wakes the chainer. */
     static final Duration POLL = Duration.ofSeconds(1);
     /**
-     * The pause after a round: the money events committed meanwhile are chained together by the next one, and money
-     * commands are held at the exclusive lock at most once per pause (the lag a proof may see after a command).
+     * The pause after a round: the money events committed meanwhile are chained together by the next one (fewer,
+     * larger chaining transactions under load; part of the lag a proof may see after a command).
      */
     static final Duration ROUND_PAUSE = Duration.ofMillis(50);
 
     private final MoneyLedger ledger;
     private final Semaphore due = new Semaphore(0);
+    private final AtomicLong attempts = new AtomicLong();
     private volatile boolean running;
     private volatile Thread thread;
 
     public LedgerChainer(MoneyLedger ledger) {
         this.ledger = ledger;
+    }
+
+    /** How many chaining rounds this chainer has finished, whether or not they got through. */
+    public long attempts() {
+        return attempts.get();
     }
 
     /** A money transaction committed: chain it soon. */
@@ -95,11 +102,19 @@ public class LedgerChainer implements SmartLifecycle {
         }
     }
 
-    /** Chains until a round had the exclusive lock; an error is logged and the next poll tries again. */
+    /**
+     * Chains until a round got through (the transactions in progress at its snapshot ended in time); an error is
+     * logged and the next poll tries again.
+     */
     private long round() throws InterruptedException {
         while (running) {
             try {
-                OptionalLong chained = ledger.chainCommitted();
+                OptionalLong chained;
+                try {
+                    chained = ledger.chainCommitted();
+                } finally {
+                    attempts.incrementAndGet();
+                }
                 if (chained.isPresent()) {
                     return chained.getAsLong();
                 }
@@ -107,7 +122,7 @@ public class LedgerChainer implements SmartLifecycle {
                 log.warn("money ledger: chaining failed, retried at the next poll", e);
                 return 0;
             }
-            Thread.sleep(ROUND_PAUSE.toMillis()); // money transactions were open all along: let those queued behind us go first
+            Thread.sleep(ROUND_PAUSE.toMillis()); // a long transaction is in progress: look again from a new snapshot
         }
         return 0;
     }

@@ -6,21 +6,19 @@ import cn.gov.wenzhou.kjj.ledger.HashChain;
 import cn.gov.wenzhou.kjj.ledger.LedgerEntries;
 import cn.gov.wenzhou.kjj.ledger.MerkleTree;
 import cn.gov.wenzhou.kjj.ledger.StoredEvent;
-import cn.gov.wenzhou.kjj.ledger.Sha256;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -28,19 +26,28 @@ import java.util.stream.Collectors;
  * The tamper-evident money ledger: every money event of the event store, once, in the order of its global index,
  * chained by SHA-256 and leaves of an RFC 6962 Merkle tree (the definition is ledger-verifier's {@link LedgerEntries}).
  * <p>
- * Order without gaps or forks, off the commands' critical section: a transaction that stores a money event first takes
- * the ledger's advisory lock <em>shared</em> ({@link #enterMoneyTransaction()}, from {@link LedgerOrder} before its
- * events get their global index) and holds it to its end; money transactions never wait for each other. The chainer
- * ({@link #chainCommitted()}, from {@link LedgerChainer}'s one thread, after a money commit and on a poll) takes the
- * same lock <em>exclusive</em> for an instant: once it has it, no money transaction is between taking its index and
- * ending, so every money event up to the largest global index then visible is committed or will never be, and every
- * later one gets a larger index (the index is a database sequence, increment 1, one value per event). It then chains,
- * in its own transaction and with the head row locked, the money events after the head up to that bound, in index
- * order. A chain rebuilt from the event store in index order is therefore the same chain. The same round chains, on
- * start, money events stored before the ledger existed or while no chainer ran.
+ * Order without gaps or forks, off the commands' critical section (issue 16: chaining inside the command's transaction
+ * serialised every money command). Money transactions never wait for the ledger or for each other; they commit in any
+ * order, and the chainer ({@link #chainCommitted()}, from {@link LedgerChainer}'s thread) chains after them:
+ * <ol>
+ * <li>a transaction that stores a money event takes its PostgreSQL transaction id before its events take their global
+ * index ({@link #enterMoneyTransaction()}, from {@link LedgerOrder});</li>
+ * <li>the chainer reads the largest committed global index {@code bound}, then takes a snapshot. A money event at or
+ * below {@code bound} took its index before that index was committed, so its transaction had its id before the
+ * snapshot: it is either finished or listed in the snapshot as in progress;</li>
+ * <li>the chainer waits until every transaction the snapshot lists as in progress has ended. Now every money event up
+ * to {@code bound} is committed or will never be, and every later one gets a larger index (the index is a database
+ * sequence, increment 1, one value per event);</li>
+ * <li>it chains, in its own transaction and with the head row locked, the money events after the head up to
+ * {@code bound}, in index order.</li>
+ * </ol>
+ * A chain rebuilt from the event store in index order is therefore the same chain, and two chainers (two instances)
+ * only ever append after the head they locked. The same round chains, on start, money events stored before the ledger
+ * existed or while no chainer ran.
  * <p>
  * The price is a short lag: a money command's entry is written shortly after it commits ({@link #head()} says how far
- * the chain is; a proof for a stored but not yet chained event is a 409, see {@code LedgerController}).
+ * the chain is; a proof for a stored but not yet chained event is a 409, see {@code LedgerController}), and a
+ * long-running writing transaction of any kind holds the chain back (not the commands) until it ends.
  */
 @Component
 public class MoneyLedger {
@@ -49,15 +56,13 @@ public class MoneyLedger {
     static final int CATCH_UP_BATCH = 5_000;
 
     /**
-     * The longest the chainer queues for the exclusive lock before it gives up this round (money transactions queue
-     * behind it meanwhile). Shorter than PostgreSQL's deadlock_timeout (1 s): should a money transaction ever wait on
-     * one queued behind the chainer, the chainer is the one that yields, and no command fails for it.
+     * The longest one round waits for the transactions in progress at its snapshot; then it gives up (empty) and the
+     * next round starts again from a new snapshot.
      */
-    static final Duration EXCLUSIVE_WAIT = Duration.ofMillis(200);
+    static final Duration IN_PROGRESS_WAIT = Duration.ofSeconds(2);
 
-    /** The advisory lock key of the ledger's order (the first 8 bytes of SHA-256 of the ledger's name). */
-    static final long ORDER_LOCK = ByteBuffer.wrap(Sha256.of(
-            "cn.gov.wenzhou.kjj.funding.money-ledger.order".getBytes(StandardCharsets.UTF_8))).getLong();
+    /** How often a round looks whether those transactions have ended. */
+    static final Duration IN_PROGRESS_POLL = Duration.ofMillis(2);
 
     private static final String MONEY_TYPES = LedgerEntries.MONEY_EVENT_TYPES.stream()
             .map(type -> "'" + type.replace("'", "''") + "'").collect(Collectors.joining(","));
@@ -83,57 +88,90 @@ public class MoneyLedger {
     }
 
     /**
-     * Marks the current transaction as one that stores money events, until it ends: call before they get their global
-     * index. Money transactions share this; only the chainer's instant excludes them.
+     * Gives the current transaction its PostgreSQL transaction id, if it has none yet: call before its money events
+     * get their global index, so that a chainer's snapshot taken after the index is committed lists this transaction
+     * while it is in progress. No lock: money transactions never wait here.
      */
     public void enterMoneyTransaction() {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("a money event is stored only inside a transaction the ledger can order");
         }
-        jdbc.queryForObject("select pg_advisory_xact_lock_shared(?)::text", String.class, ORDER_LOCK);
+        jdbc.queryForObject("select pg_current_xact_id()::text", String.class);
     }
 
     /**
-     * One chaining round, in transactions of its own: waits (at most {@link #EXCLUSIVE_WAIT}) until no money
-     * transaction is open, takes the largest committed global index, then chains every money event after the head up
-     * to it. Returns how many it chained, or empty when it could not have the exclusive lock in time (try again).
+     * One chaining round: reads the largest committed global index, waits (at most {@link #IN_PROGRESS_WAIT}) until
+     * every transaction then in progress has ended, then chains every money event after the head up to that index, in a
+     * transaction of its own. Returns how many it chained, or empty when those transactions did not end in time or the
+     * thread was interrupted (try again).
      */
     public OptionalLong chainCommitted() {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("the ledger chains in its own transactions, never in a caller's");
         }
-        Long bound;
-        try {
-            bound = transactions.execute(status -> {
-                jdbc.execute("set local lock_timeout = " + EXCLUSIVE_WAIT.toMillis());
-                jdbc.queryForObject("select pg_advisory_xact_lock(?)::text", String.class, ORDER_LOCK);
-                return jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
-            });
-        } catch (PessimisticLockingFailureException busy) {
+        // two statements, in this order: the snapshot is taken after the bound was committed
+        long bound = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
+        Long newestInProgress = jdbc.queryForObject("select max(xip::text::bigint) "
+                + "from pg_snapshot_xip(pg_current_snapshot()) as xip", Long.class);
+        if (newestInProgress != null && !awaitEnded(newestInProgress)) {
             return OptionalLong.empty();
         }
-        Long chained = transactions.execute(status -> chainUpTo(bound == null ? 0 : bound));
+        Long chained = transactions.execute(status -> chainUpTo(bound));
         return OptionalLong.of(chained == null ? 0 : chained);
     }
 
-    /** Chains the money events after the head up to global index {@code bound}, all of them committed. */
+    /**
+     * Whether every transaction with an id up to {@code newest} that was in progress has ended: once the oldest
+     * transaction in progress is younger than {@code newest}, all of them have.
+     */
+    private boolean awaitEnded(long newest) {
+        long deadline = System.nanoTime() + IN_PROGRESS_WAIT.toNanos();
+        while (jdbc.queryForObject("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint <= ?", Boolean.class,
+                newest)) {
+            if (System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            LockSupport.parkNanos(IN_PROGRESS_POLL.toNanos());
+        }
+        return true;
+    }
+
+    /**
+     * Chains the money events after the head up to global index {@code bound}, all of them committed. Looks before it
+     * locks: a round with nothing to chain writes nothing (no row lock, no commit to flush). A round that chains does
+     * not wait for its commit to be flushed (synchronous_commit off, this transaction only): the ledger is a function
+     * of the durable event store, so a round lost in a crash is chained again after it, to the same entries and head.
+     */
     private long chainUpTo(long bound) {
+        long seen = head(false).position();
+        List<StoredEvent> events = eventsAfter(seen, bound);
         long chained = 0;
-        while (true) {
+        if (!events.isEmpty()) {
+            jdbc.execute("set local synchronous_commit = off");
+        }
+        while (!events.isEmpty()) {
             Head head = head(true);
-            List<StoredEvent> events = jdbc.query("select " + StoredEvent.COLUMNS + " from domain_event_entry"
-                            + " where global_index > ? and global_index <= ? and payload_type in (" + MONEY_TYPES
-                            + ") order by global_index limit " + CATCH_UP_BATCH,
-                    (row, n) -> StoredEvent.from(row), head.position(), bound);
-            if (events.isEmpty()) {
-                return chained;
+            if (head.position() != seen) {
+                // another instance's chainer moved the head after we looked: go on from its last entry
+                seen = head.position();
+                events = eventsAfter(seen, bound);
+                continue;
             }
             append(head, events);
             chained += events.size();
             if (events.size() < CATCH_UP_BATCH) {
-                return chained;
+                break;
             }
+            seen = events.get(events.size() - 1).position();
+            events = eventsAfter(seen, bound);
         }
+        return chained;
+    }
+
+    private List<StoredEvent> eventsAfter(long position, long bound) {
+        return jdbc.query("select " + StoredEvent.COLUMNS + " from domain_event_entry where global_index > ? and "
+                        + "global_index <= ? and payload_type in (" + MONEY_TYPES + ") order by global_index limit "
+                        + CATCH_UP_BATCH, (row, n) -> StoredEvent.from(row), position, bound);
     }
 
     private void append(Head head, List<StoredEvent> events) {

@@ -4,6 +4,7 @@ import cn.gov.wenzhou.kjj.funding.FundingIntegrationTest;
 import cn.gov.wenzhou.kjj.funding.FundingScenario;
 import cn.gov.wenzhou.kjj.funding.FundingScenario.Project;
 import cn.gov.wenzhou.kjj.funding.demo.DemoDocuments;
+import cn.gov.wenzhou.kjj.funding.query.LedgerTestSupport;
 import cn.gov.wenzhou.kjj.ledger.Sha256;
 import cn.gov.wenzhou.kjj.support.security.Role;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
@@ -183,8 +184,7 @@ class EvidenceDocumentApiTest {
         assertThat(row.path("evidence").get(0).asText()).isEqualTo(order);
         assertThat(download(token(Role.FINANCE_AUDITOR), row.path("evidence").get(0).asText()).status())
                 .isEqualTo(200);
-        String entry = jdbc.queryForObject("select entry from ledger_entry where event_id = ?", String.class,
-                row.path("eventId").asText());
+        String entry = LedgerTestSupport.awaitEntry(jdbc, row.path("eventId").asText()); // chained after the commit
         assertThat(entry).contains("\"evidence\":[\"" + order + "\"]");
     }
 

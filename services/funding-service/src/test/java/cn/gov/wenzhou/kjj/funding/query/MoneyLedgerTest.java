@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
@@ -45,6 +46,7 @@ import java.util.stream.StreamSupport;
 
 import static cn.gov.wenzhou.kjj.funding.FundingScenario.ok;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The money ledger on real PostgreSQL: chained in event order once per event, signed, exported, proven, and every
@@ -61,6 +63,10 @@ class MoneyLedgerTest {
     DataSource dataSource;
     @Autowired
     DailyLedgerCheckpoint checkpoints;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    LedgerChainer chainer;
 
     FundingScenario funding;
 
@@ -74,6 +80,7 @@ class MoneyLedgerTest {
         Project project = funding.signedProject();
         ok(funding.disburse(project.projectId(), 1, null));
         ok(funding.spend(project.projectId(), "OPERATING", 12_345L));
+        LedgerTestSupport.awaitChained(jdbc);
 
         SignedHead head = head();
         String export = export();
@@ -102,45 +109,108 @@ class MoneyLedgerTest {
     }
 
     @Test
-    void concurrentMoneyEventsChainInOneOrderWithNoGapAndNoFork() throws Exception {
+    void manyConcurrentMoneyCommandsEndInOneChainInIndexOrderWithNoGapNoDuplicateAndTheVerifierAgrees()
+            throws Exception {
         List<Project> projects = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 7; i++) {
             Project project = funding.signedProject();
             ok(funding.disburse(project.projectId(), 1, null));
             projects.add(project);
         }
-        ExecutorService threads = Executors.newFixedThreadPool(4);
+        List<Project> clientProjects = projects.subList(0, 4);
+        List<Project> heldProjects = projects.subList(4, 7);
+        int clients = 8;
+        int commandsPerClient = 12;
+        ExecutorService threads = Executors.newFixedThreadPool(clients);
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<ApiClient.Response>> spent = new ArrayList<>();
+        CountDownLatch halfDone = new CountDownLatch(clients * commandsPerClient / 2);
+        List<Future<List<ApiClient.Response>>> spent = new ArrayList<>();
+        List<OpenMoneyTransaction> held = new ArrayList<>();
         try {
-            for (int i = 0; i < 24; i++) {
-                Project project = projects.get(i % projects.size());
-                long amount = 1_000L + i;
-                Callable<ApiClient.Response> spend = () -> {
+            // money transactions that stay open while the others commit around them, before and in the middle: the
+            // chain must wait for each at its index, whatever commits after it
+            held.add(OpenMoneyTransaction.expenditure(context, heldProjects.get(0).projectId(), 3_001L));
+            held.add(OpenMoneyTransaction.expenditure(context, heldProjects.get(1).projectId(), 3_002L));
+            for (int c = 0; c < clients; c++) {
+                Project project = clientProjects.get(c % clientProjects.size());
+                long base = 1_000L + c * 100L;
+                Callable<List<ApiClient.Response>> client = () -> {
                     start.await();
-                    return funding.spend(project.projectId(), "OPERATING", amount);
+                    List<ApiClient.Response> responses = new ArrayList<>();
+                    for (int i = 0; i < commandsPerClient; i++) {
+                        responses.add(funding.spend(project.projectId(), "OPERATING", base + i));
+                        halfDone.countDown();
+                    }
+                    return responses;
                 };
-                spent.add(threads.submit(spend));
+                spent.add(threads.submit(client));
             }
             start.countDown();
-            for (Future<ApiClient.Response> response : spent) {
-                ok(response.get());
+            await().atMost(LedgerTestSupport.PATIENCE).until(() -> halfDone.getCount() == 0);
+            held.add(OpenMoneyTransaction.expenditure(context, heldProjects.get(2).projectId(), 3_003L));
+            for (Future<List<ApiClient.Response>> client : spent) {
+                client.get().forEach(FundingScenario::ok);
+            }
+            LedgerTestSupport.awaitRounds(chainer, 2);
+            long firstHeld = held.stream().mapToLong(OpenMoneyTransaction::globalIndex).min().orElseThrow();
+            assertThat(LedgerTestSupport.headPosition(jdbc)).as("no entry past an open money transaction's event")
+                    .isLessThan(firstHeld);
+            for (int i = held.size() - 1; i >= 0; i--) {
+                held.get(i).commit(); // the last opened commits first
             }
         } finally {
+            for (OpenMoneyTransaction transaction : held) {
+                transaction.close();
+            }
             threads.shutdownNow();
         }
+        LedgerTestSupport.awaitChained(jdbc);
 
-        List<long[]> rows = jdbc.query("select sequence, position from ledger_entry order by sequence",
-                (row, n) -> new long[]{row.getLong(1), row.getLong(2)});
+        List<long[]> rows = jdbc.query("select l.sequence, l.position, d.global_index from ledger_entry l "
+                        + "left join domain_event_entry d on d.event_identifier = l.event_id order by l.sequence",
+                (row, n) -> new long[]{row.getLong(1), row.getLong(2), row.getLong(3)});
         for (int i = 0; i < rows.size(); i++) {
-            assertThat(rows.get(i)[0]).isEqualTo(i + 1);
+            assertThat(rows.get(i)[0]).as("sequences 1, 2, 3, ... without a gap").isEqualTo(i + 1);
+            assertThat(rows.get(i)[1]).as("the entry's position is its event's global index").isEqualTo(rows.get(i)[2]);
             if (i > 0) {
-                assertThat(rows.get(i)[1]).isGreaterThan(rows.get(i - 1)[1]);
+                assertThat(rows.get(i)[1]).as("in global-index order").isGreaterThan(rows.get(i - 1)[1]);
             }
         }
+        List<String> moneyEvents = jdbc.queryForList("select event_identifier from domain_event_entry where "
+                + "payload_type in (" + LedgerTestSupport.MONEY_TYPES + ") order by global_index", String.class);
+        assertThat(jdbc.queryForList("select event_id from ledger_entry order by sequence", String.class))
+                .as("every money event once, none twice").isEqualTo(moneyEvents);
+        SignedHead head = head();
         try (Connection connection = dataSource.getConnection()) {
-            assertThat(EventStoreCheck.check(connection, head(), key()).message()).startsWith("verified");
+            assertThat(EventStoreCheck.check(connection, head, key()).message())
+                    .startsWith("verified: " + head.sequence() + " entries");
         }
+        assertThat(LedgerVerifier.verifyExport(reader(export()), head, key()).verified()).isTrue();
+    }
+
+    @Test
+    void aProofOfAStoredMoneyEventNotChainedYetIs409NamingTheRuleAndIsGivenOnceItIsChained() throws Exception {
+        Project held = funding.signedProject();
+        ok(funding.disburse(held.projectId(), 1, null));
+        Project project = funding.signedProject();
+        ok(funding.disburse(project.projectId(), 1, null));
+        String eventId;
+        try (OpenMoneyTransaction open = OpenMoneyTransaction.expenditure(context, held.projectId(), 4_000L)) {
+            ok(funding.spend(project.projectId(), "OPERATING", 4_001L));
+            eventId = jdbc.queryForObject("select event_identifier from domain_event_entry where aggregate_identifier "
+                    + "= ? and payload_type like '%ExpenditureRecorded'", String.class, project.projectId());
+
+            ApiClient.Response notYet = funding.auditor.get("/api/audit/ledger/proof/" + eventId);
+            assertThat(notYet.status()).as(notYet.toString()).isEqualTo(409);
+            assertThat(notYet.json().path("rule").asText()).isEqualTo("ledger.not-yet-chained");
+            open.commit();
+        }
+        LedgerTestSupport.awaitEntry(jdbc, eventId);
+
+        JsonNode proof = ok(funding.auditor.get("/api/audit/ledger/proof/" + eventId)).json();
+        assertThat(MerkleTree.verifyInclusion(proof.get("leafIndex").asLong(), proof.get("treeSize").asLong(),
+                Sha256.parseHex(proof.get("leafHash").asText(), "leaf"), hashes(proof.get("auditPath")),
+                Sha256.parseHex(SignedHead.fromJson(proof.get("head")).rootHash(), "root"))).isTrue();
     }
 
     @Test
@@ -148,6 +218,7 @@ class MoneyLedgerTest {
         Project project = funding.signedProject();
         SignedHead earlier = head();
         ok(funding.disburse(project.projectId(), 1, 250_000L));
+        LedgerTestSupport.awaitChained(jdbc);
         String eventId = jdbc.queryForObject("select event_id from ledger_entry order by sequence desc limit 1",
                 String.class);
 
@@ -174,6 +245,7 @@ class MoneyLedgerTest {
     void aMoneyEventChangedInTheEventStoreIsNamed() throws Exception {
         Project project = funding.signedProject();
         ok(funding.disburse(project.projectId(), 1, 123_456L));
+        LedgerTestSupport.awaitChained(jdbc);
         long sequence = lastSequence();
 
         Verification result = tampered("update domain_event_entry set payload = convert_to(replace("
@@ -188,6 +260,7 @@ class MoneyLedgerTest {
     void aMoneyEventChangedInTheLedgerTableIsNamed() throws Exception {
         Project project = funding.signedProject();
         ok(funding.disburse(project.projectId(), 1, 123_457L));
+        LedgerTestSupport.awaitChained(jdbc);
         long sequence = lastSequence();
 
         Verification result = tampered("update ledger_entry set entry = replace(entry, '123457', '923457') "
@@ -201,6 +274,7 @@ class MoneyLedgerTest {
     void aDeletedEntryAndADeletedEventAreNamed() throws Exception {
         Project project = funding.signedProject();
         ok(funding.disburse(project.projectId(), 1, null));
+        LedgerTestSupport.awaitChained(jdbc);
         long sequence = lastSequence();
 
         assertThat(tampered("delete from ledger_entry where sequence = " + sequence).badEntry())
@@ -215,6 +289,7 @@ class MoneyLedgerTest {
     void twoReorderedEntriesAreNamed() throws Exception {
         funding.signedProject();
         funding.signedProject();
+        LedgerTestSupport.awaitChained(jdbc);
         long last = lastSequence();
 
         // swap the contents of the last two rows (through a free sequence number: event ids are unique)
@@ -231,6 +306,7 @@ class MoneyLedgerTest {
         Project project = funding.signedProject();
         ok(funding.disburse(project.projectId(), 1, null));
         ok(funding.spend(project.projectId(), "LABOUR", 5_000L));
+        LedgerTestSupport.awaitChained(jdbc);
         long last = lastSequence();
 
         Verification result = tampered("delete from ledger_entry where sequence > " + (last - 2));
@@ -243,6 +319,7 @@ class MoneyLedgerTest {
     void aTamperedDownloadedExportNamesTheEntry() throws Exception {
         Project project = funding.signedProject();
         ok(funding.disburse(project.projectId(), 1, 111_111L));
+        LedgerTestSupport.awaitChained(jdbc);
         long sequence = jdbc.queryForObject("select min(sequence) from ledger_entry where entry like ?", Long.class,
                 "%\"amountFen\":111111%"); // the request's entry: the first to name the amount
         SignedHead head = head();
@@ -259,6 +336,7 @@ class MoneyLedgerTest {
     void theDailyCheckpointIsRecordedOncePerDateAndPublishedAsSigned() throws Exception {
         Project project = funding.signedProject();
         ok(funding.disburse(project.projectId(), 1, null));
+        LedgerTestSupport.awaitChained(jdbc);
         LocalDate day = LocalDate.of(2099, 6, 30); // after any date the sweep records while the test runs
 
         SignedHead recorded = checkpoints.checkpoint(day).orElseThrow();
