@@ -112,7 +112,9 @@ class LedgerRestartTest {
 
     private ConfigurableApplicationContext start() {
         PostgresServer postgres = RealInfrastructure.postgres();
-        return FundingApplication.application().registerShutdownHook(false).run(
+        // with Spring's shutdown hook: run on its own, this test's JVM has no other context to enable it, and without
+        // it the embedded PostgreSQL outlives the JVM (RealInfrastructure stops it from that hook)
+        return FundingApplication.application().run(
                 "--spring.datasource.url=" + postgres.jdbcUrl(database),
                 "--spring.datasource.username=" + postgres.username(),
                 "--spring.datasource.password=" + postgres.password(),
