@@ -30,6 +30,9 @@ public class LedgerChainer implements SmartLifecycle {
      */
     static final Duration ROUND_PAUSE = Duration.ofMillis(50);
 
+    /** How long the chain may be held back by a transaction in progress before the chainer warns (once). */
+    static final Duration HELD_BACK_WARNING = Duration.ofSeconds(30);
+
     private final MoneyLedger ledger;
     private final Semaphore due = new Semaphore(0);
     private final AtomicLong attempts = new AtomicLong();
@@ -104,9 +107,12 @@ public class LedgerChainer implements SmartLifecycle {
 
     /**
      * Chains until a round got through (the transactions in progress at its snapshot ended in time); an error is
-     * logged and the next poll tries again.
+     * logged and the next poll tries again. A chain held back for long by a transaction in progress is logged too:
+     * commands go on, but proofs of their events wait.
      */
     private long round() throws InterruptedException {
+        long heldBackSince = 0;
+        boolean warned = false;
         while (running) {
             try {
                 OptionalLong chained;
@@ -116,13 +122,27 @@ public class LedgerChainer implements SmartLifecycle {
                     attempts.incrementAndGet();
                 }
                 if (chained.isPresent()) {
+                    if (heldBackSince != 0) {
+                        log.info("money ledger: chaining again after {} s", (System.nanoTime() - heldBackSince) / 1e9);
+                    }
                     return chained.getAsLong();
                 }
             } catch (RuntimeException e) {
-                log.warn("money ledger: chaining failed, retried at the next poll", e);
+                if (running) {
+                    log.warn("money ledger: chaining failed, retried at the next poll", e);
+                }
                 return 0;
             }
-            Thread.sleep(ROUND_PAUSE.toMillis()); // a long transaction is in progress: look again from a new snapshot
+            long now = System.nanoTime();
+            if (heldBackSince == 0) {
+                heldBackSince = now;
+            } else if (!warned && now - heldBackSince > HELD_BACK_WARNING.toNanos()) {
+                warned = true;
+                log.warn("money ledger: a transaction in progress on the database server has held the chain back "
+                        + "for over {} s (pg_stat_activity shows it); money commands go on, their entries wait",
+                        HELD_BACK_WARNING.toSeconds());
+            }
+            Thread.sleep(ROUND_PAUSE.toMillis()); // look again from a new snapshot
         }
         return 0;
     }
