@@ -13,7 +13,7 @@ import java.util.OptionalLong;
 /**
  * Figure 16 only: funding-service's money ledger behind a switch, so that one run measures money commands with and
  * without the ledger. Switched on (the default) it is the shipped {@link MoneyLedger}, called through one volatile read:
- * a money transaction takes the ledger's shared lock and the chainer chains. Switched off, a money transaction takes no
+ * a money transaction takes the ledger's shared mark and the chainer chains. Switched off, a money transaction takes no
  * lock and the chainer's rounds do nothing. The events stored while it was off are chained once it is on again
  * ({@link #catchUp}), untimed, so the ledger stays whole; switch it only while no money command runs.
  */

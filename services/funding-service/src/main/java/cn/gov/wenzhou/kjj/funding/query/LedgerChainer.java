@@ -28,7 +28,7 @@ public class LedgerChainer implements SmartLifecycle {
      * The pause after a round: the money events committed meanwhile are chained together by the next one (fewer,
      * larger chaining transactions under load; part of the lag a proof may see after a command).
      */
-    static final Duration ROUND_PAUSE = Duration.ofMillis(50);
+    static final Duration ROUND_PAUSE = Duration.ofMillis(100);
 
     /** How long the chain may be held back by a transaction in progress before the chainer warns (once). */
     static final Duration HELD_BACK_WARNING = Duration.ofSeconds(30);
@@ -106,7 +106,7 @@ public class LedgerChainer implements SmartLifecycle {
     }
 
     /**
-     * Chains until a round got through (the transactions in progress at its snapshot ended in time); an error is
+     * Chains until a round got through (the money transactions it listed ended in time); an error is
      * logged and the next poll tries again. A chain held back for long by a transaction in progress is logged too:
      * commands go on, but proofs of their events wait.
      */
@@ -138,11 +138,11 @@ public class LedgerChainer implements SmartLifecycle {
                 heldBackSince = now;
             } else if (!warned && now - heldBackSince > HELD_BACK_WARNING.toNanos()) {
                 warned = true;
-                log.warn("money ledger: a transaction in progress on the database server has held the chain back "
-                        + "for over {} s (pg_stat_activity shows it); money commands go on, their entries wait",
-                        HELD_BACK_WARNING.toSeconds());
+                log.warn("money ledger: a money transaction in progress has held the chain back for over {} s "
+                        + "(pg_locks: advisory lock {}/{}); other money commands go on, their entries wait",
+                        HELD_BACK_WARNING.toSeconds(), MoneyLedger.MARK_CLASS, MoneyLedger.MARK_OBJECT);
             }
-            Thread.sleep(ROUND_PAUSE.toMillis()); // look again from a new snapshot
+            Thread.sleep(ROUND_PAUSE.toMillis()); // look again, from a new bound and list
         }
         return 0;
     }

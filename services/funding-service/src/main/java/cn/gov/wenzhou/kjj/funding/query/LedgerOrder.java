@@ -12,8 +12,9 @@ import java.util.function.BiFunction;
 /**
  * Runs as the event store is about to store a unit of work's events, before they get their global index (Axon calls
  * dispatch interceptors in the prepare-commit phase, just before it appends): when they include a money event, the
- * transaction takes its PostgreSQL transaction id now ({@link MoneyLedger#enterMoneyTransaction()}), so the chainer can
- * tell when every money event up to an index is committed, and the chainer is woken once it commits.
+ * transaction marks itself as a money transaction until it ends ({@link MoneyLedger#enterMoneyTransaction()}, a shared
+ * advisory lock nobody takes exclusive: it never waits), so the chainer can tell when every money event up to an index
+ * is committed, and the chainer is woken once it commits.
  */
 public class LedgerOrder implements MessageDispatchInterceptor<EventMessage<?>> {
 

@@ -5,6 +5,7 @@ import cn.gov.wenzhou.kjj.ledger.Frontier;
 import cn.gov.wenzhou.kjj.ledger.HashChain;
 import cn.gov.wenzhou.kjj.ledger.LedgerEntries;
 import cn.gov.wenzhou.kjj.ledger.MerkleTree;
+import cn.gov.wenzhou.kjj.ledger.Sha256;
 import cn.gov.wenzhou.kjj.ledger.StoredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,14 +32,15 @@ import java.util.stream.Collectors;
  * serialised every money command). Money transactions never wait for the ledger or for each other; they commit in any
  * order, and the chainer ({@link #chainCommitted()}, from {@link LedgerChainer}'s thread) chains after them:
  * <ol>
- * <li>a transaction that stores a money event takes its PostgreSQL transaction id before its events take their global
- * index ({@link #enterMoneyTransaction()}, from {@link LedgerOrder});</li>
- * <li>the chainer reads the largest committed global index {@code bound}, then takes a snapshot. A money event at or
- * below {@code bound} took its index before that index was committed, so its transaction had its id before the
- * snapshot: it is either finished or listed in the snapshot as in progress;</li>
- * <li>the chainer waits until every transaction the snapshot lists as in progress has ended. Now every money event up
- * to {@code bound} is committed or will never be, and every later one gets a larger index (the index is a database
- * sequence, increment 1, one value per event);</li>
+ * <li>a transaction that stores a money event marks itself before its events take their global index
+ * ({@link #enterMoneyTransaction()}, from {@link LedgerOrder}): an advisory lock taken shared, which nobody ever takes
+ * exclusive, so it never waits, held until the transaction ends;</li>
+ * <li>the chainer reads the largest committed global index {@code bound}, then lists the transactions holding the mark.
+ * A money event at or below {@code bound} took its index before that index was committed, so its transaction had its
+ * mark before the list was read: it is either finished or listed;</li>
+ * <li>the chainer waits until every listed transaction has ended. Now every money event up to {@code bound} is
+ * committed or will never be (a transaction's locks are released after its commit is visible), and every later one
+ * gets a larger index (the index is a database sequence, increment 1, one value per event);</li>
  * <li>it chains, in its own transaction and with the head row locked, the money events after the head up to
  * {@code bound}, in index order.</li>
  * </ol>
@@ -47,7 +50,7 @@ import java.util.stream.Collectors;
  * <p>
  * The price is a short lag: a money command's entry is written shortly after it commits ({@link #head()} says how far
  * the chain is; a proof for a stored but not yet chained event is a 409, see {@code LedgerController}), and a
- * long-running writing transaction of any kind holds the chain back (not the commands) until it ends.
+ * long-running money transaction holds the chain back (not the other commands) until it ends.
  */
 @Component
 public class MoneyLedger {
@@ -56,13 +59,28 @@ public class MoneyLedger {
     static final int CATCH_UP_BATCH = 5_000;
 
     /**
-     * The longest one round waits for the transactions in progress at its snapshot; then it gives up (empty) and the
-     * next round starts again from a new snapshot.
+     * The longest one round waits for the money transactions it listed; then it gives up (empty) and the next round
+     * starts again from a new bound and list.
      */
     static final Duration IN_PROGRESS_WAIT = Duration.ofSeconds(2);
 
-    /** How often a round looks whether those transactions have ended. */
-    static final Duration IN_PROGRESS_POLL = Duration.ofMillis(2);
+    /**
+     * How long a round waits before it looks again whether those transactions have ended: from the first to the last
+     * pause, doubling (most end within milliseconds; a loaded server is not asked hundreds of times a second).
+     */
+    static final Duration IN_PROGRESS_FIRST_PAUSE = Duration.ofMillis(1);
+    static final Duration IN_PROGRESS_LAST_PAUSE = Duration.ofMillis(25);
+
+    /**
+     * The money mark's advisory lock key (two int4 keys: the first 31 bits of SHA-256 of the ledger's name, and 1);
+     * advisory locks are per database, so the mark is this database's only.
+     */
+    static final int MARK_CLASS = ByteBuffer.wrap(Sha256.of("cn.gov.wenzhou.kjj.funding.money-ledger.mark"
+            .getBytes(StandardCharsets.UTF_8))).getInt() & 0x7fffffff;
+    static final int MARK_OBJECT = 1;
+    private static final String MARKED = "locktype = 'advisory' and objsubid = 2 and classid::bigint = " + MARK_CLASS
+            + " and objid::bigint = " + MARK_OBJECT + " and database = (select oid from pg_database where datname = "
+            + "current_database())";
 
     private static final String MONEY_TYPES = LedgerEntries.MONEY_EVENT_TYPES.stream()
             .map(type -> "'" + type.replace("'", "''") + "'").collect(Collectors.joining(","));
@@ -88,50 +106,51 @@ public class MoneyLedger {
     }
 
     /**
-     * Gives the current transaction its PostgreSQL transaction id, if it has none yet: call before its money events
-     * get their global index, so that a chainer's snapshot taken after the index is committed lists this transaction
-     * while it is in progress. No lock: money transactions never wait here.
+     * Marks the current transaction as a money transaction until it ends: call before its money events get their
+     * global index. The mark is a transaction-level advisory lock taken shared and never exclusive by anyone, so it
+     * never waits; it only makes the transaction visible in {@code pg_locks} to the chainer.
      */
     public void enterMoneyTransaction() {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("a money event is stored only inside a transaction the ledger can order");
         }
-        jdbc.queryForObject("select pg_current_xact_id()::text", String.class);
+        jdbc.queryForObject("select pg_advisory_xact_lock_shared(?, ?)::text", String.class, MARK_CLASS, MARK_OBJECT);
     }
 
     /**
-     * One chaining round: reads the largest committed global index, waits (at most {@link #IN_PROGRESS_WAIT}) until
-     * every transaction then in progress has ended, then chains every money event after the head up to that index, in a
-     * transaction of its own. Returns how many it chained, or empty when those transactions did not end in time or the
-     * thread was interrupted (try again).
+     * One chaining round: reads the largest committed global index, then which money transactions are in progress,
+     * waits (at most {@link #IN_PROGRESS_WAIT}) until those have ended, then chains every money event after the head up
+     * to that index, in a transaction of its own. Returns how many it chained, or empty when those transactions did not
+     * end in time or the thread was interrupted (try again).
      */
     public OptionalLong chainCommitted() {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("the ledger chains in its own transactions, never in a caller's");
         }
-        // two statements, in this order: the snapshot is taken after the bound was committed
+        // two statements, in this order: the money transactions are listed after the bound was committed
         long bound = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
-        Long newestInProgress = jdbc.queryForObject("select max(xip::text::bigint) "
-                + "from pg_snapshot_xip(pg_current_snapshot()) as xip", Long.class);
-        if (newestInProgress != null && !awaitEnded(newestInProgress)) {
+        List<String> inProgress = jdbc.queryForList("select virtualtransaction from pg_locks where " + MARKED,
+                String.class);
+        if (!inProgress.isEmpty() && !awaitEnded(inProgress)) {
             return OptionalLong.empty();
         }
         Long chained = transactions.execute(status -> chainUpTo(bound));
         return OptionalLong.of(chained == null ? 0 : chained);
     }
 
-    /**
-     * Whether every transaction with an id up to {@code newest} that was in progress has ended: once the oldest
-     * transaction in progress is younger than {@code newest}, all of them have.
-     */
-    private boolean awaitEnded(long newest) {
+    /** Waits until none of these (virtual) transactions holds the money mark any more; false if not in time. */
+    private boolean awaitEnded(List<String> transactionIds) {
+        String holding = "select count(*) from pg_locks where " + MARKED + " and virtualtransaction in ("
+                + transactionIds.stream().map(id -> "?").collect(Collectors.joining(",")) + ")";
+        Object[] ids = transactionIds.toArray();
         long deadline = System.nanoTime() + IN_PROGRESS_WAIT.toNanos();
-        while (jdbc.queryForObject("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint <= ?", Boolean.class,
-                newest)) {
+        long pause = IN_PROGRESS_FIRST_PAUSE.toNanos();
+        while (jdbc.queryForObject(holding, Long.class, ids) > 0) {
             if (System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
                 return false;
             }
-            LockSupport.parkNanos(IN_PROGRESS_POLL.toNanos());
+            LockSupport.parkNanos(pause);
+            pause = Math.min(2 * pause, IN_PROGRESS_LAST_PAUSE.toNanos());
         }
         return true;
     }
