@@ -3,14 +3,14 @@ package cn.gov.wenzhou.kjj.funding.query;
 import cn.gov.wenzhou.kjj.funding.FundingApplication;
 import cn.gov.wenzhou.kjj.funding.FundingScenario;
 import cn.gov.wenzhou.kjj.funding.FundingScenario.Project;
+import cn.gov.wenzhou.kjj.kafkaaccess.KafkaAccess;
 import cn.gov.wenzhou.kjj.ledger.EventStoreCheck;
 import cn.gov.wenzhou.kjj.ledger.LedgerVerifier;
 import cn.gov.wenzhou.kjj.ledger.MerkleTree;
 import cn.gov.wenzhou.kjj.ledger.Sha256;
 import cn.gov.wenzhou.kjj.ledger.SignedHead;
-import cn.gov.wenzhou.kjj.testsupport.PostgresServer;
 import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
-import cn.gov.wenzhou.kjj.testsupport.TestTokens;
+import cn.gov.wenzhou.kjj.testsupport.ServiceArguments;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -111,17 +111,8 @@ class LedgerRestartTest {
     }
 
     private ConfigurableApplicationContext start() {
-        PostgresServer postgres = RealInfrastructure.postgres();
         // with Spring's shutdown hook: run on its own, this test's JVM has no other context to enable it, and without
         // it the embedded PostgreSQL outlives the JVM (RealInfrastructure stops it from that hook)
-        return FundingApplication.application().run(
-                "--spring.datasource.url=" + postgres.jdbcUrl(database),
-                "--spring.datasource.username=" + postgres.username(),
-                "--spring.datasource.password=" + postgres.password(),
-                "--spring.kafka.bootstrap-servers=" + RealInfrastructure.kafka().bootstrapServers(),
-                "--stb.kafka.consumer-group=" + database,
-                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.get().jwkSetUri(),
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.get().issuer(),
-                "--server.port=0");
+        return FundingApplication.application().run(ServiceArguments.onDatabase(KafkaAccess.FUNDING, database));
     }
 }

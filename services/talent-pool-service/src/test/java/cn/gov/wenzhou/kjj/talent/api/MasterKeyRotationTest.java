@@ -10,9 +10,8 @@ import cn.gov.wenzhou.kjj.talent.TalentTestData;
 import cn.gov.wenzhou.kjj.talent.command.MasterKey;
 import cn.gov.wenzhou.kjj.talent.command.PersonalData;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
-import cn.gov.wenzhou.kjj.testsupport.PostgresServer;
 import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
-import cn.gov.wenzhou.kjj.testsupport.TestTokens;
+import cn.gov.wenzhou.kjj.testsupport.ServiceArguments;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -178,20 +177,11 @@ class MasterKeyRotationTest {
     }
 
     private ConfigurableApplicationContext start(String masterKey, String previousMasterKey, String pause) {
-        PostgresServer postgres = RealInfrastructure.postgres();
-        return TalentPoolApplication.application().registerShutdownHook(false).run(
-                "--spring.datasource.url=" + postgres.jdbcUrl(database),
-                "--spring.datasource.username=" + postgres.username(),
-                "--spring.datasource.password=" + postgres.password(),
-                "--spring.kafka.bootstrap-servers=" + RealInfrastructure.kafka().bootstrapServers(),
-                "--stb.kafka.consumer-group=" + KafkaAccess.TALENT.groupPrefix() + database,
-                "--stb.kafka.sign-in.password=" + RealInfrastructure.kafkaCredentials().password(KafkaAccess.TALENT.name()),
-                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.get().jwkSetUri(),
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.get().issuer(),
-                "--server.port=0",
+        return TalentPoolApplication.application().registerShutdownHook(false).run(ServiceArguments.onDatabase(
+                KafkaAccess.TALENT, database,
                 "--stb.talent.personal-data.master-key=" + masterKey,
                 "--stb.talent.personal-data.previous-master-key=" + (previousMasterKey == null ? "" : previousMasterKey),
                 "--stb.talent.personal-data.rotation.batch-size=2",
-                "--stb.talent.personal-data.rotation.pause-between-batches=" + pause);
+                "--stb.talent.personal-data.rotation.pause-between-batches=" + pause));
     }
 }
