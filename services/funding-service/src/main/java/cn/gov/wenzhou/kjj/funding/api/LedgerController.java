@@ -103,8 +103,10 @@ public class LedgerController {
     public InclusionProof proof(@PathVariable String eventId,
                                 @Parameter(description = "entries in the tree; default: the current head")
                                 @RequestParam(required = false) Long treeSize) {
+        // the entry first, then the head: a chaining round commits entries and head together, so this head covers the
+        // entry (read the other way round, a round in between would leave the entry beyond the head)
+        MoneyLedger.Entry entry = ledger.entryOf(eventId).orElseThrow(() -> notInTheLedger(eventId, ledger.head()));
         MoneyLedger.Head head = ledger.head();
-        MoneyLedger.Entry entry = ledger.entryOf(eventId).orElseThrow(() -> notInTheLedger(eventId, head));
         long size = treeSize == null ? head.sequence() : treeSize;
         if (size < entry.sequence() || size > head.sequence() || size > MAX_TREE) {
             throw new InvalidInputException("treeSize", "must be from the entry's sequence " + entry.sequence()
