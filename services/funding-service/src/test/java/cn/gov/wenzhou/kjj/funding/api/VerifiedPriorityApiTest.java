@@ -133,8 +133,9 @@ class VerifiedPriorityApiTest {
         assertThat(api.asOrganisation("PLATFORM", FundingScenario.newCreditCode()).post(confirm, "{}").status())
                 .isEqualTo(403);
         ApiClient partner = api.asOrganisation("PLATFORM", platformCode);
-        assertThat(ok(partner.get("/api/applications?asPartner=true")).json())
-                .extracting(a -> a.path("applicationId").asText()).contains(jointBid);
+        // the list is a projection: it shows the bid once its processor has it
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ok(partner.get("/api/applications?asPartner=true"))
+                .json()).extracting(a -> a.path("applicationId").asText()).contains(jointBid));
         JsonNode seen = ok(partner.get("/api/applications/" + jointBid)).json();
         assertThat(seen.path("countsAsJoint").asBoolean()).isFalse();
         assertThat(api.asOrganisation("PLATFORM", platformCode).get("/api/applications/" + singleBid).status())
