@@ -65,6 +65,9 @@ class ConcurrentAdmissionTest {
         flows = new TalentFlows(port, projections);
     }
 
+    /** How often a shed admission is sent again before the test gives up on the service deciding it. */
+    private static final int SHED_RETRIES = 5;
+
     @Test
     void hundredConcurrentAdmissionsForTenFreePostsAdmitExactlyTenAndRefuseTheRestForTheQuota() throws Exception {
         String employer = TalentTestData.creditCode();
@@ -87,11 +90,20 @@ class ConcurrentAdmissionTest {
             }
             start.countDown();
             List<ApiClient.Response> responses = new ArrayList<>();
-            for (Future<ApiClient.Response> admission : admissions) {
-                responses.add(admission.get(3, TimeUnit.MINUTES));
+            int shed = 0;
+            for (int i = 0; i < ids.size(); i++) {
+                ApiClient.Response response = admissions.get(i).get(3, TimeUnit.MINUTES);
+                // a loaded machine may shed a request (503 with Retry-After, nothing stored: the fault suite checks
+                // that); the caller sends it again, as told, until it has the service's decision
+                for (int attempt = 0; response.status() == 503 && attempt < SHED_RETRIES; attempt++) {
+                    assertThat(response.headers().getFirst("Retry-After")).as(response.toString()).isNotNull();
+                    shed++;
+                    response = flows.admit(ids.get(i));
+                }
+                responses.add(response);
             }
-            System.out.printf("100 concurrent admissions answered in %d ms%n",
-                    (System.nanoTime() - started) / 1_000_000);
+            System.out.printf("100 concurrent admissions answered in %d ms (%d shed and sent again)%n",
+                    (System.nanoTime() - started) / 1_000_000, shed);
 
             assertThat(responses).filteredOn(r -> r.status() == 200).hasSize(10)
                     .allSatisfy(r -> assertThat(r.json().path("state").asText()).isEqualTo("ADMITTED"));
