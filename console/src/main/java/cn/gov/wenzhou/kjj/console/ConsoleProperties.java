@@ -16,6 +16,9 @@ import java.time.Duration;
  * @param openData     where the public open data is, for the console's public "open data" page
  * @param connectTimeout how long to wait for a service to accept a connection before calling it down
  * @param readTimeout  how long to wait for a service's answer
+ * @param backendCallThreads how many calls to the services the console makes at once for the pages being built
+ *                  (a page's independent calls run side by side: its time is its slowest call, not their sum); more
+ *                  wait their turn
  */
 @ConfigurationProperties("stb.console")
 public record ConsoleProperties(URI issuerUri,
@@ -24,7 +27,8 @@ public record ConsoleProperties(URI issuerUri,
                                 Services services,
                                 OpenData openData,
                                 @DefaultValue("2s") Duration connectTimeout,
-                                @DefaultValue("30s") Duration readTimeout) {
+                                @DefaultValue("30s") Duration readTimeout,
+                                @DefaultValue("16") int backendCallThreads) {
 
     public ConsoleProperties {
         if (issuerUri == null) {
@@ -36,6 +40,9 @@ public record ConsoleProperties(URI issuerUri,
         if (services == null || services.platformRegistry() == null || services.fundingService() == null
                 || services.talentPoolService() == null) {
             throw new IllegalStateException("stb.console.services needs the URL of each of the three services");
+        }
+        if (backendCallThreads < 1 || backendCallThreads > 256) {
+            throw new IllegalStateException("stb.console.backend-call-threads must be 1-256, not " + backendCallThreads);
         }
         if (openData == null || openData.url() == null) {
             throw new IllegalStateException("stb.console.open-data.url (OPEN_DATA_URL) must be set");

@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.console;
 
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,20 @@ class FinanceAndOperationsPagesTest extends ConsoleTestSupport {
                  "lines": [{"projectId": "proj-1", "status": "ACTIVE", "awardFen": 100000000,
                    "disbursedFen": 50000000, "undisbursedFen": 50000000, "spentFen": 30000001, "recoveredFen": 0,
                    "balanceFen": 19999999, "balanceSettled": false, "reconciled": true, "breaks": []}]}""");
+    }
+
+    @Test
+    void theAuditTrailsCallsOnTheConsolesCallThreadsEachCarryTheUsersToken() throws Exception {
+        BACKEND.answer("GET", "/api/audit/money-events", 200, "{\"items\": [" + ROW.formatted(1, 1, "EXPENDITURE",
+                10000001) + "], \"nextCursor\": null}");
+        int before = BACKEND.requests().size();
+        mvc.perform(get("/finance/audit-trail").param("projectId", "proj-1").with(as("FINANCE_AUDITOR")))
+                .andExpect(status().isOk());
+        List<StubBackend.Request> sent = BACKEND.requests().subList(before, BACKEND.requests().size());
+        assertThat(sent).extracting(StubBackend.Request::path).contains("/api/calls", "/api/audit/money-events",
+                "/api/audit/totals", "/api/audit/reconciliation");
+        // made on the console's call threads, each still as the signed-in user
+        assertThat(sent).allSatisfy(request -> assertThat(request.authorization()).isEqualTo("Bearer access-token"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cn.gov.wenzhou.kjj.console.finance;
 
 import cn.gov.wenzhou.kjj.console.backend.Backends;
+import cn.gov.wenzhou.kjj.console.backend.PageCalls;
 import cn.gov.wenzhou.kjj.console.backend.ServiceProblem;
 import cn.gov.wenzhou.kjj.console.web.FormProblems;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,9 +30,11 @@ public class AuditTrailController {
     static final int PAGE = 50;
 
     private final Backends backends;
+    private final PageCalls calls;
 
-    public AuditTrailController(Backends backends) {
+    public AuditTrailController(Backends backends, PageCalls calls) {
         this.backends = backends;
+        this.calls = calls;
     }
 
     @GetMapping("/finance/audit-trail")
@@ -42,13 +45,25 @@ public class AuditTrailController {
         String after = query.get("after") == null || query.get("after").isBlank() ? null : query.get("after");
         model.addAttribute("filters", filters.shown());
         model.addAttribute("kinds", AuditFilters.KINDS);
-        model.addAttribute("calls", backends.funding().getList(uri -> uri.path("/api/calls").build()));
+        // the four answers are independent: asked at once, the page waits for the slowest, not for their sum
+        PageCalls.Call<List<Map<String, Object>>> callList = calls.start(() -> backends.funding()
+                .getList(uri -> uri.path("/api/calls").build()));
+        PageCalls.Call<Map<String, Object>> pageCall = calls.start(() -> backends.funding()
+                .getMap(uri -> uri.path("/api/audit/money-events").queryParams(filters.values())
+                        .queryParamIfPresent("after", java.util.Optional.ofNullable(after))
+                        .queryParam("limit", PAGE).build()));
+        PageCalls.Call<Map<String, Object>> totalsCall = calls.start(() -> backends.funding()
+                .getMap(uri -> uri.path("/api/audit/totals").queryParams(filters.withoutKind()).build()));
+        boolean reconciled = filters.get("projectId") != null || filters.get("callId") != null
+                || filters.get("recipient") != null;
+        PageCalls.Call<Map<String, Object>> reconciliationCall = reconciled ? calls.start(() -> backends.funding()
+                .getMap(uri -> uri.path("/api/audit/reconciliation").queryParams(filters.withoutKind())
+                        .replaceQueryParam("from").replaceQueryParam("to").build())) : null;
+        calls.all(callList, pageCall, totalsCall, reconciliationCall);
+        model.addAttribute("calls", callList.get());
         try {
-            Map<String, Object> page = backends.funding().getMap(uri -> uri.path("/api/audit/money-events")
-                    .queryParams(filters.values()).queryParamIfPresent("after", java.util.Optional.ofNullable(after))
-                    .queryParam("limit", PAGE).build());
-            Map<String, Object> totals = backends.funding().getMap(uri -> uri.path("/api/audit/totals")
-                    .queryParams(filters.withoutKind()).build());
+            Map<String, Object> page = pageCall.get();
+            Map<String, Object> totals = totalsCall.get();
 
             RunningTotals running = runningTotals(session);
             Map<String, Long> opening = running.openingOf(filters.signature(), after);
@@ -72,11 +87,8 @@ public class AuditTrailController {
             model.addAttribute("csv", filters.link("/finance/audit-trail.csv"));
             model.addAttribute("xlsx", filters.link("/finance/audit-trail.xlsx"));
             model.addAttribute("problem", FormProblems.NONE);
-            if (filters.get("projectId") != null || filters.get("callId") != null
-                    || filters.get("recipient") != null) {
-                Map<String, Object> reconciliation = backends.funding().getMap(uri -> uri
-                        .path("/api/audit/reconciliation").queryParams(filters.withoutKind())
-                        .replaceQueryParam("from").replaceQueryParam("to").build());
+            if (reconciled) {
+                Map<String, Object> reconciliation = reconciliationCall.get();
                 model.addAttribute("reconciliation", reconciliation);
                 model.addAttribute("identities", Identities.of(reconciliation));
             }
