@@ -1,12 +1,13 @@
 package cn.gov.wenzhou.kjj.console;
 
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -134,6 +135,32 @@ class FinanceAndOperationsPagesTest extends ConsoleTestSupport {
         assertThat(csv.getResponse().getContentAsString()).isEqualTo("position,kind\n1,EXPENDITURE\n");
         assertThat(BACKEND.requestsTo("/api/audit/money-events.csv").get(0).query())
                 .isEqualTo("projectId=proj-1&from=2025-01-01&kind=EXPENDITURE");
+    }
+
+    @Test
+    void theLedgerPageShowsTheSignedHeadTheChainsLagAndTheVerifiersThreeDownloads() throws Exception {
+        BACKEND.answer("GET", "/api/audit/ledger/head", 200, """
+                {"sequence": 42, "entryHash": "ab12", "rootHash": "cd34", "at": "2026-12-02T10:00:00Z",
+                 "algorithm": "Ed25519", "keyId": "k-1", "publicKey": "MCow", "signature": "c2ln"}""");
+        BACKEND.answer("GET", "/api/audit/ledger/status", 200, """
+                {"sequence": 42, "unchained": 3, "unchainedAtLeast": false,
+                 "oldestUnchainedStoredAt": "2026-12-02T10:00:00Z", "waitedSeconds": 95, "behind": true}""");
+        String page = mvc.perform(get("/finance/ledger").with(as("FINANCE_AUDITOR")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"head-sequence\" class=\"num\">42<").contains(">ab12<").contains(">cd34<")
+                .contains("3 笔资金事件等待入链，最早的已等待 95 秒").contains("class=\"bad\"")
+                .contains("href=\"/finance/ledger/head.json\"").contains("href=\"/finance/ledger/public-key.pem\"")
+                .contains("href=\"/finance/ledger/ledger.jsonl\"").contains("java -jar ledger-verifier.jar --head");
+
+        BACKEND.answer("GET", "/api/audit/ledger/export", 200, "application/x-ndjson;charset=UTF-8",
+                "{\"entry\":\"{}\",\"entryHash\":\"ab12\"}\n");
+        MvcResult export = mvc.perform(get("/finance/ledger/ledger.jsonl").with(as("FINANCE_AUDITOR")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"ledger.jsonl\""))
+                .andReturn();
+        assertThat(export.getResponse().getContentAsString()).isEqualTo("{\"entry\":\"{}\",\"entryHash\":\"ab12\"}\n");
+        assertThat(BACKEND.requestsTo("/api/audit/ledger/export")).last()
+                .satisfies(sent -> assertThat(sent.authorization()).isEqualTo("Bearer access-token"));
     }
 
     @Test

@@ -24,6 +24,7 @@ public final class Menu {
             new Entry("menu.my-platform", "/my-platform", Set.of("PLATFORM")),
             new Entry("menu.audit-trail", "/finance/audit-trail", Set.of("FINANCE_AUDITOR", "FUNDING_OFFICER")),
             new Entry("menu.projects", "/finance/projects", Set.of("FINANCE_AUDITOR", "FUNDING_OFFICER")),
+            new Entry("menu.ledger", "/finance/ledger", Set.of("FINANCE_AUDITOR")),
             new Entry("menu.calls", "/funding/calls", Set.of("FUNDING_OFFICER")),
             new Entry("menu.funding-projects", "/funding/projects", Set.of("FUNDING_OFFICER")),
             new Entry("menu.approvals", "/funding/approvals", Set.of("FUNDING_OFFICER")),

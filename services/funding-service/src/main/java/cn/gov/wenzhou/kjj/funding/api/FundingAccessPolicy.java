@@ -84,6 +84,7 @@ public class FundingAccessPolicy {
                 .get("/api/audit/projects/*/as-of", FINANCE_AUDITOR, FUNDING_OFFICER)
                 // the money ledger: its head, export and proofs
                 .get("/api/audit/ledger/head", FINANCE_AUDITOR, FUNDING_OFFICER)
+                .get("/api/audit/ledger/status", FINANCE_AUDITOR, FUNDING_OFFICER)
                 .get("/api/audit/ledger/public-key", FINANCE_AUDITOR, FUNDING_OFFICER)
                 .get("/api/audit/ledger/export", FINANCE_AUDITOR)
                 .get("/api/audit/ledger/proof/*", FINANCE_AUDITOR, FUNDING_OFFICER)

@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.api;
 
+import cn.gov.wenzhou.kjj.funding.query.LedgerLag;
 import cn.gov.wenzhou.kjj.funding.query.LedgerSigner;
 import cn.gov.wenzhou.kjj.funding.query.MoneyLedger;
 import cn.gov.wenzhou.kjj.ledger.LedgerEntries;
@@ -28,6 +29,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 
 @RestController
@@ -47,12 +49,34 @@ public class LedgerController {
                                    SignedHead head) {
     }
 
+    /**
+     * How far the chain is behind: the head's sequence, the money events stored but not chained yet (at least that
+     * many when {@code unchainedAtLeast}), since when the oldest of them waits, and whether that is past the alert
+     * bound (then the service's health says DEGRADED).
+     */
+    public record LedgerStatus(long sequence, long unchained, boolean unchainedAtLeast,
+                               Instant oldestUnchainedStoredAt, long waitedSeconds, boolean behind) {
+    }
+
     private final MoneyLedger ledger;
     private final LedgerSigner signer;
+    private final LedgerLag lag;
 
-    public LedgerController(MoneyLedger ledger, LedgerSigner signer) {
+    public LedgerController(MoneyLedger ledger, LedgerSigner signer, LedgerLag lag) {
         this.ledger = ledger;
         this.signer = signer;
+        this.lag = lag;
+    }
+
+    @GetMapping("/status")
+    @Operation(summary = "How far the chain is behind the event store",
+            description = "The head's sequence, how many money events wait for their entries and since when; "
+                    + "behind is true once the oldest has waited longer than stb.funding.ledger.lag-alert-after.")
+    public LedgerStatus status() {
+        long sequence = ledger.head().sequence();
+        LedgerLag.Reading reading = lag.now();
+        return new LedgerStatus(sequence, reading.lag().unchained(), reading.lag().more(),
+                reading.lag().oldestStoredAt().orElse(null), reading.age().toSeconds(), reading.behind());
     }
 
     @GetMapping("/head")

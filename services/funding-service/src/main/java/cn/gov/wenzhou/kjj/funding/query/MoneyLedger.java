@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -215,6 +216,28 @@ public class MoneyLedger {
         if (updated != 1) {
             throw new IllegalStateException("the ledger head moved while entries were chained to it");
         }
+    }
+
+    /**
+     * How far the chain is behind the event store: the money events stored after the head's position (counted up to
+     * {@code countAtMost}, so asking stays cheap after a long outage of the chainer) and when the oldest was stored.
+     */
+    public Lag lag(int countAtMost) {
+        long position = jdbc.queryForObject("select position from ledger_head where id = 1", Long.class);
+        long unchained = jdbc.queryForObject("select count(*) from (select 1 from domain_event_entry where "
+                + "global_index > ? and payload_type in (" + MONEY_TYPES + ") limit ?) tail", Long.class, position,
+                countAtMost + 1L);
+        Optional<Instant> oldest = unchained == 0 ? Optional.empty() : jdbc.query("select time_stamp from "
+                + "domain_event_entry where global_index > ? and payload_type in (" + MONEY_TYPES + ") order by "
+                + "global_index limit 1", (row, n) -> Instant.parse(row.getString(1)), position).stream().findFirst();
+        return new Lag(Math.min(unchained, countAtMost), unchained > countAtMost, oldest);
+    }
+
+    /**
+     * The chain's lag: {@code unchained} money events wait for their entries ({@code more}: at least that many),
+     * the oldest of them stored at {@code oldestStoredAt}.
+     */
+    public record Lag(long unchained, boolean more, Optional<Instant> oldestStoredAt) {
     }
 
     /** The committed head. */

@@ -12,7 +12,9 @@ import cn.gov.wenzhou.kjj.ledger.SignedHead;
 import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
 import cn.gov.wenzhou.kjj.testsupport.ServiceArguments;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.Health;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -63,12 +65,27 @@ class LedgerRestartTest {
             ok(funding.spend(projectId, "LABOUR", 7_002L));
             storedWhileStopped = LedgerTestSupport.unchained(jdbc);
             assertThat(storedWhileStopped).as("stored, not chained").isPositive();
+            // finance and operators see the lag: the status, the metric, and the health past the (here tiny) bound
+            JsonNode status = ok(funding.auditor.get("/api/audit/ledger/status")).json();
+            assertThat(status.path("unchained").asLong()).isEqualTo(storedWhileStopped);
+            assertThat(status.path("sequence").asLong()).isEqualTo(before.sequence());
+            assertThat(status.path("oldestUnchainedStoredAt").asText()).isNotBlank();
+            assertThat(status.path("behind").asBoolean()).isTrue();
+            assertThat(service.getBean(MeterRegistry.class).get(LedgerLag.UNCHAINED).gauge().value())
+                    .isEqualTo((double) storedWhileStopped);
+            Health health = service.getBean(LedgerLag.class).health();
+            assertThat(health.getStatus().getCode()).isEqualTo("DEGRADED");
+            assertThat(health.getDetails()).containsEntry("unchained", Long.toString(storedWhileStopped));
         }
 
         try (ConfigurableApplicationContext service = start()) {
             FundingScenario funding = new FundingScenario(port(service));
             JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
             LedgerTestSupport.awaitChained(jdbc);
+            JsonNode caughtUp = ok(funding.auditor.get("/api/audit/ledger/status")).json();
+            assertThat(caughtUp.path("unchained").asLong()).isZero();
+            assertThat(caughtUp.path("behind").asBoolean()).isFalse();
+            assertThat(service.getBean(LedgerLag.class).health().getStatus().getCode()).isEqualTo("UP");
             ok(funding.spend(projectId, "OPERATING", 7_003L));
             LedgerTestSupport.awaitChained(jdbc);
             SignedHead after = head(funding);
@@ -113,6 +130,8 @@ class LedgerRestartTest {
     private ConfigurableApplicationContext start() {
         // with Spring's shutdown hook: run on its own, this test's JVM has no other context to enable it, and without
         // it the embedded PostgreSQL outlives the JVM (RealInfrastructure stops it from that hook)
-        return FundingApplication.application().run(ServiceArguments.onDatabase(KafkaAccess.FUNDING, database));
+        // a lag alert bound of a millisecond: any money event waiting for its entry makes the ledger's health DEGRADED
+        return FundingApplication.application().run(ServiceArguments.onDatabase(KafkaAccess.FUNDING, database,
+                "--stb.funding.ledger.lag-alert-after=1ms"));
     }
 }
