@@ -3,6 +3,7 @@ package cn.gov.wenzhou.kjj.funding.api;
 import cn.gov.wenzhou.kjj.funding.FundingIntegrationTest;
 import cn.gov.wenzhou.kjj.support.security.AccessPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
+import cn.gov.wenzhou.kjj.support.web.ApiDocumentChecks;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
 import io.swagger.v3.oas.annotations.Operation;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,11 @@ class FundingApiSurfaceTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyOperationDeclaresTheProblemsItCanAnswerAndTheDocumentItsLicenceAndServers() {
+        ApiDocumentChecks.everyOperationDeclaresTheProblemsItCanAnswer(port);
+    }
 
     @Test
     void everyEndpointHasAnAccessRuleAndASwaggerSummary() {

@@ -3,6 +3,7 @@ package cn.gov.wenzhou.kjj.registry.api;
 import cn.gov.wenzhou.kjj.registry.RegistryIntegrationTest;
 import cn.gov.wenzhou.kjj.support.security.AccessPolicy;
 import cn.gov.wenzhou.kjj.support.security.Role;
+import cn.gov.wenzhou.kjj.support.web.ApiDocumentChecks;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,11 @@ class RegistryAccessPolicyTest {
         String concrete() {
             return path.replaceAll("\\{[^}]+}", "2024");
         }
+    }
+
+    @Test
+    void everyOperationDeclaresTheProblemsItCanAnswerAndTheDocumentItsLicenceAndServers() {
+        ApiDocumentChecks.everyOperationDeclaresTheProblemsItCanAnswer(port);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cn.gov.wenzhou.kjj.talent.api;
 
 import cn.gov.wenzhou.kjj.support.security.AccessPolicy;
+import cn.gov.wenzhou.kjj.support.web.ApiDocumentChecks;
 import cn.gov.wenzhou.kjj.talent.TalentIntegrationTest;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +31,11 @@ class ApiDocumentationTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyOperationDeclaresTheProblemsItCanAnswerAndTheDocumentItsLicenceAndServers() {
+        ApiDocumentChecks.everyOperationDeclaresTheProblemsItCanAnswer(port);
+    }
 
     @Test
     void everyEndpointOfTheServiceHasAnAccessRule() {
