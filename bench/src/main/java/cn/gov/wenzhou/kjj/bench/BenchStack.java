@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.bench;
 
+import cn.gov.wenzhou.kjj.embedded.LoopbackPorts;
 import cn.gov.wenzhou.kjj.devstack.LocalSecrets;
 import cn.gov.wenzhou.kjj.devstack.ServiceLauncher;
 import cn.gov.wenzhou.kjj.devstack.StackService;
@@ -10,7 +11,6 @@ import cn.gov.wenzhou.kjj.talent.command.MasterKey;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,7 +56,7 @@ final class BenchStack implements AutoCloseable {
 
     /** PostgreSQL and Kafka only; the services come with {@link #withServices}. */
     static BenchStack startInfrastructure(Path dataDirectory) throws Exception {
-        LocalPostgres postgres = LocalPostgres.start(dataDirectory.resolve("postgres"), freePort());
+        LocalPostgres postgres = LocalPostgres.start(dataDirectory.resolve("postgres"), LoopbackPorts.free());
         LocalKafka kafka = null;
         BenchTokens tokens = null;
         try {
@@ -65,7 +65,7 @@ final class BenchStack implements AutoCloseable {
             databases.add(BASELINE_DATABASE);
             postgres.ensureDatabases(databases);
             postgres.usePassword(DATABASE_PASSWORD);
-            kafka = LocalKafka.start(dataDirectory.resolve("kafka"), freePort(), freePort(), KAFKA_CREDENTIALS);
+            kafka = LocalKafka.start(dataDirectory.resolve("kafka"), LoopbackPorts.free(), LoopbackPorts.free(), KAFKA_CREDENTIALS);
             tokens = BenchTokens.start();
             return new BenchStack(postgres, kafka, tokens, Map.of());
         } catch (Exception | Error e) {
@@ -189,10 +189,4 @@ final class BenchStack implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.bench;
 
+import cn.gov.wenzhou.kjj.embedded.LoopbackPorts;
 import cn.gov.wenzhou.kjj.devstack.LocalOpenData;
 import cn.gov.wenzhou.kjj.devstack.LocalSecrets;
 import cn.gov.wenzhou.kjj.embedded.LocalKafka;
@@ -44,19 +45,19 @@ final class OpenDataSpeed {
             throw new IllegalStateException("no open-data jar at " + jar + " (bench/run.sh builds it)");
         }
         Path data = work.resolve("open-data-run");
-        try (LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), BenchStack.freePort());
-             LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), BenchStack.freePort(), BenchStack.freePort(),
+        try (LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), LoopbackPorts.free());
+             LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), LoopbackPorts.free(), LoopbackPorts.free(),
                      BenchStack.KAFKA_CREDENTIALS)) {
             postgres.ensureDatabases(List.of(LocalOpenData.DATABASE));
             postgres.usePassword(BenchStack.DATABASE_PASSWORD);
             Map<String, String> environment = new HashMap<>(Map.of("OPEN_DATA_RATE_LIMIT_BURST", "100000",
                     "OPEN_DATA_RATE_LIMIT_PER_MINUTE", "100000"));
             environment.putAll(LocalSecrets.openDataKafkaSignIn(kafka.credentials()));
-            int port = BenchStack.freePort();
+            int port = LoopbackPorts.free();
             long starting = System.nanoTime();
             try (LocalOpenData openData = LocalOpenData.start(jar, work.resolve("open-data-run.log"),
                     postgres.jdbcUrl(LocalOpenData.DATABASE), LocalPostgres.USER, BenchStack.DATABASE_PASSWORD,
-                    kafka.bootstrapServers(), port, BenchStack.freePort(), environment, LocalOpenData.DEPLOYED_JVM)) {
+                    kafka.bootstrapServers(), port, LoopbackPorts.free(), environment, LocalOpenData.DEPLOYED_JVM)) {
                 openData.awaitReady(Duration.ofSeconds(180));
                 System.out.printf("  open-data started in %.1f s%n", (System.nanoTime() - starting) / 1e9);
                 long seeding = System.nanoTime();

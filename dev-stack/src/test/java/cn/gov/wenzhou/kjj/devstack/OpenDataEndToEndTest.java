@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.devstack;
 
+import cn.gov.wenzhou.kjj.embedded.LoopbackPorts;
 import cn.gov.wenzhou.kjj.funding.api.DocumentStore;
 import cn.gov.wenzhou.kjj.funding.command.FundingParameters;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovalParameters;
@@ -20,7 +21,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,7 +56,7 @@ class OpenDataEndToEndTest {
         // the child process starts while the services do
         openData = LocalOpenData.start(Path.of(jar), Path.of("target", "open-data-e2e.log"),
                 postgres.jdbcUrl(database), postgres.username(), postgres.password(),
-                RealInfrastructure.kafka().bootstrapServers(), freePort(), freePort(),
+                RealInfrastructure.kafka().bootstrapServers(), LoopbackPorts.free(), LoopbackPorts.free(),
                 openDataEnvironment(database));
         stack = RunningStack.shared();
         openData.awaitReady(PATIENCE);
@@ -231,9 +231,4 @@ class OpenDataEndToEndTest {
         return first17 + String.valueOf(UnifiedSocialCreditCode.checkCharacter(first17.toString()));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

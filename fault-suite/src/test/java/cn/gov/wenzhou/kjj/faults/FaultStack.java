@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.faults;
 
+import cn.gov.wenzhou.kjj.embedded.LoopbackPorts;
 import cn.gov.wenzhou.kjj.devstack.DevStack;
 import cn.gov.wenzhou.kjj.devstack.ServiceLauncher;
 import cn.gov.wenzhou.kjj.devstack.StackService;
@@ -14,7 +15,6 @@ import org.springframework.util.FileSystemUtils;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,11 +59,11 @@ final class FaultStack implements AutoCloseable {
 
     private FaultStack(Path work) {
         this.work = work;
-        this.postgresPort = freePort();
-        this.kafkaPort = freePort();
-        this.kafkaControllerPort = freePort();
+        this.postgresPort = LoopbackPorts.free();
+        this.kafkaPort = LoopbackPorts.free();
+        this.kafkaControllerPort = LoopbackPorts.free();
         for (StackService service : StackService.values()) {
-            ports.put(service, freePort());
+            ports.put(service, LoopbackPorts.free());
         }
     }
 
@@ -191,13 +191,6 @@ final class FaultStack implements AutoCloseable {
                 service.serviceName() + "-" + version + "-exec.jar").toAbsolutePath();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     public synchronized void close() throws Exception {

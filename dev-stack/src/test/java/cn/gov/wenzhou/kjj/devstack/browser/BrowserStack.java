@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.devstack.browser;
 
+import cn.gov.wenzhou.kjj.embedded.LoopbackPorts;
 import cn.gov.wenzhou.kjj.devstack.LocalConsole;
 import cn.gov.wenzhou.kjj.devstack.LocalIssuer;
 import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
@@ -8,7 +9,6 @@ import cn.gov.wenzhou.kjj.devstack.StackService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,8 +52,8 @@ public final class BrowserStack {
     private static BrowserStack start() {
         try {
             Path logs = Path.of("target", "browser-stack");
-            int issuerPort = freePort();
-            int consolePort = freePort();
+            int issuerPort = LoopbackPorts.free();
+            int consolePort = LoopbackPorts.free();
             String issuerUrl = "http://localhost:" + issuerPort;
             LocalIssuer issuer = LocalIssuer.start(jar("stb.auth-server.jar"), logs.resolve("auth-server.log"),
                     issuerPort, issuerUrl, List.of("http://127.0.0.1:" + consolePort));
@@ -143,9 +143,4 @@ public final class BrowserStack {
         return Path.of(path);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -23,8 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +48,7 @@ class LocalKafkaAuthorizationTest {
     @BeforeAll
     static void start() throws IOException {
         Path logs = Files.createDirectories(Path.of("target")).resolve("kafka-auth-" + System.nanoTime());
-        kafka = LocalKafka.start(logs, freePort(), freePort(), KafkaCredentials.generate());
+        kafka = LocalKafka.start(logs, LoopbackPorts.free(), LoopbackPorts.free(), KafkaCredentials.generate());
     }
 
     @AfterAll
@@ -175,9 +173,4 @@ class LocalKafkaAuthorizationTest {
         return new KafkaConsumer<>(config);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.testsupport;
 
+import cn.gov.wenzhou.kjj.embedded.LoopbackPorts;
 import cn.gov.wenzhou.kjj.embedded.LocalKafka;
 import cn.gov.wenzhou.kjj.kafkaaccess.KafkaAccess;
 import cn.gov.wenzhou.kjj.kafkaaccess.KafkaCredentials;
@@ -7,8 +8,6 @@ import org.apache.kafka.clients.CommonClientConfigs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -49,7 +48,7 @@ public interface KafkaServer extends AutoCloseable {
     static KafkaServer embedded(KafkaCredentials credentials) {
         try {
             Path logs = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "kafka-");
-            LocalKafka broker = LocalKafka.start(logs, freePort(), freePort(), credentials);
+            LocalKafka broker = LocalKafka.start(logs, LoopbackPorts.free(), LoopbackPorts.free(), credentials);
             return new KafkaServer() {
                 @Override
                 public String bootstrapServers() {
@@ -71,9 +70,4 @@ public interface KafkaServer extends AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

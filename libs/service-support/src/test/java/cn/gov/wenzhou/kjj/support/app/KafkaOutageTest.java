@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.support.app;
 
+import cn.gov.wenzhou.kjj.embedded.LoopbackPorts;
 import cn.gov.wenzhou.kjj.contracts.Topics;
 import cn.gov.wenzhou.kjj.embedded.LocalKafka;
 import cn.gov.wenzhou.kjj.kafkaaccess.KafkaAccess;
@@ -20,7 +21,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +45,7 @@ import static org.awaitility.Awaitility.await;
 class KafkaOutageTest {
 
     static final String BROKER_PORT_PLACEHOLDER = "${outage.broker.port}";
-    private static final int BROKER_PORT = freePort();
+    private static final int BROKER_PORT = LoopbackPorts.free();
     private static final Logger log = LoggerFactory.getLogger(KafkaOutageTest.class);
 
     static {
@@ -77,7 +77,7 @@ class KafkaOutageTest {
         assertThat(publishing.health().getStatus()).isEqualTo(Status.DOWN);
 
         Path logs = Files.createTempDirectory(Path.of("target"), "outage-kafka");
-        int controllerPort = freePort();
+        int controllerPort = LoopbackPorts.free();
         try (LocalKafka broker = LocalKafka.start(logs, BROKER_PORT, controllerPort,
                 RealInfrastructure.kafkaCredentials())) {
             var published = TopicRecords.awaitMatching(broker.clientProperties(KafkaAccess.ADMIN), Topics.REGISTRY_PLATFORM_V1,
@@ -115,11 +115,4 @@ class KafkaOutageTest {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
