@@ -26,21 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused at the amount with the rule; a second officer's request is approved from the queue, and the two payments
  * add up to the tranche paid once.
  */
-class CallToPaymentJourney {
+class CallToPaymentJourney extends Journey {
 
     private static final String ENTERPRISE = "91330300MA2H7K8L0G";
     private static final String PLATFORM = "12330300MB1234567M";
     private static final String OTHER_FIRST17 = "91330300MA2H7K9Q3";
     private static final String OTHER = OTHER_FIRST17 + UnifiedSocialCreditCode.checkCharacter(OTHER_FIRST17);
 
-    private static BrowserStack stack;
-    private static Browser browser;
     private static ServiceCalls api;
 
     @BeforeAll
-    static void start() {
-        browser = Browser.shared();
-        stack = BrowserStack.shared();
+    static void callTheServicesAsTheDemoClients() {
         api = new ServiceCalls(stack);
     }
 

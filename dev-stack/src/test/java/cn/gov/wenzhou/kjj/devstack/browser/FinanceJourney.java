@@ -1,7 +1,6 @@
 package cn.gov.wenzhou.kjj.devstack.browser;
 
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -27,16 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reconcile to the fen, opens the project's page with its budget chart, and reads its books as of a date; then
  * downloads the money ledger and verifies it with the standalone verifier.
  */
-class FinanceJourney {
-
-    private static BrowserStack stack;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.shared();
-        stack = BrowserStack.shared();
-    }
+class FinanceJourney extends Journey {
 
     @Test
     void filterTheAuditTrailToOneProjectAndSeeItReconcile() {

@@ -2,7 +2,6 @@ package cn.gov.wenzhou.kjj.devstack.browser;
 
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
 import cn.gov.wenzhou.kjj.talent.command.ChineseIdNumber;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -16,16 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * council's approval and admits (the three benefits opened together, the pool's posts taken moving by one); the hire
  * exits, the person's data is erased after the confirmation step, and the name is nowhere on the page.
  */
-class HireToErasureJourney {
-
-    private static BrowserStack stack;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.shared();
-        stack = BrowserStack.shared();
-    }
+class HireToErasureJourney extends Journey {
 
     @Test
     void aHireAppliedForReviewedApprovedAdmittedThenErased() {

@@ -1,6 +1,5 @@
 package cn.gov.wenzhou.kjj.devstack.browser;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -11,16 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An operator sees every projection of the three services with position, head, lag and state, and the services'
  * health; rebuilds the registry's platform summary and watches the bar until the projection has caught up.
  */
-class OperationsJourney {
-
-    private static BrowserStack stack;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.shared();
-        stack = BrowserStack.shared();
-    }
+class OperationsJourney extends Journey {
 
     @Test
     void rebuildAProjectionAndWatchTheBarReachTheEnd() {

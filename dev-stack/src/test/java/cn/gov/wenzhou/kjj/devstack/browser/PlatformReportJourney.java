@@ -1,6 +1,5 @@
 package cn.gov.wenzhou.kjj.devstack.browser;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -12,16 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A platform (瓯江实验室 of the demo data) signs in, finds its own record and submits its annual report, which then
  * shows in its timeline; the registry's other desks are not offered to it.
  */
-class PlatformReportJourney {
-
-    private static BrowserStack stack;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.shared();
-        stack = BrowserStack.shared();
-    }
+class PlatformReportJourney extends Journey {
 
     @Test
     void aPlatformSubmitsItsOwnAnnualReport() {

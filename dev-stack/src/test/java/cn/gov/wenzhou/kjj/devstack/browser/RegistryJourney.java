@@ -2,7 +2,6 @@ package cn.gov.wenzhou.kjj.devstack.browser;
 
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -20,16 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * recognition revoked after the second with the date re-application reopens; an early re-application is refused
  * with the rule in words and its code.
  */
-class RegistryJourney {
-
-    private static BrowserStack stack;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.shared();
-        stack = BrowserStack.shared();
-    }
+class RegistryJourney extends Journey {
 
     @Test
     void registerRecognizeFailTwiceAndSeeItRevokedWithItsReopeningDate() {

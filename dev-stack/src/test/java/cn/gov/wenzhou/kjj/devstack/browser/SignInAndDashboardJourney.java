@@ -1,6 +1,5 @@
 package cn.gov.wenzhou.kjj.devstack.browser;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -12,16 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * meet a clear "not allowed" for a desk their role does not have, and sign out of the console and the issuer; the
  * public open data page is one link away for anyone.
  */
-class SignInAndDashboardJourney {
-
-    private static BrowserStack stack;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.shared();
-        stack = BrowserStack.shared();
-    }
+class SignInAndDashboardJourney extends Journey {
 
     @Test
     void registryStaffSignInSeeTheDashboardInBothLanguagesAndSignOut() {
