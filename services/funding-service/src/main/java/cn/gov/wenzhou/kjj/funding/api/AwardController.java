@@ -4,13 +4,8 @@ import cn.gov.wenzhou.kjj.funding.command.Evidence;
 import jakarta.validation.constraints.Max;
 import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.funding.command.BudgetLine;
-import cn.gov.wenzhou.kjj.funding.command.CallCommands.AwardApplication;
-import cn.gov.wenzhou.kjj.funding.command.CallCommands.AwardedApplication;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.AwardApplicationAsProject;
 import cn.gov.wenzhou.kjj.funding.command.FundingParameters;
-import cn.gov.wenzhou.kjj.funding.command.Member;
-import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.AwardProject;
-import cn.gov.wenzhou.kjj.funding.command.Standing;
-import cn.gov.wenzhou.kjj.funding.query.FundingQueries;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -37,7 +32,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,15 +64,13 @@ public class AwardController {
     }
 
     private final CommandGateway commands;
-    private final FundingQueries queries;
     private final FundingParameters parameters;
     private final IdempotentRequests idempotent;
     private final Clock clock;
 
-    public AwardController(CommandGateway commands, FundingQueries queries, FundingParameters parameters,
-                           IdempotentRequests idempotent, Clock clock) {
+    public AwardController(CommandGateway commands, FundingParameters parameters, IdempotentRequests idempotent,
+                           Clock clock) {
         this.commands = commands;
-        this.queries = queries;
         this.parameters = parameters;
         this.idempotent = idempotent;
         this.clock = clock;
@@ -86,7 +78,8 @@ public class AwardController {
 
     @PostMapping("/api/calls/{callId}/applications/{applicationId}/award")
     @Operation(summary = "Award the top-ranked application of its demand: the call records it, the project starts",
-            description = "Both happen in one transaction. The rules version in force on the award date sets the "
+            description = "One command, decided on the command side in one transaction: the call, the platforms' "
+                    + "standings and the project's own rules. The rules version in force on the award date sets the "
                     + "indirect-cost cap and the tranche plan, and is recorded. 409: award.platform-revoked, "
                     + "award.one-per-demand, award.rank-order, budget.total-equals-award, budget.indirect-cost-cap.")
     public ResponseEntity<Object> award(@PathVariable String callId, @PathVariable String applicationId,
@@ -101,23 +94,9 @@ public class AwardController {
         FundingParameters.CategoryScheme scheme = parameters.scheme(schemeVersion, "categoryScheme");
         List<BudgetLine> budget = budget(request.budget(), scheme);
         return idempotent.run(key, http, request, () -> {
-            String projectId = UUID.randomUUID().toString();
-            AwardedApplication application = commands.sendAndWait(
-                    new AwardApplication(callId, applicationId, projectId, awardedOn));
-            Member lead = application.lead();
-            List<String> partnerPlatforms = application.partners().stream().map(Member::platformId)
-                    .filter(id -> id != null).distinct().toList();
-            Map<String, Standing> standings = new LinkedHashMap<>();
-            Set<String> platformIds = new HashSet<>(partnerPlatforms);
-            if (lead.platformId() != null) {
-                platformIds.add(lead.platformId());
-            }
-            platformIds.stream().sorted().forEach(id -> queries.standingOf(id)
-                    .ifPresent(s -> standings.put(id, Standing.valueOf(s))));
-            commands.sendAndWait(new AwardProject(projectId, callId, applicationId, application.title(),
-                    lead.creditCode(), lead.platformId(), partnerPlatforms, standings, request.awardFen(),
-                    request.coFundingFen(), scheme.version(), budget, rules, documentRef, awardedOn,
-                    request.evidence()));
+            String projectId = commands.sendAndWait(new AwardApplicationAsProject(callId, applicationId,
+                    UUID.randomUUID().toString(), request.awardFen(), request.coFundingFen(), scheme.version(), budget,
+                    rules, documentRef, awardedOn, request.evidence()));
             return ResponseEntity.created(URI.create("/api/projects/" + projectId))
                     .body(Map.of("projectId", projectId, "parameterVersion", rules.version()));
         });

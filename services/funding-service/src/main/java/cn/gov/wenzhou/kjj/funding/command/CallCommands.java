@@ -78,6 +78,23 @@ public final class CallCommands {
                                    LocalDate awardedOn) {
     }
 
+    /**
+     * Awards an application and starts its funded project, as one decision of the command side
+     * ({@link ProjectAwardHandler}): the call checks the award (ranked, top of its demand, once per demand), the
+     * platforms' standings as funding holds them now, then the project its own rules (budget, indirect-cost cap,
+     * tranche plan). Refused by either, nothing is recorded. Returns the project's id.
+     */
+    public record AwardApplicationAsProject(String callId, String applicationId, String projectId, long awardFen,
+                                            long coFundingFen, String categoryScheme, List<BudgetLine> budget,
+                                            FundingParameters.Rules rules, String documentRef, LocalDate awardedOn,
+                                            List<String> evidence) {
+
+        public AwardApplicationAsProject {
+            budget = List.copyOf(budget);
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+    }
+
     /** What an award needs of the application it is made on: the lead and the partners that confirmed. */
     public record AwardedApplication(String applicationId, String demandId, String title, Member lead,
                                      List<Member> partners) {

@@ -40,6 +40,11 @@ public class PlatformStanding {
                 command.sourceEventId(), command.observedAt()));
     }
 
+    /** The standing as last recorded. */
+    Standing standing() {
+        return standing;
+    }
+
     @EventSourcingHandler
     void on(PlatformStandingRecorded event) {
         platformId = event.platformId();

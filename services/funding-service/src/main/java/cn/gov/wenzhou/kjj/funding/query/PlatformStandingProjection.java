@@ -12,9 +12,9 @@ public class PlatformStandingProjection {
 
     public static final String NAME = "platform-standing";
 
-    private final PlatformStandingRepository standings;
+    private final PlatformStandingViews standings;
 
-    public PlatformStandingProjection(PlatformStandingRepository standings) {
+    public PlatformStandingProjection(PlatformStandingViews standings) {
         this.standings = standings;
     }
 

@@ -100,6 +100,21 @@ class ProjectMoneyApiTest {
     }
 
     @Test
+    void anAwardTheProjectRefusesLeavesTheCallUnawardedAndTheApplicationCanBeAwardedAgain() {
+        Ranked ranked = funding.rankedApplication(FundingScenario.newCreditCode(), null, null);
+        long before = events();
+
+        ApiClient.Response refused = funding.officer.post("/api/calls/" + ranked.callId() + "/applications/"
+                + ranked.applicationId() + "/award", FundingScenario.AWARD_BODY.replace("\"amountFen\": 400000",
+                "\"amountFen\": 400001"));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("rule").asText()).isEqualTo("budget.total-equals-award");
+        assertThat(events()).as("neither the call's award nor the project is recorded").isEqualTo(before);
+        assertThat(funding.award(ranked).status()).as("the call did not count the refused award").isEqualTo(201);
+    }
+
+    @Test
     void projectRunsThroughItsMilestonesAndEveryTrancheIsPublished() {
         Project project = funding.signedProject();
         ok(funding.disburse(project.projectId(), 1, null));
