@@ -9,7 +9,6 @@ import cn.gov.wenzhou.kjj.funding.command.CallCommands.RankApplications;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.RecordReviewScore;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.SubmitApplication;
 import cn.gov.wenzhou.kjj.funding.command.FundingParameters;
-import cn.gov.wenzhou.kjj.funding.command.Standing;
 import cn.gov.wenzhou.kjj.funding.query.FundingQueries;
 import cn.gov.wenzhou.kjj.funding.query.FundingViews.ApplicationView;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
@@ -202,10 +201,7 @@ public class ApplicationController {
                                     @Valid @RequestBody(required = false) RankingRequest request) {
         LocalDate rankedOn = BusinessDates.orToday(request == null ? null : request.rankedOn(), "rankedOn", clock);
         FundingParameters.Rules rules = parameters.rulesOn(rankedOn);
-        // every platform funding-service knows: the aggregate keeps the standings of the bidders' platforms only
-        Map<String, Standing> standings = queries.allStandings();
-        commands.sendAndWait(new RankApplications(callId, standings, rules.version(), rules.equalScoreBand(),
-                rankedOn));
+        commands.sendAndWait(new RankApplications(callId, rules.version(), rules.equalScoreBand(), rankedOn));
         return Map.of("callId", callId, "status", "RANKED", "parameterVersion", rules.version());
     }
 

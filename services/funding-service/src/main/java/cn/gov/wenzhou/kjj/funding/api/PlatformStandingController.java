@@ -1,7 +1,7 @@
 package cn.gov.wenzhou.kjj.funding.api;
 
 import cn.gov.wenzhou.kjj.funding.command.PlatformStandingRecorded;
-import cn.gov.wenzhou.kjj.funding.query.PlatformStandingViews;
+import cn.gov.wenzhou.kjj.funding.query.PlatformStandingRepository;
 import cn.gov.wenzhou.kjj.funding.query.PlatformStandingView;
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,10 +25,10 @@ public class PlatformStandingController {
     public record StandingChange(Instant observedAt, String standing, String level, String sourceEventId) {
     }
 
-    private final PlatformStandingViews standings;
+    private final PlatformStandingRepository standings;
     private final EventStore eventStore;
 
-    public PlatformStandingController(PlatformStandingViews standings, EventStore eventStore) {
+    public PlatformStandingController(PlatformStandingRepository standings, EventStore eventStore) {
         this.standings = standings;
         this.eventStore = eventStore;
     }

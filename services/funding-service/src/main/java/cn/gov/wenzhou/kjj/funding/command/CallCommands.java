@@ -64,8 +64,8 @@ public final class CallCommands {
      *
      * @param standings the standing of every platform taking part, as funding-service knows it at review time
      */
-    public record RankApplications(@TargetAggregateIdentifier String callId, Map<String, Standing> standings,
-                                   String parameterVersion, BigDecimal equalScoreBand, LocalDate rankedOn) {
+    public record RankApplications(@TargetAggregateIdentifier String callId, String parameterVersion,
+                                   BigDecimal equalScoreBand, LocalDate rankedOn) {
     }
 
     /** Takes an application out of contention (withdrawn, disqualified), with the reason. */

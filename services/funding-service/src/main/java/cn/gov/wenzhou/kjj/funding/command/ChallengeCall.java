@@ -215,9 +215,9 @@ public class ChallengeCall {
                 command.scoredOn()));
     }
 
-    /** The tiers are read from the bureau's records now, at review time, and kept with the ranking. */
+    /** The tiers and the platforms' standings are read now, at review time, and kept with the ranking. */
     @CommandHandler
-    void handle(RankApplications command, EnterpriseTiers tiers) {
+    void handle(RankApplications command, EnterpriseTiers tiers, PlatformStandings standingsNow) {
         requirePhase(CallPhase.UNDER_REVIEW, "call.not-under-review", "only a call under review can be ranked");
         List<String> unscored = applications.values().stream().filter(a -> a.scores.isEmpty())
                 .map(a -> a.applicationId).toList();
@@ -230,8 +230,8 @@ public class ChallengeCall {
         // the standings the ranking rests on, kept with it: "high-level at review time" stays answerable
         Map<String, Standing> standings = new java.util.TreeMap<>();
         applications.values().stream().flatMap(a -> a.members.stream()).filter(Member::platformMember)
-                .forEach(m -> standings.put(m.platformId(),
-                        command.standings().getOrDefault(m.platformId(), Standing.REGISTERED)));
+                .forEach(m -> standings.computeIfAbsent(m.platformId(),
+                        id -> standingsNow.of(id).orElse(Standing.REGISTERED)));
         Map<String, EnterpriseTier> recorded = new java.util.TreeMap<>();
         applications.values().stream().flatMap(a -> a.members.stream())
                 .forEach(m -> recorded.computeIfAbsent(m.creditCode(), tiers::tierOf));

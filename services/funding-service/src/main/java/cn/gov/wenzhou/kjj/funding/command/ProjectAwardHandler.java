@@ -5,7 +5,6 @@ import cn.gov.wenzhou.kjj.funding.command.CallCommands.AwardApplicationAsProject
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.AwardedApplication;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.AwardProject;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -13,7 +12,6 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -27,13 +25,12 @@ public class ProjectAwardHandler {
 
     private final Repository<ChallengeCall> calls;
     private final Repository<FundedProject> projects;
-    private final Repository<PlatformStanding> standings;
+    private final PlatformStandings standings;
     private final Evidence evidence;
 
     public ProjectAwardHandler(@Qualifier("challengeCallRepository") Repository<ChallengeCall> calls,
                                @Qualifier("fundedProjectRepository") Repository<FundedProject> projects,
-                               @Qualifier("platformStandingRepository") Repository<PlatformStanding> standings,
-                               Evidence evidence) {
+                               PlatformStandings standings, Evidence evidence) {
         this.calls = calls;
         this.projects = projects;
         this.standings = standings;
@@ -54,7 +51,7 @@ public class ProjectAwardHandler {
         }
         Map<String, Standing> standingsNow = new LinkedHashMap<>();
         for (String platformId : platformIds) {
-            standingOf(platformId).ifPresent(standing -> standingsNow.put(platformId, standing));
+            standings.of(platformId).ifPresent(standing -> standingsNow.put(platformId, standing));
         }
         AwardProject award = new AwardProject(command.projectId(), command.callId(), command.applicationId(),
                 application.title(), lead.creditCode(), lead.platformId(), partnerPlatforms, standingsNow,
@@ -62,14 +59,5 @@ public class ProjectAwardHandler {
                 command.rules(), command.documentRef(), command.awardedOn(), command.evidence());
         projects.newInstance(() -> new FundedProject(award, evidence));
         return command.projectId();
-    }
-
-    /** The platform's standing as funding holds it (fed by the registry); none for a platform it never heard of. */
-    private Optional<Standing> standingOf(String platformId) {
-        try {
-            return Optional.ofNullable(standings.load(platformId).invoke(PlatformStanding::standing));
-        } catch (AggregateNotFoundException unknown) {
-            return Optional.empty();
-        }
     }
 }

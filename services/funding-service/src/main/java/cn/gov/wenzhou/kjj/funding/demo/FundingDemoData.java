@@ -3,7 +3,6 @@ package cn.gov.wenzhou.kjj.funding.demo;
 import cn.gov.wenzhou.kjj.funding.api.DocumentInspection;
 import cn.gov.wenzhou.kjj.funding.api.DocumentStore;
 import cn.gov.wenzhou.kjj.funding.command.BudgetLine;
-import cn.gov.wenzhou.kjj.funding.command.CallCommands.AwardedApplication;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands;
 import cn.gov.wenzhou.kjj.funding.command.CategoryKind;
 import cn.gov.wenzhou.kjj.funding.command.EnterpriseTier;
@@ -12,7 +11,6 @@ import cn.gov.wenzhou.kjj.funding.command.FundedProject;
 import cn.gov.wenzhou.kjj.funding.command.FundingParameters;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovalParameters;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals;
-import cn.gov.wenzhou.kjj.funding.command.Member;
 import cn.gov.wenzhou.kjj.funding.command.OpenChallengeCall;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands;
 import cn.gov.wenzhou.kjj.funding.command.RecordPlatformStanding;
@@ -37,7 +35,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -170,16 +167,12 @@ public class FundingDemoData {
         }
         LocalDate rankedOn = day0.plusDays(75);
         FundingParameters.Rules rules = parameters.rulesOn(rankedOn);
-        Map<String, Standing> standings = new java.util.HashMap<>();
-        for (int p = 0; p < platforms.size(); p++) {
-            standings.put(platforms.get(p), PLATFORM_STANDINGS[p]);
-        }
-        send(new CallCommands.RankApplications(callId, standings, rules.version(), rules.equalScoreBand(),
-                rankedOn));
+        // the ranking reads the platforms' standings recorded above, as funding holds them
+        send(new CallCommands.RankApplications(callId, rules.version(), rules.equalScoreBand(), rankedOn));
 
         LocalDate awardedOn = day0.plusDays(90);
         for (int d = 0; d < 12; d++) {
-            project(callId, bids.get(d), id("project", d), d, awardedOn, standings);
+            project(callId, bids.get(d), id("project", d), d, awardedOn);
         }
         return callId;
     }
@@ -201,33 +194,23 @@ public class FundingDemoData {
         return ids;
     }
 
-    private void project(String callId, String[] bids, String projectId, int stage, LocalDate awardedOn,
-                         Map<String, Standing> standings) {
+    private void project(String callId, String[] bids, String projectId, int stage, LocalDate awardedOn) {
         FundingParameters.Rules rules = parameters.rulesOn(awardedOn);
-        String applicationId = bids[0];
-        AwardedApplication application;
-        try {
-            application = commands.sendAndWait(
-                    new CallCommands.AwardApplication(callId, applicationId, projectId, awardedOn));
-        } catch (RuleViolationException rankedLower) {
-            // the single bid ranked first on this demand: award it instead
-            applicationId = bids[1];
-            application = commands.sendAndWait(
-                    new CallCommands.AwardApplication(callId, applicationId, projectId, awardedOn));
-        }
-        List<String> partnerPlatforms = application.partners().stream().map(Member::platformId)
-                .filter(java.util.Objects::nonNull).toList();
-        Map<String, Standing> involved = new java.util.HashMap<>();
-        partnerPlatforms.forEach(p -> involved.put(p, standings.get(p)));
         List<BudgetLine> budget = List.of(
                 new BudgetLine("EQUIPMENT", CategoryKind.EQUIPMENT, 60_000_000L),
                 new BudgetLine("OPERATING", CategoryKind.DIRECT, 80_000_000L),
                 new BudgetLine("LABOUR", CategoryKind.DIRECT, 30_000_000L),
                 new BudgetLine("INDIRECT", CategoryKind.INDIRECT, 30_000_000L));
-        send(new ProjectCommands.AwardProject(projectId, callId, applicationId, application.title(),
-                application.lead().creditCode(), application.lead().platformId(), partnerPlatforms, involved,
-                AWARD_FEN, AWARD_FEN, rules.categoryScheme(), budget, rules, "温科项〔示例〕" + (stage + 1) + "号",
-                awardedOn, List.of(pdf(null, "Award decision " + (stage + 1) + " of project " + projectId))));
+        String documentRef = "温科项〔示例〕" + (stage + 1) + "号";
+        List<String> evidence = List.of(pdf(null, "Award decision " + (stage + 1) + " of project " + projectId));
+        try {
+            commands.sendAndWait(new CallCommands.AwardApplicationAsProject(callId, bids[0], projectId, AWARD_FEN,
+                    AWARD_FEN, rules.categoryScheme(), budget, rules, documentRef, awardedOn, evidence));
+        } catch (RuleViolationException rankedLower) {
+            // the single bid ranked first on this demand: award it instead
+            commands.sendAndWait(new CallCommands.AwardApplicationAsProject(callId, bids[1], projectId, AWARD_FEN,
+                    AWARD_FEN, rules.categoryScheme(), budget, rules, documentRef, awardedOn, evidence));
+        }
         if (stage < 2) {
             return; // just awarded
         }

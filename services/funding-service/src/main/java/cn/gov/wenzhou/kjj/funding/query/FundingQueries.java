@@ -149,15 +149,6 @@ public class FundingQueries {
                 + "order by as_of desc, platform_id limit 1", String.class, creditCode).stream().findFirst();
     }
 
-    /** Every platform's current standing, by platform id. */
-    public java.util.Map<String, cn.gov.wenzhou.kjj.funding.command.Standing> allStandings() {
-        java.util.Map<String, cn.gov.wenzhou.kjj.funding.command.Standing> standings = new java.util.HashMap<>();
-        jdbc.query("select platform_id, standing from platform_standing", rs -> {
-            standings.put(rs.getString(1), cn.gov.wenzhou.kjj.funding.command.Standing.valueOf(rs.getString(2)));
-        });
-        return standings;
-    }
-
     public Optional<String> standingOf(String platformId) {
         return jdbc.queryForList("select standing from platform_standing where platform_id = ?", String.class,
                 platformId).stream().findFirst();

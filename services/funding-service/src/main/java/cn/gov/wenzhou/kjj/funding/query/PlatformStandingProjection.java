@@ -12,9 +12,9 @@ public class PlatformStandingProjection {
 
     public static final String NAME = "platform-standing";
 
-    private final PlatformStandingViews standings;
+    private final PlatformStandingRepository standings;
 
-    public PlatformStandingProjection(PlatformStandingViews standings) {
+    public PlatformStandingProjection(PlatformStandingRepository standings) {
         this.standings = standings;
     }
 

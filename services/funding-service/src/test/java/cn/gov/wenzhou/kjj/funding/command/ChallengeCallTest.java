@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static cn.gov.wenzhou.kjj.funding.command.Rules.invalid;
 import static cn.gov.wenzhou.kjj.funding.command.Rules.violates;
@@ -49,12 +50,15 @@ class ChallengeCallTest {
     private FixtureConfiguration<ChallengeCall> fixture;
     /** The bureau's record of enterprise tiers, as the aggregate reads it (EnterpriseTiers). */
     private final Map<String, EnterpriseTier> recorded = new HashMap<>();
+    /** Funding's replica of the platforms' standings, as the aggregate reads it (PlatformStandings). */
+    private final Map<String, Standing> standingsNow = new HashMap<>();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ChallengeCall.class);
         recorded.put(LEADING, EnterpriseTier.LEADING);
         fixture.registerInjectableResource((EnterpriseTiers) code -> recorded.getOrDefault(code, EnterpriseTier.OTHER));
+        fixture.registerInjectableResource((PlatformStandings) id -> Optional.ofNullable(standingsNow.get(id)));
     }
 
     @Test
@@ -337,7 +341,7 @@ class ChallengeCallTest {
     @Test
     void aRankingDatedBeforeTheApplicationDeadlineIsRefused() {
         fixture.given(reviewed("85.00", "80.00"))
-                .when(new RankApplications(C, Map.of(), "2021.1", new BigDecimal("0.00"), OPENED.plusDays(59)))
+                .when(new RankApplications(C, "2021.1", new BigDecimal("0.00"), OPENED.plusDays(59)))
                 .expectException(violates("ranking.before-application-deadline"))
                 .expectNoEvents();
     }
@@ -426,8 +430,11 @@ class ChallengeCallTest {
         return history;
     }
 
-    private static RankApplications rank(Map<String, Standing> standings) {
-        return new RankApplications(C, standings, "2021.1", new BigDecimal("0.00"), OPENED.plusDays(75));
+    /** Ranks with these standings in funding's replica at review time. */
+    private RankApplications rank(Map<String, Standing> standings) {
+        standingsNow.clear();
+        standingsNow.putAll(standings);
+        return new RankApplications(C, "2021.1", new BigDecimal("0.00"), OPENED.plusDays(75));
     }
 
     /** The ranking with the tiers the bureau records in {@link #setUp()}: the lead LEADING, the others not. */

@@ -8,7 +8,7 @@ import cn.gov.wenzhou.kjj.contracts.registry.RectificationConfirmed;
 import cn.gov.wenzhou.kjj.contracts.registry.RectificationIssued;
 import cn.gov.wenzhou.kjj.funding.FundingIntegrationTest;
 import cn.gov.wenzhou.kjj.funding.query.PlatformStandingProjection;
-import cn.gov.wenzhou.kjj.funding.query.PlatformStandingViews;
+import cn.gov.wenzhou.kjj.funding.query.PlatformStandingRepository;
 import cn.gov.wenzhou.kjj.support.kafka.CloudEventHeaders;
 import cn.gov.wenzhou.kjj.support.kafka.ConsumerTestRecords;
 import cn.gov.wenzhou.kjj.support.kafka.TopicPublisher;
@@ -38,7 +38,7 @@ class RegistryPlatformListenerTest {
     /** As each topic's producer, signed in as it: this service's own publisher may write only its own topics. */
     final TopicPublisher publisher = new TopicPublisher();
     @Autowired
-    PlatformStandingViews standings;
+    PlatformStandingRepository standings;
     @Autowired
     ProcessedMessages processed;
     @Autowired
