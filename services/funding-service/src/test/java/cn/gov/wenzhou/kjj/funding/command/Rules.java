@@ -1,8 +1,8 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
+import cn.gov.wenzhou.kjj.support.domain.Refusals;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
-import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
 
 import java.math.BigDecimal;
@@ -25,20 +25,10 @@ final class Rules {
     }
 
     static Matcher<RuleViolationException> violates(String rule) {
-        return new CustomTypeSafeMatcher<>("a refusal naming rule " + rule) {
-            @Override
-            protected boolean matchesSafely(RuleViolationException e) {
-                return rule.equals(e.rule());
-            }
-        };
+        return Refusals.violates(rule);
     }
 
     static Matcher<InvalidInputException> invalid(String field) {
-        return new CustomTypeSafeMatcher<>("a bad input naming field " + field) {
-            @Override
-            protected boolean matchesSafely(InvalidInputException e) {
-                return field.equals(e.field());
-            }
-        };
+        return Refusals.invalid(field);
     }
 }

@@ -1,10 +1,9 @@
 package cn.gov.wenzhou.kjj.registry.command;
 
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
+import cn.gov.wenzhou.kjj.support.domain.Refusals;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
-import org.hamcrest.Description;
 import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -75,30 +74,10 @@ final class Given {
     }
 
     static Matcher<RuleViolationException> violates(String rule) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(RuleViolationException e) {
-                return rule.equals(e.rule());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a violation of rule " + rule);
-            }
-        };
+        return Refusals.violates(rule);
     }
 
     static Matcher<InvalidInputException> invalid(String field) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(InvalidInputException e) {
-                return field.equals(e.field());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("invalid input in field " + field);
-            }
-        };
+        return Refusals.invalid(field);
     }
 }
