@@ -1,6 +1,8 @@
 package cn.gov.wenzhou.kjj.support.web;
 
 import cn.gov.wenzhou.kjj.support.domain.Bounds;
+import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
+import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.springframework.core.convert.converter.Converter;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -32,6 +35,25 @@ public final class BusinessDateInput {
     private static final LocalDate MAX_DATE = LocalDate.of(Bounds.MAX_YEAR, 12, 31);
 
     private BusinessDateInput() {
+    }
+
+    /**
+     * A business date a request may leave out: absent means today (the business calendar's, from {@code clock}); one
+     * after today is a {@code 400} naming the field (nothing is recorded in advance).
+     */
+    public static LocalDate orToday(LocalDate date, String field, Clock clock) {
+        return orToday(date, field, BusinessCalendar.today(clock));
+    }
+
+    /** {@link #orToday(LocalDate, String, Clock)} against a today the caller already took. */
+    public static LocalDate orToday(LocalDate date, String field, LocalDate today) {
+        if (date == null) {
+            return today;
+        }
+        if (date.isAfter(today)) {
+            throw new InvalidInputException(field, "must not be in the future");
+        }
+        return Bounds.notBeforeMinimum(date, field);
     }
 
     /** Why {@code text} is not a business date, or {@code null} when it is one. */

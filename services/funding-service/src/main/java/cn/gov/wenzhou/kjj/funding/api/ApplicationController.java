@@ -15,6 +15,7 @@ import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import cn.gov.wenzhou.kjj.support.security.CurrentActor;
+import cn.gov.wenzhou.kjj.support.web.BusinessDateInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -121,7 +122,7 @@ public class ApplicationController {
         String applicationId = UUID.randomUUID().toString();
         commands.sendAndWait(new SubmitApplication(callId, applicationId, request.demandId(), request.title().trim(),
                 lead, partners, request.requestedFen(),
-                BusinessDates.orToday(request.submittedOn(), "submittedOn", clock)));
+                BusinessDateInput.orToday(request.submittedOn(), "submittedOn", clock)));
         return ResponseEntity.created(URI.create("/api/applications/" + applicationId))
                 .body(Map.of("applicationId", applicationId));
     }
@@ -176,7 +177,7 @@ public class ApplicationController {
         }
         CurrentActor.requireScopeFor(partner);
         commands.sendAndWait(new ConfirmPartnership(callId, applicationId, partner,
-                BusinessDates.orToday(request == null ? null : request.confirmedOn(), "confirmedOn", clock)));
+                BusinessDateInput.orToday(request == null ? null : request.confirmedOn(), "confirmedOn", clock)));
         return Map.of("applicationId", applicationId, "partner", partner, "status", "CONFIRMED");
     }
 
@@ -185,7 +186,7 @@ public class ApplicationController {
     public Map<String, String> score(@PathVariable String callId, @PathVariable String applicationId,
                                      @Valid @RequestBody ScoreRequest request) {
         commands.sendAndWait(new RecordReviewScore(callId, applicationId, request.expertRef(), request.score(),
-                BusinessDates.orToday(request.scoredOn(), "scoredOn", clock)));
+                BusinessDateInput.orToday(request.scoredOn(), "scoredOn", clock)));
         return Map.of("applicationId", applicationId, "expertRef", request.expertRef());
     }
 
@@ -199,7 +200,7 @@ public class ApplicationController {
                     + "score.")
     public Map<String, Object> rank(@PathVariable String callId,
                                     @Valid @RequestBody(required = false) RankingRequest request) {
-        LocalDate rankedOn = BusinessDates.orToday(request == null ? null : request.rankedOn(), "rankedOn", clock);
+        LocalDate rankedOn = BusinessDateInput.orToday(request == null ? null : request.rankedOn(), "rankedOn", clock);
         FundingParameters.Rules rules = parameters.rulesOn(rankedOn);
         commands.sendAndWait(new RankApplications(callId, rules.version(), rules.equalScoreBand(), rankedOn));
         return Map.of("callId", callId, "status", "RANKED", "parameterVersion", rules.version());
@@ -210,7 +211,7 @@ public class ApplicationController {
     public Map<String, String> decline(@PathVariable String callId, @PathVariable String applicationId,
                                        @Valid @RequestBody DeclineRequest request) {
         commands.sendAndWait(new DeclineApplication(callId, applicationId, request.reason(),
-                BusinessDates.orToday(request.declinedOn(), "declinedOn", clock)));
+                BusinessDateInput.orToday(request.declinedOn(), "declinedOn", clock)));
         return Map.of("applicationId", applicationId, "status", "DECLINED");
     }
 

@@ -7,6 +7,7 @@ import cn.gov.wenzhou.kjj.funding.command.BudgetLine;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.AwardApplicationAsProject;
 import cn.gov.wenzhou.kjj.funding.command.FundingParameters;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
+import cn.gov.wenzhou.kjj.support.web.BusinessDateInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -87,7 +88,7 @@ public class AwardController {
                                         @Parameter(description = "repeat-safe key; same key, same answer")
                                         @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
                                         HttpServletRequest http) {
-        LocalDate awardedOn = BusinessDates.orToday(request.awardedOn(), "awardedOn", clock);
+        LocalDate awardedOn = BusinessDateInput.orToday(request.awardedOn(), "awardedOn", clock);
         String documentRef = EvidenceInput.paperOrDocuments(request.documentRef(), request.evidence(), "documentRef");
         FundingParameters.Rules rules = parameters.rulesOn(awardedOn);
         String schemeVersion = request.categoryScheme() == null ? rules.categoryScheme() : request.categoryScheme();

@@ -13,6 +13,7 @@ import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import cn.gov.wenzhou.kjj.support.security.CurrentActor;
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
+import cn.gov.wenzhou.kjj.support.web.BusinessDateInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -114,7 +115,7 @@ public class ChallengeCallController {
         CurrentActor.requireScopeFor(creditCode);
         String demandId = UUID.randomUUID().toString();
         commands.sendAndWait(new SubmitDemand(callId, demandId, creditCode, request.title().trim(), request.industry(), request.description(), request.budgetCeilingFen(),
-                BusinessDates.orToday(request.submittedOn(), "submittedOn", clock)));
+                BusinessDateInput.orToday(request.submittedOn(), "submittedOn", clock)));
         return ResponseEntity.created(URI.create("/api/calls/" + callId + "/demands/" + demandId))
                 .body(Map.of("demandId", demandId));
     }
@@ -136,7 +137,7 @@ public class ChallengeCallController {
     public Map<String, String> curate(@PathVariable String callId, @PathVariable String demandId,
                                       @Valid @RequestBody CurationRequest request) {
         commands.sendAndWait(new CurateDemand(callId, demandId, request.listed(), request.note(),
-                BusinessDates.orToday(request.curatedOn(), "curatedOn", clock)));
+                BusinessDateInput.orToday(request.curatedOn(), "curatedOn", clock)));
         return Map.of("demandId", demandId, "status", request.listed() ? "LISTED" : "NOT_LISTED");
     }
 
@@ -146,7 +147,7 @@ public class ChallengeCallController {
     public Map<String, String> publish(@PathVariable String callId,
                                        @Valid @RequestBody(required = false) PublicationRequest request) {
         LocalDate on = request == null ? null : request.publishedOn();
-        commands.sendAndWait(new PublishList(callId, BusinessDates.orToday(on, "publishedOn", clock)));
+        commands.sendAndWait(new PublishList(callId, BusinessDateInput.orToday(on, "publishedOn", clock)));
         return Map.of("callId", callId, "status", "LIST_PUBLISHED");
     }
 

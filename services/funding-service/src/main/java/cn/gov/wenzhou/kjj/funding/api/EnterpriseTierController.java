@@ -9,6 +9,7 @@ import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import cn.gov.wenzhou.kjj.support.security.Actor;
 import cn.gov.wenzhou.kjj.support.security.CurrentActor;
+import cn.gov.wenzhou.kjj.support.web.BusinessDateInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -76,7 +77,7 @@ public class EnterpriseTierController {
         String code = UnifiedSocialCreditCode.parse(creditCode, "creditCode").value();
         commands.sendAndWait(new RecordEnterpriseTier(code, request.tier(), request.reason(),
                 request.documentRef() == null ? null : request.documentRef().trim(),
-                BusinessDates.orToday(request.recordedOn(), "recordedOn", clock)));
+                BusinessDateInput.orToday(request.recordedOn(), "recordedOn", clock)));
         return Map.of("creditCode", code, "tier", request.tier().name());
     }
 

@@ -10,6 +10,7 @@ import cn.gov.wenzhou.kjj.funding.query.PaymentApprovalProjection.RequestView;
 import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.security.CurrentActor;
+import cn.gov.wenzhou.kjj.support.web.BusinessDateInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -67,7 +68,7 @@ public class PaymentApprovalController {
     public Map<String, String> approve(@PathVariable String projectId, @PathVariable String requestId,
                                        @Valid @RequestBody ApprovalRequest request) {
         commands.sendAndWait(new ApproveDisbursement(projectId, bounded(requestId), CurrentActor.require().subject(),
-                request.note(), BusinessDates.orToday(request.approvedOn(), "approvedOn", clock)));
+                request.note(), BusinessDateInput.orToday(request.approvedOn(), "approvedOn", clock)));
         return Map.of("projectId", projectId, "requestId", requestId, "status", "APPROVED");
     }
 
@@ -76,7 +77,7 @@ public class PaymentApprovalController {
     public Map<String, String> reject(@PathVariable String projectId, @PathVariable String requestId,
                                       @Valid @RequestBody DecisionRequest request) {
         commands.sendAndWait(new RejectDisbursement(projectId, bounded(requestId), CurrentActor.require().subject(),
-                request.reason(), BusinessDates.orToday(request.date(), "date", clock)));
+                request.reason(), BusinessDateInput.orToday(request.date(), "date", clock)));
         return Map.of("projectId", projectId, "requestId", requestId, "status", "REJECTED");
     }
 
@@ -86,7 +87,7 @@ public class PaymentApprovalController {
     public Map<String, String> escalate(@PathVariable String projectId, @PathVariable String requestId,
                                         @Valid @RequestBody DecisionRequest request) {
         commands.sendAndWait(new EscalateDisbursement(projectId, bounded(requestId), CurrentActor.require().subject(),
-                request.reason(), BusinessDates.orToday(request.date(), "date", clock)));
+                request.reason(), BusinessDateInput.orToday(request.date(), "date", clock)));
         return Map.of("projectId", projectId, "requestId", requestId, "status", "ESCALATED");
     }
 
@@ -113,7 +114,7 @@ public class PaymentApprovalController {
     public Map<String, Object> delegate(@PathVariable String approver, @Valid @RequestBody DelegationRequest request) {
         commands.sendAndWait(new SetDelegationLimit(bounded(approver), request.level(), request.limitFen(),
                 request.reason(), CurrentActor.require().subject(),
-                BusinessDates.orToday(request.effectiveOn(), "effectiveOn", clock)));
+                BusinessDateInput.orToday(request.effectiveOn(), "effectiveOn", clock)));
         return Map.of("approver", approver, "level", request.level(), "limitFen", request.limitFen());
     }
 

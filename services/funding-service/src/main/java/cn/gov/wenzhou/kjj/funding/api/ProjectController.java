@@ -20,6 +20,7 @@ import cn.gov.wenzhou.kjj.funding.query.FundingViews.ProjectView;
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import cn.gov.wenzhou.kjj.support.security.CurrentActor;
+import cn.gov.wenzhou.kjj.support.web.BusinessDateInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -169,7 +170,7 @@ public class ProjectController {
     public Map<String, String> signContract(@PathVariable String projectId,
                                             @Valid @RequestBody ContractRequest request) {
         commands.sendAndWait(new SignContract(projectId, request.contractRef(),
-                BusinessDates.orToday(request.signedOn(), "signedOn", clock)));
+                BusinessDateInput.orToday(request.signedOn(), "signedOn", clock)));
         return done(projectId, "contract signed");
     }
 
@@ -177,7 +178,7 @@ public class ProjectController {
     @Operation(summary = "Record the mid-term check (中期检查); passing it accepts milestone MID_TERM")
     public Map<String, String> midTermCheck(@PathVariable String projectId, @Valid @RequestBody CheckRequest request) {
         commands.sendAndWait(new RecordMidTermCheck(projectId, request.passed(), request.documentRef(), request.note(),
-                BusinessDates.orToday(request.date(), "date", clock)));
+                BusinessDateInput.orToday(request.date(), "date", clock)));
         return done(projectId, request.passed() ? "mid-term check passed" : "mid-term check failed");
     }
 
@@ -185,7 +186,7 @@ public class ProjectController {
     @Operation(summary = "Record the acceptance review (验收); passing it accepts milestone ACCEPTANCE")
     public Map<String, String> acceptance(@PathVariable String projectId, @Valid @RequestBody CheckRequest request) {
         commands.sendAndWait(new RecordAcceptance(projectId, request.passed(), request.documentRef(), request.note(),
-                BusinessDates.orToday(request.date(), "date", clock)));
+                BusinessDateInput.orToday(request.date(), "date", clock)));
         return done(projectId, request.passed() ? "accepted" : "not accepted");
     }
 
@@ -200,7 +201,7 @@ public class ProjectController {
                                            @Parameter(description = "repeat-safe key")
                                            @RequestHeader(name = IdempotentRequests.HEADER, required = false)
                                            String key, HttpServletRequest http) {
-        LocalDate on = BusinessDates.orToday(request.disbursedOn(), "disbursedOn", clock);
+        LocalDate on = BusinessDateInput.orToday(request.disbursedOn(), "disbursedOn", clock);
         String documentRef = EvidenceInput.paperOrDocuments(request.documentRef(), request.evidence(), "documentRef");
         PaymentApprovalParameters.Version approval = approvals.on(on);
         return idempotent.run(key, http, request, () -> {
@@ -225,7 +226,7 @@ public class ProjectController {
                                         @Valid @RequestBody ExpenditureRequest request,
                                         @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
                                         HttpServletRequest http) {
-        LocalDate on = BusinessDates.orToday(request.spentOn(), "spentOn", clock);
+        LocalDate on = BusinessDateInput.orToday(request.spentOn(), "spentOn", clock);
         String voucherRef = EvidenceInput.paperOrDocuments(request.voucherRef(), request.evidence(), "voucherRef");
         return idempotent.run(key, http, request, () -> {
             String expenditureId = UUID.randomUUID().toString();
@@ -244,7 +245,7 @@ public class ProjectController {
                                          @Valid @RequestBody AdjustmentRequest request,
                                          @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
                                          HttpServletRequest http) {
-        LocalDate on = BusinessDates.orToday(request.adjustedOn(), "adjustedOn", clock);
+        LocalDate on = BusinessDateInput.orToday(request.adjustedOn(), "adjustedOn", clock);
         return idempotent.run(key, http, request, () -> {
             commands.sendAndWait(new AdjustBudget(projectId, request.fromCategory().trim(),
                     request.toCategory().trim(), request.amountFen(), request.reason(), request.hostApprovalRef(), on,
@@ -258,7 +259,7 @@ public class ProjectController {
     public Map<String, String> suspend(@PathVariable String projectId,
                                        @Valid @RequestBody StatusChangeRequest request) {
         commands.sendAndWait(new SuspendProject(projectId, request.reason(), request.documentRef(),
-                BusinessDates.orToday(request.date(), "date", clock)));
+                BusinessDateInput.orToday(request.date(), "date", clock)));
         return done(projectId, "suspended");
     }
 
@@ -266,7 +267,7 @@ public class ProjectController {
     @Operation(summary = "Resume a suspended project")
     public Map<String, String> resume(@PathVariable String projectId, @Valid @RequestBody StatusChangeRequest request) {
         commands.sendAndWait(new ResumeProject(projectId, request.reason(), request.documentRef(),
-                BusinessDates.orToday(request.date(), "date", clock)));
+                BusinessDateInput.orToday(request.date(), "date", clock)));
         return done(projectId, "resumed");
     }
 
@@ -277,7 +278,7 @@ public class ProjectController {
                                             @Valid @RequestBody TerminationRequest request,
                                             @RequestHeader(name = IdempotentRequests.HEADER, required = false)
                                             String key, HttpServletRequest http) {
-        LocalDate on = BusinessDates.orToday(request.terminatedOn(), "terminatedOn", clock);
+        LocalDate on = BusinessDateInput.orToday(request.terminatedOn(), "terminatedOn", clock);
         String documentRef = EvidenceInput.paperOrDocuments(request.documentRef(), request.evidence(), "documentRef");
         return idempotent.run(key, http, request, () -> {
             commands.sendAndWait(new TerminateProject(projectId, request.reason(), documentRef,
@@ -292,7 +293,7 @@ public class ProjectController {
     public ResponseEntity<Object> recover(@PathVariable String projectId, @Valid @RequestBody RecoveryRequest request,
                                           @RequestHeader(name = IdempotentRequests.HEADER, required = false)
                                           String key, HttpServletRequest http) {
-        LocalDate on = BusinessDates.orToday(request.recoveredOn(), "recoveredOn", clock);
+        LocalDate on = BusinessDateInput.orToday(request.recoveredOn(), "recoveredOn", clock);
         String documentRef = EvidenceInput.paperOrDocuments(request.documentRef(), request.evidence(), "documentRef");
         return idempotent.run(key, http, request, () -> {
             commands.sendAndWait(new RecoverFunds(projectId, request.amountFen(), documentRef, on,
@@ -307,7 +308,7 @@ public class ProjectController {
     public ResponseEntity<Object> close(@PathVariable String projectId, @Valid @RequestBody ClosureRequest request,
                                         @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
                                         HttpServletRequest http) {
-        LocalDate on = BusinessDates.orToday(request.closedOn(), "closedOn", clock);
+        LocalDate on = BusinessDateInput.orToday(request.closedOn(), "closedOn", clock);
         String documentRef = EvidenceInput.paperOrDocuments(request.documentRef(), request.evidence(), "documentRef");
         return idempotent.run(key, http, request, () -> {
             commands.sendAndWait(new CloseProject(projectId, documentRef, on, request.evidence()));

@@ -3,6 +3,7 @@ package cn.gov.wenzhou.kjj.talent.api;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
+import cn.gov.wenzhou.kjj.support.web.BusinessDateInput;
 import cn.gov.wenzhou.kjj.talent.command.ChineseIdNumber;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentCommands;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentState;
@@ -67,7 +68,7 @@ public class EnrollmentController {
                 ChineseIdNumber.parse(request.hire().idNumber(), "hire.idNumber", today),
                 request.hire().phone().trim());
         TitleLevel titleLevel = TitleLevel.parse(request.titleLevel(), "titleLevel");
-        LocalDate hireDate = BusinessDates.notInFuture(request.hireDate(), "hireDate", today);
+        LocalDate hireDate = BusinessDateInput.orToday(request.hireDate(), "hireDate", today);
         PolicyVersion rules = policy.inForceOn(today);
         PolicyVersion.UrgentField field = rules.field(request.field()).orElseThrow(() -> new InvalidInputException(
                 "field", "is not in the urgently-needed field catalogue (policy " + rules.version() + ")"));
@@ -186,7 +187,7 @@ public class EnrollmentController {
     }
 
     private LocalDate date(LocalDate date, String field) {
-        return BusinessDates.notInFuture(date, field, BusinessCalendar.today(clock));
+        return BusinessDateInput.orToday(date, field, BusinessCalendar.today(clock));
     }
 
     private static String blankToNull(String value) {
