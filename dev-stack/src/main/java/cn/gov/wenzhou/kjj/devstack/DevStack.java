@@ -54,6 +54,7 @@ public final class DevStack {
             System.out.println("Deleted " + dataDirectory);
         }
 
+        LocalMail mail = LocalMail.start(LocalMail.SMTP_PORT, LocalMail.IMAP_PORT, LocalMail.PAGE_PORT);
         LocalIssuer issuer = LocalIssuer.start(authServerJar(), dataDirectory.resolve("logs/auth-server.log"));
         Map<StackService, String> serviceUrls = new EnumMap<>(StackService.class);
         for (StackService service : StackService.values()) {
@@ -66,6 +67,7 @@ public final class DevStack {
                     LocalConsole.PORT, issuer.issuer(), serviceUrls, "http://localhost:" + LocalOpenData.PORT);
         } catch (IOException e) {
             issuer.close();
+            mail.close();
             throw e;
         }
         // Kafka's broker starts while PostgreSQL does. The services start once both are up: starting them while the
@@ -98,9 +100,14 @@ public final class DevStack {
                     LocalSecrets.openDataKafkaSignIn(kafkaCredentials));
             Map<StackService, ServiceLauncher.Placement> placements = new EnumMap<>(StackService.class);
             for (StackService service : StackService.values()) {
+                Map<String, String> properties = new HashMap<>(Map.of("stb.demo.enabled",
+                        String.valueOf(flags.contains("--demo")),
+                        "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer()));
+                if (service.sendsMail()) {
+                    properties.putAll(mail.serviceProperties());
+                }
                 placements.put(service, placement(service, dataDirectory, postgres, kafka, service.defaultPort(),
-                        Map.of("stb.demo.enabled", String.valueOf(flags.contains("--demo")),
-                                "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer())));
+                        properties));
             }
             services = ServiceLauncher.startAll(placements);
             issuer.awaitReady(Duration.ofSeconds(60));
@@ -109,6 +116,7 @@ public final class DevStack {
         } catch (Exception | Error e) {
             stop(services, kafka != null ? kafka : kafkaStarting.exceptionally(failed -> null).join(), postgres,
                     issuer, console, openData);
+            mail.close();
             throw e;
         }
 
@@ -119,10 +127,12 @@ public final class DevStack {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the stack...");
             stop(running, runningKafka, postgres, issuer, console, runningOpenData);
+            mail.close();
             stopped.countDown();
         }, "dev-stack-stop"));
 
         printBanner(started, dataDirectory, postgres, kafka, issuer, console, openData, flags.contains("--demo"));
+        System.out.println(mail.banner());
         stopped.await();
     }
 

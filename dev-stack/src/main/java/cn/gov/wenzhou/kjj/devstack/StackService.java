@@ -37,6 +37,11 @@ public enum StackService {
         return defaultPort;
     }
 
+    /** Whether the service sends notices through the mail outbox (and so reads mail-outbox-defaults.yml). */
+    public boolean sendsMail() {
+        return this == PLATFORM_REGISTRY;
+    }
+
     public SpringApplicationBuilder application() {
         return application.get();
     }

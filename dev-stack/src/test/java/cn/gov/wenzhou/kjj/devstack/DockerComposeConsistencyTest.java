@@ -36,6 +36,8 @@ class DockerComposeConsistencyTest {
     private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "TZ");
     /** integration-consumer's defaults: the Kafka sign-in every service and the open data read. */
     private static final String CONSUMER_DEFAULTS = "integration-consumer-defaults.yml";
+    /** mail-outbox's defaults: the SMTP relay of every service that sends notices. */
+    private static final String MAIL_DEFAULTS = "mail-outbox-defaults.yml";
 
     /** The console is not on this module's classpath (it runs in its own JVM): its configuration is read from source. */
     @Test
@@ -94,6 +96,9 @@ class DockerComposeConsistencyTest {
                     Map<String, Object> environment = (Map<String, Object>) definition.get("environment");
                     Map<String, String> placeholders = placeholdersOf(service.serviceName() + ".yml");
                     placeholders.putAll(placeholdersOf(CONSUMER_DEFAULTS));
+                    if (service.sendsMail()) {
+                        placeholders.putAll(placeholdersOf(MAIL_DEFAULTS));
+                    }
 
                     assertConsistent(service.serviceName(), environment, placeholders, service.defaultPort(),
                             definition);

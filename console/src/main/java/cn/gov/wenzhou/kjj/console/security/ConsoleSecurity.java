@@ -71,7 +71,8 @@ public class ConsoleSecurity {
                                 "/events/**").permitAll()
                         .requestMatchers("/dashboard/**").hasAnyRole(SEES_DASHBOARD)
                         .requestMatchers("/registry/credit-code-check", "/registry/platforms/new",
-                                "/registry/platforms/*/commands/**").hasRole("REGISTRY_ADMIN")
+                                "/registry/platforms/*/commands/**", "/registry/obligations").hasRole("REGISTRY_ADMIN")
+                        .requestMatchers("/inbox").hasAnyRole("REGISTRY_ADMIN", "PLATFORM")
                         .requestMatchers("/registry/**").hasAnyRole(READS_PLATFORMS)
                         .requestMatchers("/my-platform/**").hasRole("PLATFORM")
                         .requestMatchers("/finance/**").hasAnyRole("FINANCE_AUDITOR", "FUNDING_OFFICER")

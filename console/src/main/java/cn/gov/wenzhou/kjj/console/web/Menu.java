@@ -21,6 +21,8 @@ public final class Menu {
             new Entry("menu.platforms", "/registry/platforms", Set.of("REGISTRY_ADMIN", "FUNDING_OFFICER",
                     "FINANCE_AUDITOR")),
             new Entry("menu.register", "/registry/platforms/new", Set.of("REGISTRY_ADMIN")),
+            new Entry("menu.obligations", "/registry/obligations", Set.of("REGISTRY_ADMIN")),
+            new Entry("menu.inbox", "/inbox", Set.of("REGISTRY_ADMIN", "PLATFORM")),
             new Entry("menu.my-platform", "/my-platform", Set.of("PLATFORM")),
             new Entry("menu.audit-trail", "/finance/audit-trail", Set.of("FINANCE_AUDITOR", "FUNDING_OFFICER")),
             new Entry("menu.projects", "/finance/projects", Set.of("FINANCE_AUDITOR", "FUNDING_OFFICER")),

@@ -2,6 +2,7 @@ package cn.gov.wenzhou.kjj.registry;
 
 import cn.gov.wenzhou.kjj.registry.command.EvaluationParameters;
 import cn.gov.wenzhou.kjj.registry.command.IndustryCodeTable;
+import cn.gov.wenzhou.kjj.registry.command.ObligationParameters;
 import cn.gov.wenzhou.kjj.registry.query.CityTargets;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -23,6 +24,10 @@ public final class RegistryParametersFromYaml {
 
     public static EvaluationParameters evaluation() {
         return BINDER.bind("stb.registry.evaluation", EvaluationParameters.class).get();
+    }
+
+    public static ObligationParameters obligations() {
+        return BINDER.bind("stb.registry.obligations", ObligationParameters.class).get();
     }
 
     public static IndustryCodeTable industries() {

@@ -37,6 +37,10 @@ public class RegistryAccessPolicy {
                 .post("/api/platforms/*/evaluations", REGISTRY_ADMIN)
                 .post("/api/platforms/*/non-participations", REGISTRY_ADMIN)
                 .post("/api/platforms/*/rectifications/*/confirmation", REGISTRY_ADMIN)
+                .put("/api/platforms/*/notice-address", REGISTRY_ADMIN, PLATFORM)
+                .get("/api/obligations/missing-annual-reports", REGISTRY_ADMIN)
+                .get("/api/obligations/rectification-follow-ups", REGISTRY_ADMIN)
+                .get("/api/notices", REGISTRY_ADMIN, PLATFORM)
                 .get("/api/dashboard", REGISTRY_ADMIN, FUNDING_OFFICER, FINANCE_AUDITOR, TALENT_INSTITUTE, PLATFORM)
                 .get("/api/reference/**", REGISTRY_ADMIN, FUNDING_OFFICER, FINANCE_AUDITOR, TALENT_INSTITUTE,
                         PLATFORM, ENTERPRISE)

@@ -52,6 +52,16 @@ public class Platform {
     private final Set<Integer> openRectifications = new HashSet<>();
     /** Facts recorded from other services, by their natural key: a fact is counted once however often it arrives. */
     private final Set<String> recordedFacts = new HashSet<>();
+    /** Where notices go (personal-ish: never in an exception message). */
+    private String noticeAddress;
+    /** Years whose annual report the platform was reminded of, and those listed as missing after the due date. */
+    private final Set<Integer> reportReminders = new HashSet<>();
+    private final Set<Integer> missingReports = new HashSet<>();
+    /** Each rectification's deadline and supervising authority; the ones reminded and the ones listed overdue. */
+    private final Map<Integer, LocalDate> rectificationDeadlines = new HashMap<>();
+    private final Map<Integer, String> rectificationAuthorities = new HashMap<>();
+    private final Set<Integer> rectificationReminders = new HashSet<>();
+    private final Set<Integer> overdueRectifications = new HashSet<>();
 
     protected Platform() {
     }
@@ -184,12 +194,83 @@ public class Platform {
 
     /** Sent by the evaluation rules; repeating it, or sending it after revocation, changes nothing. */
     @CommandHandler
-    public void handle(IssueRectification command) {
+    public void handle(IssueRectification command, ObligationParameters obligations) {
         if (!isRecognized() || rectificationsIssued.contains(command.year())) {
             return;
         }
+        ObligationParameters.Version terms = obligations.inForceOn(command.issuedOn()).orElse(null);
         apply(new RectificationIssued(platformId, creditCode, command.year(), district.supervisingAuthority(),
-                command.issuedOn()));
+                command.issuedOn(), terms == null ? null : terms.rectificationDeadline(command.issuedOn()),
+                terms == null ? null : terms.version()));
+    }
+
+    @CommandHandler
+    public void handle(SetNoticeAddress command) {
+        String address = NoticeAddress.parse(command.address(), "address");
+        if (address.equals(noticeAddress)) {
+            return;
+        }
+        apply(new NoticeAddressSet(platformId, address, command.setOn()));
+    }
+
+    /**
+     * A year's annual report (rule {@code report.due-date}): in the days before its due date a platform that has not
+     * reported is reminded once; after the due date it is listed as missing once. A report in, a year evaluated or
+     * its non-attendance recorded, or a platform not recognized: nothing to do.
+     */
+    @CommandHandler
+    public ObligationStep handle(ApplyAnnualReportSchedule command, ObligationParameters obligations) {
+        int year = command.year();
+        if (!isRecognized() || year < recognizedOn.getYear() || reportRevisions.containsKey(year)
+                || closedYears.contains(year) || missingReports.contains(year)) {
+            return ObligationStep.NONE;
+        }
+        ObligationParameters.Version terms = obligations.forYear(year).orElse(null);
+        if (terms == null) {
+            return ObligationStep.NONE;
+        }
+        LocalDate dueOn = terms.annualReportDueOn(year);
+        if (command.today().isAfter(dueOn)) {
+            apply(new AnnualReportMissing(platformId, creditCode, year, dueOn, terms.version(), command.today()));
+            return ObligationStep.LISTED;
+        }
+        if (!command.today().isBefore(terms.reportReminderFrom(year)) && !reportReminders.contains(year)) {
+            apply(new AnnualReportReminded(platformId, creditCode, year, dueOn, terms.version(), command.today()));
+            return ObligationStep.REMINDED;
+        }
+        return ObligationStep.NONE;
+    }
+
+    /**
+     * A rectification notice's deadline (rule {@code rectification.deadline}): reminded once in the days before it,
+     * listed once for the district authority's follow-up after it, while the rectification is unconfirmed.
+     */
+    @CommandHandler
+    public ObligationStep handle(ApplyRectificationSchedule command, ObligationParameters obligations) {
+        int year = command.year();
+        if (!openRectifications.contains(year) || overdueRectifications.contains(year)) {
+            return ObligationStep.NONE;
+        }
+        LocalDate issuedOn = rectificationIssuedOn.get(year);
+        ObligationParameters.Version terms = obligations.inForceOn(issuedOn).orElse(null);
+        LocalDate deadline = rectificationDeadlines.get(year);
+        if (deadline == null && terms != null) {
+            deadline = terms.rectificationDeadline(issuedOn);
+        }
+        if (deadline == null) {
+            return ObligationStep.NONE;
+        }
+        String authority = rectificationAuthorities.getOrDefault(year, district.supervisingAuthority());
+        if (command.today().isAfter(deadline)) {
+            apply(new RectificationOverdue(platformId, creditCode, year, deadline, authority, command.today()));
+            return ObligationStep.LISTED;
+        }
+        if (terms != null && !rectificationReminders.contains(year)
+                && !command.today().isBefore(deadline.minusDays(terms.rectificationReminderDaysBefore()))) {
+            apply(new RectificationReminded(platformId, creditCode, year, deadline, authority, command.today()));
+            return ObligationStep.REMINDED;
+        }
+        return ObligationStep.NONE;
     }
 
     @CommandHandler
@@ -374,6 +455,35 @@ public class Platform {
         rectificationsIssued.add(event.year());
         openRectifications.add(event.year());
         rectificationIssuedOn.put(event.year(), event.issuedOn());
+        rectificationAuthorities.put(event.year(), event.supervisingAuthority());
+        if (event.deadline() != null) {
+            rectificationDeadlines.put(event.year(), event.deadline());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(NoticeAddressSet event) {
+        noticeAddress = event.address();
+    }
+
+    @EventSourcingHandler
+    void on(AnnualReportReminded event) {
+        reportReminders.add(event.year());
+    }
+
+    @EventSourcingHandler
+    void on(AnnualReportMissing event) {
+        missingReports.add(event.year());
+    }
+
+    @EventSourcingHandler
+    void on(RectificationReminded event) {
+        rectificationReminders.add(event.year());
+    }
+
+    @EventSourcingHandler
+    void on(RectificationOverdue event) {
+        overdueRectifications.add(event.year());
     }
 
     @EventSourcingHandler

@@ -9,6 +9,7 @@ import cn.gov.wenzhou.kjj.registry.command.IndustryCodeTable;
 import cn.gov.wenzhou.kjj.registry.command.LeadModel;
 import cn.gov.wenzhou.kjj.registry.command.LegalForm;
 import cn.gov.wenzhou.kjj.registry.command.Level;
+import cn.gov.wenzhou.kjj.registry.command.ObligationParameters;
 import cn.gov.wenzhou.kjj.registry.command.ReapplyForRecognition;
 import cn.gov.wenzhou.kjj.registry.command.RecognitionRevoked;
 import cn.gov.wenzhou.kjj.registry.command.RecognizePlatform;
@@ -16,6 +17,7 @@ import cn.gov.wenzhou.kjj.registry.command.RecordEvaluation;
 import cn.gov.wenzhou.kjj.registry.command.RecordNonAttendance;
 import cn.gov.wenzhou.kjj.registry.command.RectificationIssued;
 import cn.gov.wenzhou.kjj.registry.command.RegisterPlatform;
+import cn.gov.wenzhou.kjj.registry.command.SetNoticeAddress;
 import cn.gov.wenzhou.kjj.registry.command.SubmitAnnualReport;
 import cn.gov.wenzhou.kjj.registry.command.UpgradePlatform;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
@@ -77,12 +79,35 @@ public final class DemoPlan {
     private static final String[] HOSTS = {"温州大学", "温州医科大学", "温州理工学院", "浙江工贸职业技术学院", "龙头企业（链主）",
             "浙江工业大学", "上海交通大学"};
 
+    /** The platform whose latest annual report past its due date is missing (年报未交): 瓯江实验室. */
+    public static final int MISSING_REPORT_INDEX = 0;
+
     private final EvaluationParameters parameters;
     private final IndustryCodeTable industries;
+    private final ObligationParameters obligations;
+    private final LocalDate today;
 
+    /** The letter's history only (2022 and 2023): no reporting obligations. */
     public DemoPlan(EvaluationParameters parameters, IndustryCodeTable industries) {
+        this(parameters, industries, null, null);
+    }
+
+    /**
+     * The letter's history and, relative to {@code today}, the reporting obligations since: every recognized platform
+     * keeps a notice address and has reported each year whose reminder period has begun, except
+     * {@link #MISSING_REPORT_INDEX}, whose latest report past its due date is missing.
+     */
+    public DemoPlan(EvaluationParameters parameters, IndustryCodeTable industries, ObligationParameters obligations,
+                    LocalDate today) {
         this.parameters = parameters;
         this.industries = industries;
+        this.obligations = obligations;
+        this.today = today;
+    }
+
+    /** The demo's notice address of a platform (an example domain: nothing leaves the dev stack's mail server). */
+    public static String noticeAddress(int index) {
+        return "platform" + index + "@demo.kjj-wenzhou.example.cn";
     }
 
     public static String platformId(int index) {
@@ -107,7 +132,39 @@ public final class DemoPlan {
         split.forEach(report -> steps.add(new Send(report)));
         evaluate2023(steps, specs, split);
         failingPlatforms(steps);
+        if (obligations != null) {
+            obligationsUntilToday(steps, specs);
+        }
         return steps;
+    }
+
+    /**
+     * Zero-indicator reports (the letter's totals stay as they are) for each year since the obligations began whose
+     * reminder period has begun by {@code today}, for every recognized platform but one.
+     */
+    private void obligationsUntilToday(List<Step> steps, List<Spec> specs) {
+        int lastPastDue = 0;
+        for (int year = 2000; year < today.getYear(); year++) {
+            int y = year;
+            if (obligations.forYear(year).filter(v -> today.isAfter(v.annualReportDueOn(y))).isPresent()) {
+                lastPastDue = year;
+            }
+        }
+        for (Spec spec : specs) {
+            String id = platformId(spec.index());
+            steps.add(new Send(new SetNoticeAddress(id, noticeAddress(spec.index()), today)));
+            for (int year = Math.max(2024, spec.recognitionYear()); year <= today.getYear(); year++) {
+                int y = year;
+                ObligationParameters.Version terms = obligations.forYear(year).orElse(null);
+                if (terms == null || today.isBefore(terms.reportReminderFrom(y))
+                        || (spec.index() == MISSING_REPORT_INDEX && year == lastPastDue)) {
+                    continue;
+                }
+                LocalDate submittedOn = terms.reportReminderFrom(year).plusDays(1);
+                steps.add(new Send(new SubmitAnnualReport(id, year, Indicators.NONE,
+                        submittedOn.isAfter(today) ? today : submittedOn)));
+            }
+        }
     }
 
     private List<Spec> specs() {

@@ -2,6 +2,12 @@ package cn.gov.wenzhou.kjj.registry.demo;
 
 import cn.gov.wenzhou.kjj.registry.command.EvaluationParameters;
 import cn.gov.wenzhou.kjj.registry.command.IndustryCodeTable;
+import cn.gov.wenzhou.kjj.registry.command.ObligationParameters;
+import cn.gov.wenzhou.kjj.registry.command.ObligationSweep;
+import cn.gov.wenzhou.kjj.registry.query.PlatformIndicatorsProjection;
+import cn.gov.wenzhou.kjj.registry.query.PlatformSummaryProjection;
+import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
+import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
 import cn.gov.wenzhou.kjj.support.demo.BackgroundLoad;
 import cn.gov.wenzhou.kjj.support.security.Actor;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -15,7 +21,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
@@ -36,13 +44,21 @@ public class RegistryDemoData {
     private final JdbcTemplate jdbc;
     private final EventStore eventStore;
     private final DemoPlan plan;
+    private final ObligationSweep sweep;
+    private final ProjectionOperations projections;
+    private final LocalDate today;
 
     public RegistryDemoData(CommandGateway commands, JdbcTemplate jdbc, EventStore eventStore,
-                            EvaluationParameters parameters, IndustryCodeTable industries) {
+                            EvaluationParameters parameters, IndustryCodeTable industries,
+                            ObligationParameters obligations, ObligationSweep sweep,
+                            ProjectionOperations projections, Clock clock) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.eventStore = eventStore;
-        this.plan = new DemoPlan(parameters, industries);
+        this.today = BusinessCalendar.today(clock);
+        this.plan = new DemoPlan(parameters, industries, obligations, today);
+        this.sweep = sweep;
+        this.projections = projections;
     }
 
     /**
@@ -78,6 +94,12 @@ public class RegistryDemoData {
                 awaitEvent(await);
             }
         }
+        // the obligations as of today at once (the scheduled sweep starts later): the missing report shows now
+        projections.awaitCaughtUp(PlatformSummaryProjection.NAME, RULES_PATIENCE);
+        projections.awaitCaughtUp(PlatformIndicatorsProjection.NAME, RULES_PATIENCE);
+        ObligationSweep.Result obligations = sweep.run(today);
+        log.info("demo data: obligations as of {}: {} reminded, {} listed", today, obligations.reminded(),
+                obligations.listed());
         log.info("demo data: {} platforms, {} commands in {} ms", DemoPlan.RECOGNIZED_PLATFORMS
                 + DemoPlan.REVOKED_PLATFORMS, sent, (System.nanoTime() - started) / 1_000_000);
     }

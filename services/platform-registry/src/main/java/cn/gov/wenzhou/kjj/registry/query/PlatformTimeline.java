@@ -20,6 +20,11 @@ import cn.gov.wenzhou.kjj.registry.command.ReapplicationRefused;
 import cn.gov.wenzhou.kjj.registry.command.RecognitionRevoked;
 import cn.gov.wenzhou.kjj.registry.command.RectificationConfirmed;
 import cn.gov.wenzhou.kjj.registry.command.RectificationIssued;
+import cn.gov.wenzhou.kjj.registry.command.AnnualReportMissing;
+import cn.gov.wenzhou.kjj.registry.command.AnnualReportReminded;
+import cn.gov.wenzhou.kjj.registry.command.NoticeAddressSet;
+import cn.gov.wenzhou.kjj.registry.command.RectificationOverdue;
+import cn.gov.wenzhou.kjj.registry.command.RectificationReminded;
 import cn.gov.wenzhou.kjj.support.security.Actor;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -54,7 +59,15 @@ public class PlatformTimeline {
         return new TimelineEntry(message.getSequenceNumber(), message.getTimestamp(),
                 message.getPayloadType().getSimpleName(), label.zh, label.en, label.summaryZh, label.summaryEn,
                 Objects.toString(message.getMetaData().get(Actor.SUBJECT_KEY), null),
-                Objects.toString(message.getMetaData().get(Actor.ROLE_KEY), null), message.getPayload());
+                Objects.toString(message.getMetaData().get(Actor.ROLE_KEY), null), shown(message.getPayload()));
+    }
+
+    /** The payload as the timeline shows it: a notice address is personal-ish and never leaves the service. */
+    private static Object shown(Object payload) {
+        if (payload instanceof NoticeAddressSet set) {
+            return java.util.Map.of("platformId", set.platformId(), "setOn", set.setOn());
+        }
+        return payload;
     }
 
     private record Label(String zh, String en, String summaryZh, String summaryEn) {
@@ -102,6 +115,27 @@ public class PlatformTimeline {
             return new Label("发函提醒整改", "Rectification notice issued",
                     e.year() + "年度评价不合格，由" + e.supervisingAuthority() + "督导整改",
                     "FAIL in " + e.year() + "; rectification supervised by " + e.supervisingAuthority());
+        }
+        if (event instanceof NoticeAddressSet e) {
+            return new Label("设置通知邮箱", "Notice address set", "通知邮箱已设置（" + e.setOn() + "）",
+                    "notice address set on " + e.setOn());
+        }
+        if (event instanceof AnnualReportReminded e) {
+            return new Label("年报提醒", "Annual report reminder", e.year() + "年度报告应于" + e.dueOn() + "前提交，已提醒",
+                    e.year() + " annual report due by " + e.dueOn() + ": reminded");
+        }
+        if (event instanceof AnnualReportMissing e) {
+            return new Label("年报未交", "Annual report missing", e.year() + "年度报告截至" + e.dueOn()
+                    + "未提交，列入年报未交名单", e.year() + " annual report not in by " + e.dueOn() + ": listed as missing");
+        }
+        if (event instanceof RectificationReminded e) {
+            return new Label("整改提醒", "Rectification reminder", e.year() + "年度整改期限" + e.deadline() + "，已提醒",
+                    e.year() + " rectification due by " + e.deadline() + ": reminded");
+        }
+        if (event instanceof RectificationOverdue e) {
+            return new Label("整改逾期", "Rectification overdue", e.year() + "年度整改逾期（期限" + e.deadline() + "），转"
+                    + e.supervisingAuthority() + "跟进", e.year() + " rectification past its deadline of " + e.deadline()
+                    + "; followed up by " + e.supervisingAuthority());
         }
         if (event instanceof RectificationConfirmed e) {
             return new Label("整改到位", "Rectification confirmed",

@@ -23,6 +23,10 @@ final class Given {
             BigDecimal.valueOf(80), BigDecimal.valueOf(60));
     static final Indicators SOME = new Indicators(3, 4, 5, 150_000_000L, 6, 390_000_000L, 18, 7, 9, 40);
 
+    /** Obligations as the tests read them: reports due 31 March, reminders 14 days before; 90 days to rectify. */
+    static final ObligationParameters OBLIGATIONS = new ObligationParameters(List.of(
+            new ObligationParameters.Version("test.1", LocalDate.of(2023, 1, 1), "test", "03-31", 14, 90, 14)));
+
     private Given() {
     }
 
@@ -45,7 +49,8 @@ final class Given {
     }
 
     static RectificationIssued rectificationIssued(int year) {
-        return new RectificationIssued(ID, CODE, year, "鹿城区科技局", LocalDate.of(year + 1, 5, 20));
+        LocalDate issuedOn = LocalDate.of(year + 1, 5, 20);
+        return new RectificationIssued(ID, CODE, year, "鹿城区科技局", issuedOn, issuedOn.plusDays(90), "test.1");
     }
 
     static RecognitionRevoked revoked(LocalDate on) {

@@ -26,6 +26,7 @@ class RectificationAndRevocationTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Platform.class);
+        fixture.registerInjectableResource(Given.OBLIGATIONS);
     }
 
     @Test
@@ -33,7 +34,7 @@ class RectificationAndRevocationTest {
         fixture.given(registered(), recognized(), reported(2023), evaluated(2023, Grade.FAIL, "55.00"))
                 .when(new IssueRectification(ID, 2023, LocalDate.of(2024, 5, 20)))
                 .expectEvents(new RectificationIssued(ID, CODE, 2023, District.LUCHENG.supervisingAuthority(),
-                        LocalDate.of(2024, 5, 20)));
+                        LocalDate.of(2024, 5, 20), LocalDate.of(2024, 8, 18), "test.1"));
     }
 
     @Test

@@ -4,6 +4,8 @@ import cn.gov.wenzhou.kjj.registry.RegistryIntegrationTest;
 import cn.gov.wenzhou.kjj.registry.TestPlatforms;
 import cn.gov.wenzhou.kjj.registry.command.EvaluationParameters;
 import cn.gov.wenzhou.kjj.registry.command.IndustryCodeTable;
+import cn.gov.wenzhou.kjj.registry.command.ObligationParameters;
+import cn.gov.wenzhou.kjj.registry.command.ObligationSweep;
 import cn.gov.wenzhou.kjj.registry.query.PlatformIndicatorsProjection;
 import cn.gov.wenzhou.kjj.registry.query.PlatformSummaryProjection;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
@@ -16,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -44,6 +47,12 @@ class RegistryDemoDataTest {
     IndustryCodeTable industries;
     @Autowired
     ProjectionOperations projections;
+    @Autowired
+    ObligationParameters obligations;
+    @Autowired
+    ObligationSweep sweep;
+    @Autowired
+    Clock clock;
 
     @Test
     void demoDataShowsTheLettersCityTotalsOnTheDashboard() {
@@ -74,6 +83,17 @@ class RegistryDemoDataTest {
                 - before.path("recruitment").path("recruited").asLong()).isEqualTo(DemoPlan.RECRUITED_IN_2024);
         assertThat(after.path("coverage").path("covered").asInt()).isEqualTo(10);
 
+        // one platform's annual report is missing, as of today: the registry desk lists it
+        String missing = DemoPlan.platformId(DemoPlan.MISSING_REPORT_INDEX);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> admin
+                .get("/api/obligations/missing-annual-reports?limit=500").json().findValuesAsText("platformId")
+                .contains(missing));
+        assertThat(platforms.eventTypes(missing)).contains("NoticeAddressSet", "AnnualReportMissing");
+        for (int index = 1; index < DemoPlan.RECOGNIZED_PLATFORMS; index++) {
+            assertThat(platforms.eventTypes(DemoPlan.platformId(index))).as("platform %d", index)
+                    .doesNotContain("AnnualReportMissing");
+        }
+
         for (int n = 0; n < DemoPlan.REVOKED_PLATFORMS; n++) {
             String id = DemoPlan.platformId(DemoPlan.RECOGNIZED_PLATFORMS + n);
             List<String> types = platforms.eventTypes(id);
@@ -94,7 +114,8 @@ class RegistryDemoDataTest {
     }
 
     private RegistryDemoData loader() {
-        return new RegistryDemoData(commands, jdbc, eventStore, parameters, industries);
+        return new RegistryDemoData(commands, jdbc, eventStore, parameters, industries, obligations, sweep, projections,
+                clock);
     }
 
     private void caughtUp() {

@@ -30,7 +30,9 @@ class ProjectionRebuildTest {
 
     private static final Map<String, List<String>> VIEWS = Map.of(
             PlatformSummaryProjection.NAME, List.of("platform_summary", "platform_count"),
-            PlatformIndicatorsProjection.NAME, List.of("platform_year", "city_year_totals"));
+            PlatformIndicatorsProjection.NAME, List.of("platform_year", "city_year_totals"),
+            ObligationsProjection.NAME, List.of("annual_report_obligation", "rectification_follow_up",
+                    "registry_notice"));
 
     @LocalServerPort
     int port;
@@ -40,6 +42,8 @@ class ProjectionRebuildTest {
     DataSource dataSource;
     @Autowired
     ProjectionOperations projections;
+    @Autowired
+    cn.gov.wenzhou.kjj.registry.command.ObligationSweep sweep;
     /** As each topic's producer, signed in as it: this service's own publisher may write only its own topics. */
     final TopicPublisher publisher = new TopicPublisher();
 
@@ -63,6 +67,12 @@ class ProjectionRebuildTest {
         publisher.publish(new TrancheDisbursed(project, 1, 5_000_000L, upgraded.creditCode(), upgraded.platformId(),
                 LocalDate.of(2025, 4, 1)), project, UUID.randomUUID().toString(), Instant.now());
         platforms.awaitEvent(upgraded.platformId(), "ProjectFundsReceived");
+        // 2025's report, due 2026-03-31, not in: reminded, then listed missing; the failing platform's notice expires
+        projections.awaitCaughtUp(PlatformSummaryProjection.NAME, Duration.ofSeconds(30));
+        projections.awaitCaughtUp(PlatformIndicatorsProjection.NAME, Duration.ofSeconds(30));
+        sweep.run(LocalDate.of(2026, 3, 20));
+        sweep.run(LocalDate.of(2026, 4, 1));
+        platforms.awaitEvent(upgraded.platformId(), "AnnualReportMissing");
 
         VIEWS.forEach((projection, tables) -> {
             projections.awaitCaughtUp(projection, Duration.ofSeconds(30));
