@@ -52,13 +52,14 @@ public record ReportingParameters(List<Version> reporting) {
             boolean months = projectMonths >= 1 && projectMonths <= MAX_MONTHS && progressEveryMonths >= 1
                     && progressEveryMonths <= MAX_MONTHS && midTermAtMonth >= 1 && midTermAtMonth <= projectMonths;
             boolean dueDay = annualFinancialDueMonth >= 1 && annualFinancialDueMonth <= 12
-                    && annualFinancialDueDay >= 1 && annualFinancialDueDay <= 28;
+                    && annualFinancialDueDay >= 1
+                    && annualFinancialDueDay <= java.time.Month.of(annualFinancialDueMonth).minLength();
             boolean days = in(remindDaysBefore, 0) && in(graceDays, 0) && in(resubmitWithinDays, 1)
                     && in(escalateAfterDays, 1) && in(proposeSuspensionAfterDays, 1);
             if (!months || !dueDay || !days) {
                 throw new IllegalStateException("reporting " + version + ": months 1.." + MAX_MONTHS
-                        + " (mid-term within the term), annual financial due day 1..28 of a month 1..12, "
-                        + "periods in days up to " + MAX_DAYS);
+                        + " (mid-term within the term), annual financial due on a day every year has, "
+                        + "periods in days up to " + MAX_DAYS + ": " + this);
             }
             if (scheduleFrom(effectiveFrom).size() > MAX_OBLIGATIONS) {
                 throw new IllegalStateException("reporting " + version + " gives more than " + MAX_OBLIGATIONS

@@ -127,6 +127,17 @@ class ReportingObligationsTest {
     }
 
     @Test
+    void aReportingVersionWhoseAnnualDueDayNotEveryYearHasIsAConfigurationMistake() {
+        assertThat(new ReportingParameters(List.of(RULES)).on(SIGNED)).isEqualTo(RULES);
+        org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> new ReportingParameters(
+                List.of(new ReportingParameters.Version("bad", LocalDate.of(2016, 1, 1), 12, 6, 9, 2, 29, 10, 15, 30,
+                        30, 30, false))));
+        org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> new ReportingParameters(
+                List.of(new ReportingParameters.Version("bad", LocalDate.of(2016, 1, 1), 12, 6, 18, 3, 31, 10, 15, 30,
+                        30, 30, false)))).withMessageContaining("mid-term within the term");
+    }
+
+    @Test
     void aContractWithoutReportingRulesHasNoSchedule() {
         fixture.given(awarded(P))
                 .when(new SignContract(P, "合同-1", SIGNED))
