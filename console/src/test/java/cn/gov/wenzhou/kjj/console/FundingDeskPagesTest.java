@@ -74,6 +74,29 @@ class FundingDeskPagesTest extends ConsoleTestSupport {
                    "budgetFen": 10000000, "spentFen": 0, "availableFen": 10000000}],
                  "tranches": [{"number": 1, "milestone": "CONTRACT", "percent": 50, "plannedFen": 50000000,
                    "paidFen": 0}]}""".formatted(LEAD));
+        BACKEND.answer("GET", "/api/projects/proj-1/obligations", 200, """
+                {"projectId": "proj-1", "reportingVersion": "2021.1", "onHold": true,
+                 "obligations": [{"obligationId": "PROGRESS-1", "kind": "PROGRESS", "kindName": "进展报告",
+                   "dueOn": "2026-11-10", "cycle": 1, "status": "DUE", "overdue": true, "overdueOn": "2026-11-26",
+                   "onHold": true, "escalatedOn": null, "suspensionProposedOn": null, "submittedOn": null,
+                   "documentSha256": null, "reference": null, "decidedOn": null, "returnReason": null},
+                  {"obligationId": "MID_TERM", "kind": "MID_TERM", "kindName": "中期报告", "dueOn": "2027-11-10",
+                   "cycle": 1, "status": "DUE", "overdue": false, "overdueOn": null, "onHold": false,
+                   "escalatedOn": null, "suspensionProposedOn": null, "submittedOn": null, "documentSha256": null,
+                   "reference": null, "decidedOn": null, "returnReason": null}],
+                 "holds": [{"projectId": "proj-1", "recipientCreditCode": "%1$s", "obligationId": "PROGRESS-1",
+                   "kind": "PROGRESS", "kindName": "进展报告", "dueOn": "2026-11-10", "startedOn": "2026-11-26",
+                   "liftedOn": null, "liftReason": null, "reportingVersion": "2021.1"},
+                  {"projectId": "proj-1", "recipientCreditCode": "%1$s", "obligationId": "ANNUAL_FINANCIAL-2025",
+                   "kind": "ANNUAL_FINANCIAL", "kindName": "年度财务报告", "dueOn": "2026-03-31",
+                   "startedOn": "2026-04-16", "liftedOn": "2026-04-20", "liftReason": "REPORT_ACCEPTED",
+                   "reportingVersion": "2021.1"}]}""".formatted(LEAD));
+        BACKEND.answer("GET", "/api/reporting/overdue", 200, """
+                [{"projectId": "proj-1", "title": "联合攻关<script>", "recipientCreditCode": "%s",
+                  "projectStatus": "ACTIVE", "obligationId": "PROGRESS-1", "kind": "PROGRESS", "kindName": "进展报告",
+                  "dueOn": "2026-11-10", "overdueOn": "2026-11-26", "status": "DUE", "escalatedOn": "2026-12-26",
+                  "suspensionProposedOn": null}]""".formatted(LEAD));
+        BACKEND.answer("GET", "/api/reporting/suspension-proposals", 200, "[]");
         BACKEND.answer("GET", "/api/projects/proj-1/disbursement-requests", 200, """
                 [{"requestId": "r-1", "projectId": "proj-1", "trancheNumber": 1, "amountFen": 50000000,
                   "documentRef": "温财拨1", "requestedBy": "funding.clerk", "requestedOn": "2026-05-11",
@@ -205,6 +228,58 @@ class FundingDeskPagesTest extends ConsoleTestSupport {
                 .with(as("FUNDING_OFFICER"))).andReturn().getResponse().getContentAsString();
         assertThat(last("/api/projects").query()).isEqualTo("status=ACTIVE&recipient=" + LEAD);
         assertThat(projects).contains("id=\"project-filters\"");
+    }
+
+    @Test
+    void theProjectPageShowsEachReportWithItsStatusAndTheHoldsWithWhenTheyStartedAndEnded() throws Exception {
+        String page = mvc.perform(get("/funding/projects/proj-1").with(as("FUNDING_OFFICER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"obligations\"").contains("报告义务").contains("id=\"hold-status\"")
+                .contains("拨付已暂停：有逾期报告")
+                .contains("data-obligation=\"PROGRESS-1\" data-status=\"DUE\" data-on-hold=\"true\"")
+                .contains("data-obligation=\"MID_TERM\" data-status=\"DUE\" data-on-hold=\"false\"")
+                .contains("进展报告").contains("中期报告").contains("待报送")
+                .contains("data-hold=\"PROGRESS-1\"").contains("仍在暂停")
+                .contains("data-hold=\"ANNUAL_FINANCIAL-2025\" data-lifted=\"2026-04-20\"").contains("报告审核通过")
+                .contains("id=\"form-report-acceptance\"").contains("id=\"form-report-return\"");
+        BACKEND.answer("GET", "/api/audit/reconciliation", 200, """
+                {"projects": 1, "awardFen": 100000000, "disbursedFen": 0, "undisbursedFen": 100000000, "spentFen": 0,
+                 "recoveredFen": 0, "balanceFen": 0, "reconciled": true,
+                 "lines": [{"projectId": "proj-1", "reconciled": true, "status": "ACTIVE", "balanceSettled": false,
+                  "awardFen": 100000000, "disbursedFen": 0, "undisbursedFen": 100000000, "spentFen": 0,
+                  "recoveredFen": 0, "balanceFen": 0, "breaks": []}]}""");
+        String finance = mvc.perform(get("/finance/projects/proj-1").with(as("FINANCE_AUDITOR")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(finance).contains("id=\"obligations\"").contains("data-hold=\"PROGRESS-1\"");
+    }
+
+    @Test
+    void acceptingAReportSendsItToItsObligationsPathWithTheNoteAndNoIdInTheBody() throws Exception {
+        BACKEND.answer("POST", "/api/projects/proj-1/obligations/PROGRESS-1/acceptance", 200, """
+                {"projectId": "proj-1", "obligationId": "PROGRESS-1", "status": "ACCEPTED"}""");
+        mvc.perform(post("/funding/projects/proj-1/commands/report-acceptance").with(as("FUNDING_OFFICER"))
+                        .with(csrf()).param("obligationId", "PROGRESS-1").param("note", "补交合格"))
+                .andExpect(redirectedUrl("/funding/projects/proj-1?done=report-acceptance"));
+        assertThat(last("/api/projects/proj-1/obligations/PROGRESS-1/acceptance").body())
+                .isEqualTo("{\"note\":\"补交合格\"}");
+    }
+
+    @Test
+    void theFundingAndFinanceDesksListTheOverdueReportsEscaped() throws Exception {
+        BACKEND.answer("GET", "/api/projects", 200, "[]");
+        String funding = mvc.perform(get("/funding/projects").with(as("FUNDING_OFFICER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(funding).contains("id=\"overdue-reports\"").contains("逾期报告")
+                .contains("data-project=\"proj-1\" data-obligation=\"PROGRESS-1\"")
+                .contains("href=\"/funding/projects/proj-1\"").contains("2026-12-26")
+                .contains("联合攻关&lt;script&gt;").doesNotContain("联合攻关<script>")
+                .contains("id=\"suspension-proposals\"").contains("没有待处理的暂停建议");
+        BACKEND.answer("GET", "/api/audit/reconciliation", 200, """
+                {"projects": 0, "awardFen": 0, "disbursedFen": 0, "undisbursedFen": 0, "spentFen": 0,
+                 "recoveredFen": 0, "balanceFen": 0, "reconciled": true, "lines": []}""");
+        String finance = mvc.perform(get("/finance/projects").with(as("FINANCE_AUDITOR")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(finance).contains("id=\"overdue-reports\"").contains("href=\"/finance/projects/proj-1\"");
     }
 
     private static StubBackend.Request last(String path) {

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Projects for finance: the projects of a call with the call's reconciliation, and a project's page with its award,
+ * Projects for finance: the overdue reports (逾期报告) whose projects are on hold, the projects of a call with the
+ * call's reconciliation, and a project's page (its reporting obligations and holds among it) with its award,
  * tranches, budget by category against spending (chart), each payment's approval chain, its reconciliation, and its books as of a date picked on
  * a calendar (replayed by funding-service from its event store).
  */
@@ -35,6 +36,7 @@ public class FinanceProjectsController {
                 : calls.isEmpty() ? null : (String) calls.get(calls.size() - 1).get("callId");
         model.addAttribute("calls", calls);
         model.addAttribute("callId", chosen);
+        model.addAttribute("overdue", backends.funding().getList(uri -> uri.path("/api/reporting/overdue").build()));
         if (chosen != null) {
             model.addAttribute("projects", backends.funding().getList(uri -> uri.path("/api/projects")
                     .queryParam("callId", chosen).build()));

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * A project's books as both the finance desk and the funding officer's desk show them: the project, its budget by
- * category against spending (chart), and its disbursement requests — the approval chain of each payment (who asked,
- * who approved or rejected, when, why).
+ * category against spending (chart), its disbursement requests — the approval chain of each payment (who asked,
+ * who approved or rejected, when, why) — and its reporting obligations with the disbursement holds of overdue reports.
  */
 @Component
 public class ProjectBooks {
@@ -31,7 +31,10 @@ public class ProjectBooks {
         return backends.funding().getMap(uri -> uri.path("/api/projects/{id}").build(projectId));
     }
 
-    /** Puts {@code project}, {@code budgetChart} and {@code requests} into the page's model; returns the project. */
+    /**
+     * Puts {@code project}, {@code budgetChart}, {@code requests} and {@code reporting} into the page's model; returns
+     * the project.
+     */
     @SuppressWarnings("unchecked")
     public Map<String, Object> addTo(Model model, String projectId) {
         Map<String, Object> project = project(projectId);
@@ -45,6 +48,8 @@ public class ProjectBooks {
         model.addAttribute("budgetChart", Charts.bars(categories, series, false));
         model.addAttribute("requests", backends.funding().getList(uri -> uri
                 .path("/api/projects/{id}/disbursement-requests").build(projectId)));
+        model.addAttribute("reporting", backends.funding().getMap(uri -> uri
+                .path("/api/projects/{id}/obligations").build(projectId)));
         return project;
     }
 

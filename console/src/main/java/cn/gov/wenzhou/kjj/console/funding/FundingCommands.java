@@ -88,7 +88,20 @@ final class FundingCommands {
                         .idempotently()
                         .ruleAt("recovery.exceeds-order", "amount"),
                 CommandForm.of("closure", base + "/closure", Field.of("documentRef", Kind.TEXT),
-                        Field.of("closedOn", Kind.DATE)).idempotently());
+                        Field.of("closedOn", Kind.DATE)).idempotently(),
+                CommandForm.of("report-submission", base + "/obligations/{obligationId}/submission",
+                                Field.of("obligationId", Kind.TEXT), Field.of("reference", Kind.TEXT),
+                                Field.of("submittedOn", Kind.DATE))
+                        .ruleAt("report.already-submitted", "obligationId")
+                        .ruleAt("report.already-accepted", "obligationId"),
+                CommandForm.of("report-acceptance", base + "/obligations/{obligationId}/acceptance",
+                                Field.of("obligationId", Kind.TEXT), Field.of("note", Kind.TEXT),
+                                Field.of("acceptedOn", Kind.DATE))
+                        .ruleAt("report.not-submitted", "obligationId"),
+                CommandForm.of("report-return", base + "/obligations/{obligationId}/return",
+                                Field.of("obligationId", Kind.TEXT), Field.of("reason", Kind.TEXT),
+                                Field.of("returnedOn", Kind.DATE))
+                        .ruleAt("report.not-submitted", "obligationId"));
     }
 
     static final CommandForm APPROVAL = CommandForm.of("approval",

@@ -20,9 +20,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The funding officer's projects: the list with the API's filters (call, status, recipient); a project's page with
- * its tranche plan and milestones, budget by category against spending, its payments' approval chain, and a form for
- * every project command; and the queue of disbursement requests waiting for the signed-in officer, with the
+ * The funding officer's projects: the list with the API's filters (call, status, recipient), the overdue reports
+ * (逾期报告) and the suspension proposals waiting for an officer; a project's page with its tranche plan and
+ * milestones, its reporting obligations and holds, budget by category against spending, its payments' approval chain,
+ * and a form for every project command (reports accepted or returned among them); and the queue of disbursement requests waiting for the signed-in officer, with the
  * delegation form.
  */
 @Controller
@@ -60,6 +61,9 @@ public class ProjectDeskController {
             }
             return uri.path("/api/projects").build();
         }));
+        model.addAttribute("overdue", backends.funding().getList(uri -> uri.path("/api/reporting/overdue").build()));
+        model.addAttribute("proposals", backends.funding().getList(uri -> uri
+                .path("/api/reporting/suspension-proposals").build()));
         return "funding/projects";
     }
 

@@ -70,6 +70,17 @@ public class FundingAccessPolicy {
                 .get("/api/disbursement-requests/waiting", FUNDING_OFFICER)
                 .put("/api/approver-delegations/*", FUNDING_OFFICER)
                 .get("/api/approver-delegations/*/history", FUNDING_OFFICER, FINANCE_AUDITOR)
+                // reporting obligations: the enterprise submits its own project's reports (scoped in the controller),
+                // officers accept or return them; the overdue list is the funding and finance desks'
+                .get("/api/projects/*/obligations", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE)
+                .post("/api/projects/*/obligations/*/submission", FUNDING_OFFICER, ENTERPRISE)
+                .post("/api/projects/*/obligations/*/acceptance", FUNDING_OFFICER)
+                .post("/api/projects/*/obligations/*/return", FUNDING_OFFICER)
+                .get("/api/reporting/overdue", FUNDING_OFFICER, FINANCE_AUDITOR)
+                .get("/api/reporting/suspension-proposals", FUNDING_OFFICER)
+                .get("/api/reporting/notices", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE)
+                .get("/api/audit/holds", FINANCE_AUDITOR, FUNDING_OFFICER)
+                .get("/api/funding-parameters/reporting", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE)
                 // evidence documents: uploaded by officers (any project) and by a project's own enterprise (scoped in
                 // the controller); read by finance from the audit trail
                 .post("/api/documents", FUNDING_OFFICER)

@@ -4,6 +4,7 @@ import cn.gov.wenzhou.kjj.funding.command.Evidence;
 import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.funding.command.FundedProject;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovalParameters;
+import cn.gov.wenzhou.kjj.funding.command.ReportingParameters;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.AdjustBudget;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.CloseProject;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.DisburseTranche;
@@ -136,14 +137,16 @@ public class ProjectController {
     private final FundingQueries queries;
     private final IdempotentRequests idempotent;
     private final PaymentApprovalParameters approvals;
+    private final ReportingParameters reporting;
     private final Clock clock;
 
     public ProjectController(CommandGateway commands, FundingQueries queries, IdempotentRequests idempotent,
-                             PaymentApprovalParameters approvals, Clock clock) {
+                             PaymentApprovalParameters approvals, ReportingParameters reporting, Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.idempotent = idempotent;
         this.approvals = approvals;
+        this.reporting = reporting;
         this.clock = clock;
     }
 
@@ -166,11 +169,12 @@ public class ProjectController {
     }
 
     @PostMapping("/{projectId}/contract")
-    @Operation(summary = "The contract is signed: milestone CONTRACT accepted, the first tranche becomes payable")
+    @Operation(summary = "The contract is signed: milestone CONTRACT accepted, the first tranche becomes payable; the "
+            + "project gets its report schedule from the reporting rules in force on the signing date")
     public Map<String, String> signContract(@PathVariable String projectId,
                                             @Valid @RequestBody ContractRequest request) {
-        commands.sendAndWait(new SignContract(projectId, request.contractRef(),
-                BusinessDateInput.orToday(request.signedOn(), "signedOn", clock)));
+        LocalDate on = BusinessDateInput.orToday(request.signedOn(), "signedOn", clock);
+        commands.sendAndWait(new SignContract(projectId, request.contractRef(), on, reporting.on(on)));
         return done(projectId, "contract signed");
     }
 
@@ -195,7 +199,9 @@ public class ProjectController {
             + "0: every payment) a request for a second person's approval (202, requestId)",
             description = "409: disbursement.milestone-not-accepted, disbursement.exceeds-award, "
                     + "disbursement.exceeds-tranche, disbursement.tranche-paid, disbursement.project-suspended, "
-                    + "disbursement.project-terminated, project.closed, concurrent-modification.")
+                    + "disbursement.project-terminated, disbursement.report-overdue (a report of the project, or "
+                    + "under the reporting rules of another project of the recipient, is overdue: named with its due "
+                    + "date), project.closed, concurrent-modification.")
     public ResponseEntity<Object> disburse(@PathVariable String projectId,
                                            @Valid @RequestBody DisbursementRequest request,
                                            @Parameter(description = "repeat-safe key")

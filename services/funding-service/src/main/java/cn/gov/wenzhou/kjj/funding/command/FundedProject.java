@@ -34,6 +34,21 @@ import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ProjectResumed;
 import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ProjectSuspended;
 import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ProjectTerminated;
 import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.TrancheDisbursed;
+import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.AcceptReport;
+import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ApplyReportingDeadlines;
+import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.DisbursementHoldLifted;
+import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.DisbursementHoldStarted;
+import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.NoticeRecipient;
+import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportAccepted;
+import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportOverdue;
+import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportOverdueEscalated;
+import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportReminderIssued;
+import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportReturned;
+import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportSubmitted;
+import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportingScheduleSet;
+import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReturnReport;
+import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.SubmitReport;
+import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.SuspensionProposed;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.domain.LifecycleDates;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
@@ -43,6 +58,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -114,6 +130,14 @@ public class FundedProject {
         }
         LifecycleDates.notBefore(command.signedOn(), "signedOn", book.awardedOn, "the award", "contract.before-award");
         apply(new ContractSigned(projectId, command.contractRef(), command.signedOn()));
+        ReportingParameters.Version reporting = command.reporting();
+        if (reporting != null) {
+            apply(new ReportingScheduleSet(projectId, book.recipientCreditCode, reporting.version(),
+                    command.signedOn(), reporting.remindDaysBefore(), reporting.graceDays(),
+                    reporting.resubmitWithinDays(), reporting.escalateAfterDays(),
+                    reporting.proposeSuspensionAfterDays(), reporting.holdAcrossRecipient(),
+                    reporting.scheduleFrom(command.signedOn())));
+        }
     }
 
     @CommandHandler
@@ -151,8 +175,9 @@ public class FundedProject {
      */
     /** Says {@value #PAID} or {@value #AWAITING_APPROVAL}. */
     @CommandHandler
-    String handle(DisburseTranche command, Evidence evidence) {
+    String handle(DisburseTranche command, Evidence evidence, RecipientHolds holds) {
         requirePayable();
+        requireNoReportOverdue(command.disbursedOn(), holds);
         ProjectBook.TrancheState tranche = book.tranches.get(command.trancheNumber());
         if (tranche == null) {
             throw new InvalidInputException("trancheNumber", "the project has tranches 1 to " + book.tranches.size());
@@ -211,7 +236,7 @@ public class FundedProject {
      * delegation limit, before it expires, while the project may still be paid. Approval pays the tranche.
      * Called by {@link PaymentApprovalHandler}, which loads the approver's delegation in the same unit of work.
      */
-    void approve(ApproveDisbursement command, ApproverDelegation.Delegation delegation) {
+    void approve(ApproveDisbursement command, ApproverDelegation.Delegation delegation, RecipientHolds holds) {
         ProjectBook.PaymentRequest request = pendingRequest(command.requestId());
         if (request.requestedBy().equals(command.approver())) {
             throw new RuleViolationException("approval.own-request",
@@ -231,6 +256,7 @@ public class FundedProject {
                     + " fen: escalate it to the next level");
         }
         requirePayable();
+        requireNoReportOverdue(command.approvedOn(), holds);
         LifecycleDates.notBefore(command.approvedOn(), "approvedOn", request.requestedOn(), "the request",
                 "approval.before-request");
         ProjectBook.TrancheState tranche = book.tranches.get(request.trancheNumber());
@@ -384,7 +410,7 @@ public class FundedProject {
     }
 
     @CommandHandler
-    void handle(TerminateProject command, Evidence evidence) {
+    void handle(TerminateProject command, Evidence evidence, RecipientHolds holds) {
         if (book.status == ProjectStatus.TERMINATED || book.status == ProjectStatus.CLOSED) {
             throw new RuleViolationException("project.already-ended", "the project is already " + book.status);
         }
@@ -402,6 +428,7 @@ public class FundedProject {
         List<String> documents = stored(evidence, command.evidence());
         apply(new ProjectTerminated(projectId, command.reason(), command.documentRef(), command.recoveryOrderedFen(),
                 book.parameterVersion, command.terminatedOn(), documents));
+        liftHolds(command.terminatedOn(), "PROJECT_TERMINATED", holds);
     }
 
     @CommandHandler
@@ -427,7 +454,7 @@ public class FundedProject {
      * returned (both by the parameter version of the project).
      */
     @CommandHandler
-    void handle(CloseProject command, Evidence evidence) {
+    void handle(CloseProject command, Evidence evidence, RecipientHolds holds) {
         if (book.status == ProjectStatus.CLOSED) {
             throw closed();
         }
@@ -452,6 +479,202 @@ public class FundedProject {
         apply(new ProjectClosed(projectId, outcome, book.recipientCreditCode, book.recipientPlatformId,
                 book.balanceFen(), disposition, command.documentRef(), book.parameterVersion, command.closedOn(),
                 documents));
+        liftHolds(command.closedOn(), "PROJECT_CLOSED", holds);
+    }
+
+    // --- reporting obligations (项目报告义务) ---
+
+    /**
+     * While a report of this project is overdue (or, under a reporting version with {@code holdAcrossRecipient}, of
+     * another project of the same recipient), nothing is paid: {@code disbursement.report-overdue}, naming the report
+     * and its due date. The project's own obligations count from the day after due date plus grace, even before the
+     * sweep has recorded it; another project's count from its recorded hold.
+     */
+    private void requireNoReportOverdue(LocalDate on, RecipientHolds holds) {
+        book.holdingOn(on).ifPresent(o -> {
+            throw new RuleViolationException("disbursement.report-overdue", "the " + o.kind().chinese() + " ("
+                    + o.kind().english() + ") " + o.obligationId() + " due on " + o.dueOn() + " is overdue: nothing "
+                    + "is paid to the project until the report is accepted (reporting rules " + book.reporting.version()
+                    + ")");
+        });
+        if (book.reporting != null && book.reporting.holdAcrossRecipient()) {
+            List<RecipientHolds.Hold> elsewhere = holds.openElsewhere(book.recipientCreditCode, projectId);
+            if (!elsewhere.isEmpty()) {
+                RecipientHolds.Hold first = elsewhere.get(0);
+                throw new RuleViolationException("disbursement.report-overdue", "the " + first.kind().chinese()
+                        + " (" + first.kind().english() + ") " + first.obligationId() + " of project "
+                        + first.projectId() + " of the same recipient, due on " + first.dueOn() + ", is overdue: "
+                        + "nothing is paid to any project of the recipient until it is accepted (reporting rules "
+                        + book.reporting.version() + ")");
+            }
+        }
+    }
+
+    @CommandHandler
+    void handle(SubmitReport command, Evidence evidence) {
+        ProjectBook.Obligation obligation = obligation(command.obligationId());
+        requireReporting();
+        switch (obligation.status()) {
+            case SUBMITTED -> throw new RuleViolationException("report.already-submitted",
+                    "the report waits for the officer's decision");
+            case ACCEPTED -> throw new RuleViolationException("report.already-accepted",
+                    "the report was accepted on " + obligation.acceptedOn());
+            default -> {
+            }
+        }
+        String document = command.documentSha256() == null ? null
+                : Evidence.normalised(List.of(command.documentSha256()), "documentSha256").get(0);
+        String reference = command.reference() == null || command.reference().isBlank() ? null
+                : command.reference().trim();
+        if (document == null && reference == null) {
+            throw new InvalidInputException("reference", "is required unless documentSha256 names a stored document");
+        }
+        if (reference != null && reference.length() > 200) {
+            throw new InvalidInputException("reference", "is at most 200 characters");
+        }
+        if (document != null) {
+            evidence.requireStored(List.of(document), "documentSha256");
+        }
+        LifecycleDates.notBefore(command.submittedOn(), "submittedOn", book.contractSignedOn, "the contract",
+                "report.before-contract");
+        apply(new ReportSubmitted(projectId, obligation.obligationId(), obligation.kind(), obligation.cycle(),
+                document, reference, command.submittedBy(), command.submittedOn()));
+    }
+
+    /** Accepting a report lifts its hold by itself. */
+    @CommandHandler
+    void handle(AcceptReport command, RecipientHolds holds) {
+        ProjectBook.Obligation obligation = submitted(command.obligationId());
+        LifecycleDates.notBefore(command.acceptedOn(), "acceptedOn", obligation.submittedOn(), "the submission",
+                "report.decision-before-submission");
+        apply(new ReportAccepted(projectId, obligation.obligationId(), obligation.kind(), obligation.dueOn(),
+                command.acceptedBy(), command.note(), command.acceptedOn()));
+        if (obligation.onHold()) {
+            holds.lifted(projectId, obligation.obligationId());
+            apply(new DisbursementHoldLifted(projectId, book.recipientCreditCode, obligation.obligationId(),
+                    obligation.kind(), obligation.dueOn(), obligation.holdStartedOn(), command.acceptedOn(),
+                    "REPORT_ACCEPTED"));
+        }
+    }
+
+    /** A returned report is due again {@code resubmitWithinDays} after the return; an open hold stays open. */
+    @CommandHandler
+    void handle(ReturnReport command) {
+        ProjectBook.Obligation obligation = submitted(command.obligationId());
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new InvalidInputException("reason", "a returned report records its reason");
+        }
+        LifecycleDates.notBefore(command.returnedOn(), "returnedOn", obligation.submittedOn(), "the submission",
+                "report.decision-before-submission");
+        apply(new ReportReturned(projectId, obligation.obligationId(), obligation.kind(), command.reason().trim(),
+                command.returnedBy(), command.returnedOn(),
+                command.returnedOn().plusDays(book.reporting.resubmitWithinDays()), obligation.cycle() + 1,
+                book.reporting.version()));
+    }
+
+    /**
+     * What {@code today} brings to the project's reports, each recorded once: the reminder of the current cycle
+     * ({@code remindDaysBefore} before the due date, up to the due date), the overdue notice and the hold (from the
+     * day after due date plus grace), the escalation to the supervisor role ({@code escalateAfterDays} after that) and
+     * the suspension proposal ({@code proposeSuspensionAfterDays} after the escalation). A report waiting for the
+     * officer's decision is neither reminded, nor made overdue, nor escalated. Says how many notices it recorded.
+     */
+    @CommandHandler
+    int handle(ApplyReportingDeadlines command, RecipientHolds holds) {
+        if (book.reporting == null || (book.status != ProjectStatus.ACTIVE && book.status != ProjectStatus.SUSPENDED)) {
+            return 0;
+        }
+        ProjectBook.Reporting rules = book.reporting;
+        LocalDate today = command.today();
+        NoticeRecipient enterprise = NoticeRecipient.enterprise(book.recipientCreditCode);
+        int recorded = 0;
+        for (String id : List.copyOf(book.obligations.keySet())) {
+            ProjectBook.Obligation o = book.obligations.get(id);
+            if (o.status() != ProjectBook.ObligationStatus.DUE) {
+                continue;
+            }
+            if (o.remindedCycle() < o.cycle() && !today.isAfter(o.dueOn())
+                    && !today.isBefore(o.dueOn().minusDays(rules.remindDaysBefore()))) {
+                apply(new ReportReminderIssued(ReportingObligations.noticeId(projectId, id, o.cycle(), "REMINDER"),
+                        projectId, book.title, enterprise, id, o.kind(), o.cycle(), o.dueOn(),
+                        (int) ChronoUnit.DAYS.between(today, o.dueOn()), today, rules.version()));
+                recorded++;
+            }
+            LocalDate overdueFrom = book.overdueFrom(o);
+            if (o.overdueOn() == null && !today.isBefore(overdueFrom)) {
+                apply(new ReportOverdue(ReportingObligations.noticeId(projectId, id, o.cycle(), "OVERDUE"), projectId,
+                        book.title, enterprise, id, o.kind(), o.cycle(), o.dueOn(), rules.graceDays(), overdueFrom,
+                        today, rules.version()));
+                holds.started(new RecipientHolds.Hold(projectId, book.recipientCreditCode, id, o.kind(), o.dueOn(),
+                        overdueFrom));
+                apply(new DisbursementHoldStarted(projectId, book.recipientCreditCode, id, o.kind(), o.dueOn(),
+                        overdueFrom, rules.version()));
+                recorded++;
+            }
+            o = book.obligations.get(id);
+            if (o.overdueOn() == null) {
+                continue;
+            }
+            LocalDate escalateOn = o.overdueOn().plusDays(rules.escalateAfterDays());
+            if (o.escalatedOn() == null && !today.isBefore(escalateOn)) {
+                apply(new ReportOverdueEscalated(ReportingObligations.noticeId(projectId, id, o.cycle(), "ESCALATION"),
+                        projectId, book.title, NoticeRecipient.role(ReportingObligations.SUPERVISOR_ROLE),
+                        book.recipientCreditCode, id, o.kind(), o.dueOn(), o.overdueOn(),
+                        (int) ChronoUnit.DAYS.between(o.dueOn(), today), today, rules.version()));
+                recorded++;
+            }
+            o = book.obligations.get(id);
+            if (o.escalatedOn() != null && o.suspensionProposedOn() == null && book.status == ProjectStatus.ACTIVE
+                    && !today.isBefore(escalateOn.plusDays(rules.proposeSuspensionAfterDays()))) {
+                apply(new SuspensionProposed(ReportingObligations.noticeId(projectId, id, o.cycle(),
+                        "SUSPENSION_PROPOSAL"), projectId, book.title,
+                        NoticeRecipient.role(ReportingObligations.OFFICER_ROLE), book.recipientCreditCode, id,
+                        o.kind(), o.dueOn(), o.overdueOn(), (int) ChronoUnit.DAYS.between(o.dueOn(), today), today,
+                        rules.version()));
+                recorded++;
+            }
+        }
+        return recorded;
+    }
+
+    /** A project that ends holds nothing of its recipient any more: its open holds are lifted. */
+    private void liftHolds(LocalDate on, String reason, RecipientHolds holds) {
+        for (ProjectBook.Obligation o : List.copyOf(book.obligations.values())) {
+            if (o.onHold()) {
+                holds.lifted(projectId, o.obligationId());
+                apply(new DisbursementHoldLifted(projectId, book.recipientCreditCode, o.obligationId(), o.kind(),
+                        o.dueOn(), o.holdStartedOn(), on, reason));
+            }
+        }
+    }
+
+    private void requireReporting() {
+        switch (book.status) {
+            case TERMINATED -> throw new RuleViolationException("project.terminated", "the project is terminated");
+            case CLOSED -> throw closed();
+            default -> {
+            }
+        }
+    }
+
+    private ProjectBook.Obligation obligation(String obligationId) {
+        ProjectBook.Obligation obligation = obligationId == null ? null : book.obligations.get(obligationId);
+        if (obligation == null) {
+            throw new InvalidInputException("obligationId", "is not a report of this project's schedule"
+                    + (book.obligations.isEmpty() ? " (it has none)" : ": " + book.obligations.keySet()));
+        }
+        return obligation;
+    }
+
+    private ProjectBook.Obligation submitted(String obligationId) {
+        ProjectBook.Obligation obligation = obligation(obligationId);
+        requireReporting();
+        if (obligation.status() != ProjectBook.ObligationStatus.SUBMITTED) {
+            throw new RuleViolationException("report.not-submitted", "the report is "
+                    + obligation.status().name().toLowerCase(java.util.Locale.ROOT) + ": only a submitted report is "
+                    + "accepted or returned");
+        }
+        return obligation;
     }
 
     @EventSourcingHandler

@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties({FundingParameters.class, PaymentApprovalParameters.class})
+@EnableConfigurationProperties({FundingParameters.class, PaymentApprovalParameters.class,
+        ReportingParameters.class})
 public class FundingCommandConfiguration {
 
     public static final String PROJECT_CACHE = "fundedProjectCache";

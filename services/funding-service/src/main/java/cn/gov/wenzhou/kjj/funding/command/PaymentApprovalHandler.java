@@ -12,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * An approval needs two aggregates: the approver's delegation and the project. One command, decided on the command
- * side in one unit of work: the delegation as it stands now, then the project's own rules.
+ * side in one unit of work: the delegation as it stands now, then the project's own rules — a report overdue on the
+ * project (or, by the reporting rules, on another project of its recipient: {@link RecipientHolds}) refuses it.
  */
 @Component
 public class PaymentApprovalHandler {
@@ -40,8 +41,8 @@ public class PaymentApprovalHandler {
     }
 
     @CommandHandler
-    public void handle(ApproveDisbursement command) {
+    public void handle(ApproveDisbursement command, RecipientHolds holds) {
         ApproverDelegation.Delegation delegation = delegations.apply(command.approver());
-        projects.load(command.projectId()).execute(project -> project.approve(command, delegation));
+        projects.load(command.projectId()).execute(project -> project.approve(command, delegation, holds));
     }
 }

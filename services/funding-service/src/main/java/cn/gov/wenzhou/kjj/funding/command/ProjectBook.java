@@ -64,6 +64,10 @@ public final class ProjectBook {
     final Map<Integer, TrancheState> tranches = new LinkedHashMap<>();
     /** Disbursement requests by id; a pending one reserves its amount on its tranche. */
     final Map<String, PaymentRequest> requests = new LinkedHashMap<>();
+    /** The reporting rules of the contract; null for a project contracted before reporting obligations existed. */
+    Reporting reporting;
+    /** The reports owed, by obligation id, in due-date order of the schedule. */
+    final Map<String, Obligation> obligations = new LinkedHashMap<>();
 
     /** Jackson (snapshots) and the fold. */
     public ProjectBook() {
@@ -147,6 +151,29 @@ public final class ProjectBook {
         } else if (event instanceof FundsRecovered e) {
             recoveredFen = Math.addExact(recoveredFen, e.amountFen());
             lastMoneyOn = e.recoveredOn();
+        } else if (event instanceof ReportingObligations.ReportingScheduleSet e) {
+            reporting = new Reporting(e.reportingVersion(), e.remindDaysBefore(), e.graceDays(),
+                    e.resubmitWithinDays(), e.escalateAfterDays(), e.proposeSuspensionAfterDays(),
+                    e.holdAcrossRecipient());
+            e.obligations().forEach(o -> obligations.put(o.obligationId(), Obligation.due(o)));
+        } else if (event instanceof ReportingObligations.ReportSubmitted e) {
+            obligations.computeIfPresent(e.obligationId(), (id, o) -> o.submitted(e.submittedOn()));
+        } else if (event instanceof ReportingObligations.ReportAccepted e) {
+            obligations.computeIfPresent(e.obligationId(), (id, o) -> o.accepted(e.acceptedOn()));
+        } else if (event instanceof ReportingObligations.ReportReturned e) {
+            obligations.computeIfPresent(e.obligationId(), (id, o) -> o.returned(e.nextDueOn(), e.nextCycle()));
+        } else if (event instanceof ReportingObligations.ReportReminderIssued e) {
+            obligations.computeIfPresent(e.obligationId(), (id, o) -> o.reminded(e.cycle()));
+        } else if (event instanceof ReportingObligations.ReportOverdue e) {
+            obligations.computeIfPresent(e.obligationId(), (id, o) -> o.overdue(e.overdueOn()));
+        } else if (event instanceof ReportingObligations.DisbursementHoldStarted e) {
+            obligations.computeIfPresent(e.obligationId(), (id, o) -> o.hold(e.startedOn(), null));
+        } else if (event instanceof ReportingObligations.DisbursementHoldLifted e) {
+            obligations.computeIfPresent(e.obligationId(), (id, o) -> o.hold(o.holdStartedOn(), e.liftedOn()));
+        } else if (event instanceof ReportingObligations.ReportOverdueEscalated e) {
+            obligations.computeIfPresent(e.obligationId(), (id, o) -> o.escalated(e.escalatedOn()));
+        } else if (event instanceof ReportingObligations.SuspensionProposed e) {
+            obligations.computeIfPresent(e.obligationId(), (id, o) -> o.proposed(e.proposedOn()));
         } else if (event instanceof ProjectClosed e) {
             status = ProjectStatus.CLOSED;
             outcome = e.outcome();
@@ -244,6 +271,92 @@ public final class ProjectBook {
             return new PaymentRequest(requestId, trancheNumber, amountFen, documentRef, reason, requestedBy,
                     requestedOn, expiresOn, next, status, evidence);
         }
+    }
+
+    /** The reporting numbers a contract was given (their version's name is recorded on every notice and hold). */
+    record Reporting(String version, int remindDaysBefore, int graceDays, int resubmitWithinDays,
+                     int escalateAfterDays, int proposeSuspensionAfterDays, boolean holdAcrossRecipient) {
+    }
+
+    enum ObligationStatus { DUE, SUBMITTED, ACCEPTED }
+
+    /**
+     * One report owed. {@code cycle} counts the times it fell due (a returned report starts the next cycle, with its
+     * own reminder); {@code overdueOn} once set stays until the report is accepted, and so does the hold.
+     */
+    record Obligation(String obligationId, ReportKind kind, LocalDate dueOn, int cycle, ObligationStatus status,
+                      int remindedCycle, LocalDate overdueOn, LocalDate holdStartedOn, LocalDate holdLiftedOn,
+                      LocalDate escalatedOn, LocalDate suspensionProposedOn, LocalDate submittedOn,
+                      LocalDate acceptedOn) {
+
+        static Obligation due(ReportObligation o) {
+            return new Obligation(o.obligationId(), o.kind(), o.dueOn(), 1, ObligationStatus.DUE, 0, null, null, null,
+                    null, null, null, null);
+        }
+
+        boolean onHold() {
+            return holdStartedOn != null && holdLiftedOn == null;
+        }
+
+        Obligation submitted(LocalDate on) {
+            return new Obligation(obligationId, kind, dueOn, cycle, ObligationStatus.SUBMITTED, remindedCycle,
+                    overdueOn, holdStartedOn, holdLiftedOn, escalatedOn, suspensionProposedOn, on, acceptedOn);
+        }
+
+        Obligation accepted(LocalDate on) {
+            return new Obligation(obligationId, kind, dueOn, cycle, ObligationStatus.ACCEPTED, remindedCycle,
+                    overdueOn, holdStartedOn, holdLiftedOn, escalatedOn, suspensionProposedOn, submittedOn, on);
+        }
+
+        Obligation returned(LocalDate nextDue, int nextCycle) {
+            return new Obligation(obligationId, kind, nextDue, nextCycle, ObligationStatus.DUE, remindedCycle,
+                    overdueOn, holdStartedOn, holdLiftedOn, escalatedOn, suspensionProposedOn, submittedOn,
+                    acceptedOn);
+        }
+
+        Obligation reminded(int forCycle) {
+            return new Obligation(obligationId, kind, dueOn, cycle, status, forCycle, overdueOn, holdStartedOn,
+                    holdLiftedOn, escalatedOn, suspensionProposedOn, submittedOn, acceptedOn);
+        }
+
+        Obligation overdue(LocalDate on) {
+            return new Obligation(obligationId, kind, dueOn, cycle, status, remindedCycle, on, holdStartedOn,
+                    holdLiftedOn, escalatedOn, suspensionProposedOn, submittedOn, acceptedOn);
+        }
+
+        Obligation hold(LocalDate started, LocalDate lifted) {
+            return new Obligation(obligationId, kind, dueOn, cycle, status, remindedCycle, overdueOn, started, lifted,
+                    escalatedOn, suspensionProposedOn, submittedOn, acceptedOn);
+        }
+
+        Obligation escalated(LocalDate on) {
+            return new Obligation(obligationId, kind, dueOn, cycle, status, remindedCycle, overdueOn, holdStartedOn,
+                    holdLiftedOn, on, suspensionProposedOn, submittedOn, acceptedOn);
+        }
+
+        Obligation proposed(LocalDate on) {
+            return new Obligation(obligationId, kind, dueOn, cycle, status, remindedCycle, overdueOn, holdStartedOn,
+                    holdLiftedOn, escalatedOn, on, submittedOn, acceptedOn);
+        }
+    }
+
+    /** The first day an obligation still owed is overdue: the day after its due date plus the grace period. */
+    LocalDate overdueFrom(Obligation obligation) {
+        return obligation.dueOn().plusDays(reporting.graceDays() + 1L);
+    }
+
+    /**
+     * The obligation that holds disbursements on {@code date}: one on hold, or one still owed past its due date and
+     * grace period although no sweep has recorded it yet (the rule holds without waiting for the sweep).
+     */
+    java.util.Optional<Obligation> holdingOn(LocalDate date) {
+        if (reporting == null) {
+            return java.util.Optional.empty();
+        }
+        return obligations.values().stream()
+                .filter(o -> o.onHold() || (o.status() == ObligationStatus.DUE && o.overdueOn() == null
+                        && !date.isBefore(overdueFrom(o))))
+                .min(java.util.Comparator.comparing(Obligation::dueOn));
     }
 
     /** What pending requests reserve: on one tranche, or (trancheNumber 0) on the whole award. */

@@ -38,7 +38,17 @@ public final class ProjectCommands {
         }
     }
 
-    public record SignContract(@TargetAggregateIdentifier String projectId, String contractRef, LocalDate signedOn) {
+    /**
+     * @param reporting the reporting rules in force on the signing date: the project's report schedule comes from
+     *                  them (null: no schedule, as for contracts signed before reporting obligations existed)
+     */
+    public record SignContract(@TargetAggregateIdentifier String projectId, String contractRef, LocalDate signedOn,
+                               ReportingParameters.Version reporting) {
+
+        /** Without reporting obligations. */
+        public SignContract(String projectId, String contractRef, LocalDate signedOn) {
+            this(projectId, contractRef, signedOn, null);
+        }
     }
 
     public record RecordMidTermCheck(@TargetAggregateIdentifier String projectId, boolean passed, String documentRef,

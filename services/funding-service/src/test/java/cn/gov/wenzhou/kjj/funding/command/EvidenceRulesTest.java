@@ -44,6 +44,7 @@ class EvidenceRulesTest {
     private FixtureConfiguration<FundedProject> fixture() {
         FixtureConfiguration<FundedProject> fixture = new AggregateTestFixture<>(FundedProject.class);
         fixture.registerInjectableResource(evidence);
+        fixture.registerInjectableResource(new InMemoryRecipientHolds());
         fixture.registerAnnotatedCommandHandler(new PaymentApprovalHandler(fixture.getRepository(),
                 approver -> new ApproverDelegation.Delegation(approver, 1, 10_000_000L, "v1")));
         return fixture;

@@ -55,6 +55,7 @@ class FundedProjectTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(FundedProject.class);
         fixture.registerInjectableResource(new InMemoryEvidence());
+        fixture.registerInjectableResource(new InMemoryRecipientHolds());
     }
 
     @Test

@@ -46,6 +46,7 @@ class PaymentApprovalTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(FundedProject.class);
         fixture.registerInjectableResource(new InMemoryEvidence());
+        fixture.registerInjectableResource(new InMemoryRecipientHolds());
         fixture.registerAnnotatedCommandHandler(new PaymentApprovalHandler(fixture.getRepository(),
                 approver -> delegations.getOrDefault(approver, ApproverDelegation.Delegation.none(approver))));
         delegations.put(APPROVER, new ApproverDelegation.Delegation(APPROVER, 1, 400_000L, "v1"));
