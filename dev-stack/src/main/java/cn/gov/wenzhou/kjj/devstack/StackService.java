@@ -39,7 +39,7 @@ public enum StackService {
 
     /** Whether the service sends notices through the mail outbox (and so reads mail-outbox-defaults.yml). */
     public boolean sendsMail() {
-        return this == PLATFORM_REGISTRY;
+        return this == PLATFORM_REGISTRY || this == FUNDING;
     }
 
     public SpringApplicationBuilder application() {

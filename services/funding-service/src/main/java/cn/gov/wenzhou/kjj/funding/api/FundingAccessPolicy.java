@@ -48,6 +48,9 @@ public class FundingAccessPolicy {
                 .get("/api/enterprise-tiers", FUNDING_OFFICER, FINANCE_AUDITOR)
                 .get("/api/enterprise-tiers/*", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE)
                 .get("/api/enterprise-tiers/*/history", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE)
+                // where an enterprise receives funding's notices: its own, or set by an officer
+                .put("/api/enterprises/*/notice-address", FUNDING_OFFICER, ENTERPRISE)
+                .get("/api/enterprises/*/notice-address", FUNDING_OFFICER, ENTERPRISE)
                 // funded projects
                 .get("/api/projects", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE)
                 .get("/api/projects/*", FUNDING_OFFICER, FINANCE_AUDITOR, ENTERPRISE)

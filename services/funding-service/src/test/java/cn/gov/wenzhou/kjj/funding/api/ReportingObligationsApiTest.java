@@ -10,7 +10,9 @@ import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.AwardProject;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.SignContract;
 import cn.gov.wenzhou.kjj.funding.command.ReportingDeadlineSweep;
 import cn.gov.wenzhou.kjj.funding.command.ReportingParameters;
+import cn.gov.wenzhou.kjj.funding.integration.ReportNoticeMailer;
 import cn.gov.wenzhou.kjj.funding.query.ReportingProjection;
+import cn.gov.wenzhou.kjj.mail.testing.GreenMailServer;
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -230,6 +232,34 @@ class ReportingObligationsApiTest {
         assertThat(stranger.get("/api/projects/" + project.id() + "/obligations").status()).isEqualTo(403);
         ok(funding.enterprise(project.recipient()).post("/api/projects/" + project.id()
                 + "/obligations/PROGRESS-1/submission", "{\"reference\": \"报-1\"}"));
+    }
+
+    @Test
+    void theReminderReachesTheAddressTheEnterpriseKeepsOnceHoweverOftenTheSweepRuns() {
+        LocalDate signed = signedForProgressReportDueInFiveDays();
+        Contracted project = contracted(signed.minusDays(10), signed);
+        String address = "report-" + UUID.randomUUID().toString().substring(0, 8) + "@qiye.example.cn";
+        ok(funding.enterprise(project.recipient()).put("/api/enterprises/" + project.recipient() + "/notice-address",
+                "{\"address\": \"" + address + "\"}"));
+        assertThat(funding.enterprise(FundingScenario.newCreditCode()).put("/api/enterprises/" + project.recipient()
+                + "/notice-address", "{\"address\": \"someone@else.example.cn\"}").status())
+                .as("another enterprise may not set it").isEqualTo(403);
+        await().atMost(Duration.ofSeconds(30)).until(() -> funding.enterprise(project.recipient())
+                .get("/api/enterprises/" + project.recipient() + "/notice-address").status() == 200);
+        LocalDate remindOn = project.dueOf("PROGRESS-1").minusDays(reporting.on(signed).remindDaysBefore());
+
+        sweep.apply(remindOn);
+        sweep.apply(remindOn);
+        sweep.apply(today());
+
+        String key = ReportNoticeMailer.dedupKey(project.id() + "/PROGRESS-1/") + "%";
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from mail_outbox where dedup_key like ? and sent_at is not null", Long.class, key)
+                == 1);
+        List<jakarta.mail.internet.MimeMessage> received = GreenMailServer.shared().receivedFor(address);
+        assertThat(received).hasSize(1);
+        assertThat(GreenMailServer.subject(received.get(0))).contains("进展报告即将到期");
+        assertThat(GreenMailServer.body(received.get(0))).contains("报告义务测试项目");
     }
 
     // --- helpers ---
