@@ -168,7 +168,9 @@ final class FaultStack implements AutoCloseable {
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.get().jwkSetUri(),
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.get().issuer(),
                 "server.address", "127.0.0.1",
-                "stb.demo.enabled", "false"));
+                "stb.demo.enabled", "false",
+                // the registry's obligation sweep never acts on the wall clock in the middle of a scenario
+                "stb.registry-sweep.scheduled", "false"));
     }
 
     void awaitReady(StackService service) throws IOException, InterruptedException {
