@@ -8,7 +8,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The registry desk's obligations (年报未交, 整改跟进) and the inbox of notices, against a stubbed registry. */
@@ -76,6 +79,34 @@ class ObligationPagesTest extends ConsoleTestSupport {
             mvc.perform(get("/registry/obligations").with(as(role))).andExpect(status().isForbidden());
         }
         mvc.perform(get("/inbox").with(as("FUNDING_OFFICER"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void staffSetAPlatformsNoticeAddressWithAPutAndTheAddressStaysOutOfTheUrl() throws Exception {
+        BACKEND.answer("PUT", "/api/platforms/p-1/notice-address", 200, """
+                {"platformId": "p-1", "status": "NOTICE_ADDRESS_SET"}""");
+        mvc.perform(post("/registry/platforms/p-1/commands/notice-address").with(as("REGISTRY_ADMIN")).with(csrf())
+                        .param("address", "office@ojlab.example.cn"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/registry/platforms/p-1?done=notice-address"));
+        StubBackend.Request sent = BACKEND.requestsTo("/api/platforms/p-1/notice-address").get(
+                BACKEND.requestsTo("/api/platforms/p-1/notice-address").size() - 1);
+        assertThat(sent.method()).isEqualTo("PUT");
+        assertThat(sent.body()).isEqualTo("{\"address\":\"office@ojlab.example.cn\"}");
+    }
+
+    @Test
+    void aNoticeAddressTheRegistryRefusesIsMarkedAtItsField() throws Exception {
+        BACKEND.answer("GET", "/api/platforms/p-1", 200, Stubs.read("platform-detail.json"));
+        BACKEND.answer("GET", "/api/platforms/p-1/timeline", 200, Stubs.read("platform-timeline.json"));
+        BACKEND.answer("PUT", "/api/platforms/p-1/notice-address", 400, """
+                {"status": 400, "detail": "address is not a plain e-mail address",
+                 "errors": [{"field": "address", "message": "is not a plain e-mail address (name@domain.cn)"}]}""");
+        String page = mvc.perform(post("/registry/platforms/p-1/commands/notice-address").with(as("REGISTRY_ADMIN"))
+                        .with(csrf()).param("address", "not-an-address"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"address-problem\"").contains("is not a plain e-mail address")
+                .contains("id=\"form-notice-address\" open=\"open\"");
     }
 
     private String page(String path, String role) throws Exception {

@@ -60,6 +60,8 @@ public final class RunningStack implements AutoCloseable {
             postgres.createDatabase(database);
             databases.put(service, database);
             Map<String, String> serviceProperties = new HashMap<>(properties);
+            // the registry's obligation sweep would act on the wall clock in the middle of a test: tests run it
+            serviceProperties.putIfAbsent("stb.registry-sweep.scheduled", "false");
             // signed in as the service's own Kafka user; its groups carry its name, as its ACLs ask
             serviceProperties.put("stb.kafka.consumer-group",
                     KafkaAccess.user(service.serviceName()).orElseThrow().groupPrefix() + "stack" + stack);

@@ -172,7 +172,9 @@ final class FaultStack implements AutoCloseable {
                 // the scenarios send thousands of writes from one test client within seconds: the per-caller write
                 // limit (tested on its own) would refuse some of them, how many depending on the machine's speed
                 "stb.rate-limit.writes.per-minute", "6000000",
-                "stb.rate-limit.writes.burst", "1000000"));
+                "stb.rate-limit.writes.burst", "1000000",
+                // the registry's obligation sweep never acts on the wall clock in the middle of a scenario
+                "stb.registry-sweep.scheduled", "false"));
     }
 
     void awaitReady(StackService service) throws IOException, InterruptedException {

@@ -18,7 +18,13 @@ final class PlatformCommands {
     }
 
     static final List<String> COMMANDS = List.of("recognition", "upgrade", "annual-report", "evaluation",
-            "non-participation", "rectification-confirmation", "reapplication");
+            "non-participation", "rectification-confirmation", "reapplication", "notice-address");
+
+    /** How the registry takes a command: the notice address is set (PUT), everything else is posted. */
+    static org.springframework.http.HttpMethod method(String command) {
+        return "notice-address".equals(command) ? org.springframework.http.HttpMethod.PUT
+                : org.springframework.http.HttpMethod.POST;
+    }
 
     /** Counts of the ten indicators; the two money ones are typed in yuan. */
     static final List<String> COUNT_INDICATORS = List.of("jointRdCentres", "cooperationAgreements",
@@ -72,6 +78,10 @@ final class PlatformCommands {
             }
             case "reapplication" -> {
                 return new Prepared(base + "/reapplication", null, problems);
+            }
+            case "notice-address" -> {
+                body.put("address", blankToNull(form.get("address")));
+                return new Prepared(base + "/notice-address", body, problems);
             }
             default -> throw new IllegalArgumentException("no such command: " + command);
         }

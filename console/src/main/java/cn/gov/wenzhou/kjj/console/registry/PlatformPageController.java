@@ -97,6 +97,16 @@ public class PlatformPageController {
         return send(platformId, "annual-report", form, "platform", response, model, redirect);
     }
 
+    /** The platform sets where its notices go (通知邮箱). */
+    @PostMapping("/my-platform/notice-address")
+    @SuppressWarnings("unchecked")
+    public String platformNoticeAddress(@RequestParam Map<String, String> form, HttpServletResponse response,
+                                        Model model, RedirectAttributes redirect) {
+        Map<String, Object> mine = backends.registry().getMap(uri -> uri.path("/api/platforms/mine").build());
+        String platformId = (String) ((Map<String, Object>) mine.get("platform")).get("platformId");
+        return send(platformId, "notice-address", form, "platform", response, model, redirect);
+    }
+
     private String send(String platformId, String command, Map<String, String> form, String mode,
                         HttpServletResponse response, Model model, RedirectAttributes redirect) {
         PlatformCommands.Prepared prepared = PlatformCommands.prepare(platformId, command, form,
@@ -107,7 +117,8 @@ public class PlatformPageController {
             problems = FormProblems.atFields(prepared.problems());
         } else {
             try {
-                backends.registry().post(prepared.path(), prepared.body());
+                backends.registry().send(PlatformCommands.method(command), prepared.path(), prepared.body(),
+                        Map.of());
                 redirect.addAttribute("done", command);
                 return "staff".equals(mode) ? "redirect:/registry/platforms/" + platformId : "redirect:/my-platform";
             } catch (ServiceProblem.InvalidInput | ServiceProblem.RuleViolated refused) {

@@ -74,6 +74,30 @@ class DemoPlanTest {
     }
 
     @Test
+    void withTheObligationsEveryRecognizedPlatformButOneHasReportedTheYearsDueByToday() {
+        java.time.LocalDate today = java.time.LocalDate.of(2027, 4, 10);
+        DemoPlan untilToday = new DemoPlan(RegistryParametersFromYaml.evaluation(),
+                RegistryParametersFromYaml.industries(), RegistryParametersFromYaml.obligations(), today);
+        List<Object> sent = untilToday.steps().stream().filter(DemoPlan.Send.class::isInstance)
+                .map(step -> ((DemoPlan.Send) step).command()).toList();
+        List<SubmitAnnualReport> reports = sent.stream().filter(SubmitAnnualReport.class::isInstance)
+                .map(SubmitAnnualReport.class::cast).filter(r -> r.year() >= 2025).toList();
+        String missing = DemoPlan.platformId(DemoPlan.MISSING_REPORT_INDEX);
+
+        // 2025 and 2026 are both past their due dates (2026-03-31, 2027-03-31): the flagship misses the latest
+        assertThat(reports.stream().filter(r -> r.year() == 2025)).hasSize(DemoPlan.RECOGNIZED_PLATFORMS);
+        assertThat(reports.stream().filter(r -> r.year() == 2026)).hasSize(DemoPlan.RECOGNIZED_PLATFORMS - 1)
+                .noneMatch(r -> r.platformId().equals(missing));
+        assertThat(reports).allSatisfy(r -> {
+            assertThat(r.indicators()).isEqualTo(Indicators.NONE);
+            assertThat(r.submittedOn()).isBeforeOrEqualTo(today);
+        });
+        assertThat(sent.stream().filter(cn.gov.wenzhou.kjj.registry.command.SetNoticeAddress.class::isInstance))
+                .hasSize(DemoPlan.RECOGNIZED_PLATFORMS);
+        assertThat(untilToday.steps()).isEqualTo(untilToday.steps());
+    }
+
+    @Test
     void largestRemainderSplitIsExact() {
         long[] shares = DemoPlan.largestRemainder(10, new long[]{1, 1, 1});
         assertThat(shares).containsExactly(4, 3, 3);
