@@ -4,6 +4,7 @@ import cn.gov.wenzhou.kjj.embedded.LoopbackPorts;
 import cn.gov.wenzhou.kjj.funding.api.DocumentStore;
 import cn.gov.wenzhou.kjj.funding.command.FundingParameters;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovalParameters;
+import cn.gov.wenzhou.kjj.funding.command.ReportingParameters;
 import cn.gov.wenzhou.kjj.funding.demo.FundingDemoData;
 import cn.gov.wenzhou.kjj.opendata.ThreeSixtyGivingSchemas;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
@@ -135,6 +136,7 @@ class OpenDataEndToEndTest {
                 stack.bean(StackService.FUNDING, JdbcTemplate.class),
                 stack.bean(StackService.FUNDING, FundingParameters.class),
                 stack.bean(StackService.FUNDING, PaymentApprovalParameters.class),
+                stack.bean(StackService.FUNDING, ReportingParameters.class),
                 stack.bean(StackService.FUNDING, Clock.class),
                 stack.bean(StackService.FUNDING, DocumentStore.class)).load();
         JsonNode books = ApiClient.on(stack.baseUrl(StackService.FUNDING)).as(Role.FINANCE_AUDITOR)

@@ -14,6 +14,9 @@ import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals;
 import cn.gov.wenzhou.kjj.funding.command.OpenChallengeCall;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands;
 import cn.gov.wenzhou.kjj.funding.command.RecordPlatformStanding;
+import cn.gov.wenzhou.kjj.funding.command.ReportObligation;
+import cn.gov.wenzhou.kjj.funding.command.ReportingObligations;
+import cn.gov.wenzhou.kjj.funding.command.ReportingParameters;
 import cn.gov.wenzhou.kjj.funding.command.Standing;
 import cn.gov.wenzhou.kjj.ledger.Sha256;
 import cn.gov.wenzhou.kjj.support.demo.BackgroundLoad;
@@ -41,7 +44,8 @@ import java.util.UUID;
  * A sample year through funding-service's own commands, deterministic, only into an empty store: last year's call
  * with 100 demands from leading and chain-leader enterprises, single and joint bids (some with platforms), scores and
  * the ranking, and twelve awarded projects at every stage — just awarded, running, suspended, accepted and closed,
- * not accepted, terminated with recovery.
+ * not accepted, terminated with recovery. Contracted projects report as they should (every report due is submitted and
+ * accepted), except one running project whose first progress report is overdue: it is on hold (the desks' 逾期报告).
  */
 @Component
 @ConditionalOnProperty(name = "stb.demo.enabled", havingValue = "true")
@@ -56,6 +60,7 @@ public class FundingDemoData {
     private final JdbcTemplate jdbc;
     private final FundingParameters parameters;
     private final PaymentApprovalParameters approvals;
+    private final ReportingParameters reporting;
     private final Clock clock;
     private final DocumentStore documents;
     /** Numbers the demo's e-invoices in the order they are issued (the load runs on one thread). */
@@ -65,13 +70,21 @@ public class FundingDemoData {
     static final String DEMO_REQUESTER = "demo:funding-clerk";
     static final String DEMO_APPROVER = "funding.officer";
     static final String DEMO_DIRECTOR = "demo:bureau-director";
+    /** Who hands in the demo enterprises' reports. */
+    static final String DEMO_REPORTER = "demo:enterprise-reporter";
+
+    /** The demo project left with an overdue progress report: on hold. */
+    static final int OVERDUE_STAGE = 3;
+    static final String OVERDUE_REPORT = "PROGRESS-1";
 
     public FundingDemoData(CommandGateway commands, JdbcTemplate jdbc, FundingParameters parameters,
-                           PaymentApprovalParameters approvals, Clock clock, DocumentStore documents) {
+                           PaymentApprovalParameters approvals, ReportingParameters reporting, Clock clock,
+                           DocumentStore documents) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.parameters = parameters;
         this.approvals = approvals;
+        this.reporting = reporting;
         this.clock = clock;
         this.documents = documents;
     }
@@ -215,13 +228,14 @@ public class FundingDemoData {
             return; // just awarded
         }
         LocalDate t = awardedOn.plusDays(10);
-        send(new ProjectCommands.SignContract(projectId, "温科合〔示例〕" + (stage + 1) + "号", t));
+        send(new ProjectCommands.SignContract(projectId, "温科合〔示例〕" + (stage + 1) + "号", t, reporting.on(t)));
         pay(projectId, 1, "温财拨〔示例〕" + (stage + 1) + "-1", "首笔拨付", t.plusDays(5));
         spend(projectId, "EQUIPMENT", 40_000_000L, t.plusDays(20), "设备购置", stage);
         spend(projectId, "OPERATING", 25_000_000L + stage * 1_000_000L, t.plusDays(40), "材料测试", stage);
         spend(projectId, "LABOUR", 8_000_000L, t.plusDays(60), "劳务费", stage);
         if (stage == 5) {
             send(new ProjectCommands.SuspendProject(projectId, "进度严重滞后", "温科函〔示例〕5号", t.plusDays(90)));
+            reportsDueBy(projectId, t, BusinessCalendar.today(clock), null);
             return;
         }
         if (stage == 8) {
@@ -234,7 +248,13 @@ public class FundingDemoData {
             return;
         }
         if (stage < 4 || stage > 9) {
-            return; // running, first tranche paid
+            // running, first tranche paid; one of them has not handed in its first progress report
+            LocalDate today = BusinessCalendar.today(clock);
+            reportsDueBy(projectId, t, today, stage == OVERDUE_STAGE ? OVERDUE_REPORT : null);
+            if (stage == OVERDUE_STAGE) {
+                commands.sendAndWait(new ReportingObligations.ApplyReportingDeadlines(projectId, today));
+            }
+            return;
         }
         send(new ProjectCommands.RecordMidTermCheck(projectId, true, "中期〔示例〕" + stage, "按计划推进",
                 t.plusDays(150)));
@@ -243,8 +263,10 @@ public class FundingDemoData {
                 t.plusDays(160), List.of(pdf(projectId, "Budget adjustment decision of project " + projectId))));
         spend(projectId, "OPERATING", 20_000_000L, t.plusDays(170), "试制加工", stage);
         if (stage == 4 || stage == 6) {
+            reportsDueBy(projectId, t, BusinessCalendar.today(clock), null);
             return; // past mid-term
         }
+        reportsDueBy(projectId, t, t.plusDays(250), null);
         boolean passes = stage != 9;
         send(new ProjectCommands.RecordAcceptance(projectId, passes, "验收〔示例〕" + stage,
                 passes ? "通过验收" : "未通过验收", t.plusDays(250)));
@@ -253,6 +275,22 @@ public class FundingDemoData {
         }
         send(new ProjectCommands.CloseProject(projectId, "结题〔示例〕" + stage, t.plusDays(270),
                 List.of(pdf(projectId, "Closure report and balance settlement " + projectId))));
+    }
+
+    /**
+     * The enterprise hands in every report of the project due by {@code by} three days before its due date, and the
+     * officer accepts it on the due date; {@code missing} (if named) is not handed in.
+     */
+    private void reportsDueBy(String projectId, LocalDate contractedOn, LocalDate by, String missing) {
+        for (ReportObligation report : reporting.on(contractedOn).scheduleFrom(contractedOn)) {
+            if (report.dueOn().isAfter(by) || report.obligationId().equals(missing)) {
+                continue;
+            }
+            send(new ReportingObligations.SubmitReport(projectId, report.obligationId(), null,
+                    "温科报〔示例〕" + report.obligationId(), DEMO_REPORTER, report.dueOn().minusDays(3)));
+            send(new ReportingObligations.AcceptReport(projectId, report.obligationId(), DEMO_APPROVER, "按期报送，合格",
+                    report.dueOn()));
+        }
     }
 
     /**

@@ -4,6 +4,8 @@ import cn.gov.wenzhou.kjj.funding.FundingIntegrationTest;
 import cn.gov.wenzhou.kjj.funding.api.DocumentStore;
 import cn.gov.wenzhou.kjj.funding.command.FundingParameters;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovalParameters;
+import cn.gov.wenzhou.kjj.funding.command.ReportingParameters;
+import cn.gov.wenzhou.kjj.funding.query.ReportingProjection;
 import cn.gov.wenzhou.kjj.funding.query.PaymentApprovalProjection;
 import cn.gov.wenzhou.kjj.funding.query.ChallengeCallProjection;
 import cn.gov.wenzhou.kjj.funding.query.FundedProjectProjection;
@@ -38,7 +40,7 @@ class FundingDemoDataTest {
 
     private static final List<String> PROJECTIONS = List.of(PlatformStandingProjection.NAME,
             ChallengeCallProjection.NAME, FundedProjectProjection.NAME, MoneyEventProjection.NAME,
-            PaymentApprovalProjection.NAME);
+            PaymentApprovalProjection.NAME, ReportingProjection.NAME);
 
     @LocalServerPort
     int port;
@@ -53,6 +55,8 @@ class FundingDemoDataTest {
     @Autowired
     PaymentApprovalParameters approvals;
     @Autowired
+    ReportingParameters reporting;
+    @Autowired
     Clock clock;
     @Autowired
     DocumentStore documents;
@@ -61,7 +65,8 @@ class FundingDemoDataTest {
 
     @Test
     void demoYearReconcilesToTheCentAndEveryProjectionRebuildsIdentically() {
-        String callId = new FundingDemoData(commands, jdbc, parameters, approvals, clock, documents).load();
+        String callId = new FundingDemoData(commands, jdbc, parameters, approvals, reporting, clock,
+                documents).load();
         PROJECTIONS.forEach(name -> projections.awaitCaughtUp(name, Duration.ofSeconds(60)));
         ApiClient auditor = ApiClient.on(port).as(Role.FINANCE_AUDITOR);
 
@@ -111,8 +116,26 @@ class FundingDemoDataTest {
                 .isEqualTo(jdbc.queryForObject("select count(*) from money_event where call_id = ? "
                         + "and kind = 'EXPENDITURE'", Long.class, callId));
 
+        List<String> projectIds = new ArrayList<>();
+        projects.forEach(p -> projectIds.add(p.path("projectId").asText()));
+        List<String> overdue = auditor.get("/api/reporting/overdue?limit=500").json().findValuesAsText("projectId");
+        assertThat(overdue.stream().filter(projectIds::contains).distinct().toList())
+                .as("one demo project is on hold for an overdue report").hasSize(1);
+        String held = overdue.stream().filter(projectIds::contains).findFirst().orElseThrow();
+        JsonNode heldView = auditor.get("/api/projects/" + held + "/obligations").json();
+        assertThat(heldView.path("onHold").asBoolean()).as(heldView.toString()).isTrue();
+        assertThat(heldView.path("holds").findValuesAsText("obligationId"))
+                .containsExactly(FundingDemoData.OVERDUE_REPORT);
+        assertThat(projectIds).as("every other contracted project's reports are in order").allSatisfy(id -> {
+            if (!id.equals(held)) {
+                assertThat(auditor.get("/api/projects/" + id + "/obligations").json().path("onHold").asBoolean())
+                        .as(id).isFalse();
+            }
+        });
+
         List<String> tables = new ArrayList<>(List.of("platform_standing"));
         tables.addAll(PaymentApprovalProjection.TABLES);
+        tables.addAll(ReportingProjection.TABLES);
         tables.addAll(ChallengeCallProjection.TABLES);
         tables.addAll(FundedProjectProjection.TABLES);
         tables.addAll(MoneyEventProjection.TABLES);
