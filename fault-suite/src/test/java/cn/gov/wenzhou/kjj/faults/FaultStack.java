@@ -169,10 +169,6 @@ final class FaultStack implements AutoCloseable {
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.get().issuer(),
                 "server.address", "127.0.0.1",
                 "stb.demo.enabled", "false",
-                // the scenarios send thousands of writes from one test client within seconds: the per-caller write
-                // limit (tested on its own) would refuse some of them, how many depending on the machine's speed
-                "stb.rate-limit.writes.per-minute", "6000000",
-                "stb.rate-limit.writes.burst", "1000000",
                 // the registry's obligation sweep never acts on the wall clock in the middle of a scenario
                 "stb.registry-sweep.scheduled", "false"));
     }
