@@ -888,28 +888,17 @@ class FaultSuiteTest {
 
     /**
      * One test client writing faster than the per-caller write limit allows is answered 429 with Retry-After, and
-     * nothing is done: the request is sent again after the wait the service names, as a client should, so a scenario
+     * nothing is done: the request is sent again each second until admitted, as a client should, so a scenario
      * measures its fault and not the limit (how many a run met depended on the machine's speed).
      */
     private static Http.Answer withinWriteLimit(java.util.function.Supplier<Http.Answer> send) {
-        Http.Answer answer = send.get();
-        for (int attempt = 0; answer.status() == 429 && attempt < 60; attempt++) {
-            long seconds;
-            try {
-                seconds = answer.retryAfter() == null ? 1 : Math.max(1, Math.min(5,
-                        Long.parseLong(answer.retryAfter().trim())));
-            } catch (NumberFormatException notSeconds) {
-                seconds = 1;
-            }
-            try {
-                Thread.sleep(seconds * 1000); // the wait the protocol asks for, not a guess at a condition
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return answer;
-            }
-            answer = send.get();
+        Http.Answer[] answer = {send.get()};
+        if (answer[0].status() == 429) {
+            // the limit refills by the second (Retry-After is whole seconds): ask again each second until admitted
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> (answer[0] = send.get()).status() != 429);
         }
-        return answer;
+        return answer[0];
     }
 
     /** How many platforms the registry's list shows with this credit code. */
