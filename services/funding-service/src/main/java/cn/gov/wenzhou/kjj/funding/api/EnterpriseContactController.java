@@ -5,7 +5,7 @@ import cn.gov.wenzhou.kjj.funding.integration.ReportNoticeMailer;
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import cn.gov.wenzhou.kjj.support.security.CurrentActor;
-import cn.gov.wenzhou.kjj.support.web.BusinessDateInput;
+import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -51,7 +51,7 @@ public class EnterpriseContactController {
         String code = UnifiedSocialCreditCode.parse(creditCode, "creditCode").value();
         CurrentActor.requireScopeFor(code);
         commands.sendAndWait(new SetEnterpriseNoticeAddress(code, request.address(),
-                CurrentActor.require().subject(), BusinessDateInput.orToday(null, "setOn", clock)));
+                CurrentActor.require().subject(), BusinessCalendar.today(clock)));
         return Map.of("creditCode", code, "status", "notice address set");
     }
 
