@@ -126,7 +126,7 @@ class FaultSuiteTest {
                 .filter(e -> (!e.answer().answered() || e.answer().status() >= 500) && !cutOff.contains(e)).toList();
         List<History.Entry> notProblems = history.entries().stream()
                 .filter(e -> e.answer().answered() && !e.answer().isProblemDetail()).toList();
-        List<History.Entry> accepted = history.entries().stream().filter(e -> e.answer().status() < 400).toList();
+        List<History.Entry> accepted = history.entries().stream().filter(e -> e.answer().answered() && e.answer().status() < 400).toList();
         List<String> changed = after.changedSince(before);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("operations", all.stream().map(r -> r.service() + " " + r.method() + " " + r.path()).distinct()
