@@ -46,7 +46,11 @@ public class RegistryPlatform {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(NotePlatformStatus command) {
+    public void handle(NotePlatformStatus command, NotedPlatforms platforms) {
+        if (command.creditCode() != null) {
+            // in this command's transaction: the admission that names the employer's platform reads it
+            platforms.note(command.platformId(), command.creditCode());
+        }
         apply(new PlatformStatusNoted(command.platformId(), command.creditCode(),
                 command.name() != null ? command.name() : name, command.status(),
                 command.level() != null ? command.level() : level, command.effectiveOn(), command.sourceEventId(),

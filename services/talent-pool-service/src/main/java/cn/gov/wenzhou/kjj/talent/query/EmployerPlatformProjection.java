@@ -1,6 +1,5 @@
 package cn.gov.wenzhou.kjj.talent.query;
 
-import cn.gov.wenzhou.kjj.talent.command.PlatformDirectory;
 import cn.gov.wenzhou.kjj.talent.command.RegistryPlatform.PlatformStatusNoted;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,10 +13,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-/** Which employers are registry platforms ({@code employer_platform}), from the talent service's own events. */
+/**
+ * Which employers are registry platforms ({@code employer_platform}), from the talent service's own events: for reading
+ * only. An admission does not ask this view (it can lag behind its events); it asks the command side,
+ * {@link cn.gov.wenzhou.kjj.talent.command.JdbcPlatformDirectory}.
+ */
 @Component
 @ProcessingGroup(EmployerPlatformProjection.NAME)
-public class EmployerPlatformProjection implements PlatformDirectory {
+public class EmployerPlatformProjection {
 
     public static final String NAME = "employer-platforms";
     public static final String TABLE = "employer_platform";
@@ -52,11 +55,6 @@ public class EmployerPlatformProjection implements PlatformDirectory {
                         where credit_code = ? order by registered_at desc, platform_id limit 1""",
                 (rs, row) -> new EmployerPlatform(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5)), creditCode).stream().findFirst();
-    }
-
-    @Override
-    public Optional<String> platformIdOf(String creditCode) {
-        return platformOf(creditCode).map(EmployerPlatform::platformId);
     }
 
     public record EmployerPlatform(String platformId, String creditCode, String name, String status, String level) {

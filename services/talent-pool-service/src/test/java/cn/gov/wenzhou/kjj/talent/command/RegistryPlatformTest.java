@@ -10,6 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class RegistryPlatformTest {
 
@@ -17,10 +21,12 @@ class RegistryPlatformTest {
     private static final String CODE = "91330300MA2H7K8L0G";
     private static final Instant AT = Instant.parse("2025-03-15T02:00:00Z");
     private FixtureConfiguration<RegistryPlatform> fixture;
+    private final Map<String, String> noted = new HashMap<>();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(RegistryPlatform.class);
+        fixture.registerInjectableResource((NotedPlatforms) noted::put);
     }
 
     @Test
@@ -30,6 +36,7 @@ class RegistryPlatformTest {
                         LocalDate.of(2025, 3, 15), "ce-1", AT))
                 .expectEvents(new PlatformStatusNoted(ID, CODE, "温州智能装备研究院", Status.REGISTERED, null,
                         LocalDate.of(2025, 3, 15), "ce-1", AT));
+        assertThat(noted).as("the credit code, noted on the command side for admissions").containsEntry(ID, CODE);
     }
 
     @Test

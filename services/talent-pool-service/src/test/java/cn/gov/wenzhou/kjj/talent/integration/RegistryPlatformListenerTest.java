@@ -17,6 +17,8 @@ import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
 import cn.gov.wenzhou.kjj.testsupport.TopicRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +53,8 @@ class RegistryPlatformListenerTest {
     JdbcTemplate jdbc;
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    EventProcessingConfiguration processing;
     TalentFlows flows;
 
     @BeforeEach
@@ -115,6 +119,38 @@ class RegistryPlatformListenerTest {
         projections.awaitCaughtUp("enrollments", PATIENCE);
         JsonNode view = flows.institute.get("/api/enrollments/" + id).json();
         assertThat(view.path("employerPlatformId").asText()).isEqualTo(platformId);
+    }
+
+    /**
+     * The fault suite's lost admissions: the employer's platform was noted (its PlatformStatusNoted in the store) but
+     * the employer-platforms view had not caught up (its processor backing off after a database outage), and the
+     * admission, decided on that view, named no platform, for good: the registry never counted the hire. The
+     * admission asks the command side, written with the note itself.
+     */
+    @Test
+    void anAdmissionNamesThePlatformNotedBeforeItEvenWhileTheEmployerPlatformsViewLagsBehind() {
+        TrackingEventProcessor view = processing.eventProcessor(EmployerPlatformProjection.NAME,
+                TrackingEventProcessor.class).orElseThrow();
+        view.shutDown();
+        try {
+            String platformId = UUID.randomUUID().toString();
+            String creditCode = TalentTestData.creditCode();
+            publish(registered(platformId, creditCode), platformId);
+            await().atMost(PATIENCE).until(() -> eventsOf(platformId) == 1);
+            assertThat(platforms.platformOf(creditCode)).as("the view lags behind the note").isEmpty();
+            flows.freePosts(1);
+
+            String id = flows.admitted(creditCode, TalentTestData.person());
+
+            ConsumerRecord<String, byte[]> published = TopicRecords.awaitMatching(
+                    RealInfrastructure.kafka().adminProperties(), Topics.TALENT_ENROLLMENT_V1,
+                    record -> id.equals(record.key()), PATIENCE).get(0);
+            assertThat(new String(published.value(), StandardCharsets.UTF_8))
+                    .contains("\"platformId\":\"" + platformId + "\"");
+        } finally {
+            view.start();
+        }
+        projections.awaitCaughtUp(EmployerPlatformProjection.NAME, PATIENCE);
     }
 
     @Test
