@@ -78,7 +78,7 @@ class ObligationPagesTest extends ConsoleTestSupport {
         for (String role : List.of("FUNDING_OFFICER", "FINANCE_AUDITOR", "PLATFORM")) {
             mvc.perform(get("/registry/obligations").with(as(role))).andExpect(status().isForbidden());
         }
-        mvc.perform(get("/inbox").with(as("FUNDING_OFFICER"))).andExpect(status().isForbidden());
+        mvc.perform(get("/inbox").with(as("TALENT_INSTITUTE"))).andExpect(status().isForbidden());
     }
 
     @Test

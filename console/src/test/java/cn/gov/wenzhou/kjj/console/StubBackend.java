@@ -33,6 +33,8 @@ final class StubBackend implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, java.util.Queue<Answer>> firstAnswers = new ConcurrentHashMap<>();
+    /** Answers for requests whose query holds a parameter (e.g. {@code role=FUNDING_OFFICER}), before the others. */
+    private final Map<String, Map<String, Answer>> queryAnswers = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
     StubBackend() {
@@ -49,6 +51,9 @@ final class StubBackend implements AutoCloseable {
                     Map.copyOf(exchange.getRequestHeaders())));
             java.util.Queue<Answer> queued = firstAnswers.get(exchange.getRequestMethod() + " " + path);
             Answer first = queued == null ? null : queued.poll();
+            if (first == null) {
+                first = byQuery(exchange.getRequestMethod() + " " + path, exchange.getRequestURI().getRawQuery());
+            }
             Answer answer = first != null ? first : answers.getOrDefault(exchange.getRequestMethod() + " " + path,
                     new Answer(404, "application/problem+json", "{\"status\":404,\"detail\":\"no stub for "
                             + path + "\"}"));
@@ -81,6 +86,23 @@ final class StubBackend implements AutoCloseable {
     StubBackend answer(String method, String path, int status, String contentType, String body) {
         answers.put(method + " " + path, new Answer(status, contentType, body));
         return this;
+    }
+
+    /** Requests whose query holds {@code parameter} (as {@code name=value}) get this answer. */
+    StubBackend answerWhenQueryHas(String method, String path, String parameter, int status, String json) {
+        queryAnswers.computeIfAbsent(method + " " + path, key -> new ConcurrentHashMap<>())
+                .put(parameter, new Answer(status, jsonType(status), json));
+        return this;
+    }
+
+    private Answer byQuery(String request, String query) {
+        Map<String, Answer> byParameter = queryAnswers.get(request);
+        if (byParameter == null || query == null) {
+            return null;
+        }
+        List<String> parameters = List.of(query.split("&"));
+        return byParameter.entrySet().stream().filter(entry -> parameters.contains(entry.getKey()))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     /** The next {@code times} requests get this answer, then the standing one (a read model that lags, say). */

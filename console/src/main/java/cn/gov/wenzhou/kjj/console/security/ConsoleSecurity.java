@@ -72,7 +72,9 @@ public class ConsoleSecurity {
                         .requestMatchers("/dashboard/**").hasAnyRole(SEES_DASHBOARD)
                         .requestMatchers("/registry/credit-code-check", "/registry/platforms/new",
                                 "/registry/platforms/*/commands/**", "/registry/obligations").hasRole("REGISTRY_ADMIN")
-                        .requestMatchers("/inbox").hasAnyRole("REGISTRY_ADMIN", "PLATFORM")
+                        .requestMatchers("/inbox/notice-address").hasRole("ENTERPRISE")
+                        .requestMatchers("/inbox").hasAnyRole("REGISTRY_ADMIN", "PLATFORM", "ENTERPRISE",
+                                "FUNDING_OFFICER")
                         .requestMatchers("/registry/**").hasAnyRole(READS_PLATFORMS)
                         .requestMatchers("/my-platform/**").hasRole("PLATFORM")
                         .requestMatchers("/finance/**").hasAnyRole("FINANCE_AUDITOR", "FUNDING_OFFICER")

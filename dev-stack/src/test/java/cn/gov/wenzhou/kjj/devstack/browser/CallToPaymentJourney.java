@@ -63,6 +63,16 @@ class CallToPaymentJourney extends Journey {
         browser.clickAndWaitForPage(By.cssSelector("#demand-" + callId + " button[type=submit]"));
         assertThat(browser.text(By.id("done"))).contains("提交技术需求");
 
+        // the enterprise keeps where funding's notices go, on its inbox (a leading enterprise: its one record holds
+        // the tier and the address)
+        String address = "keyan-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@journey.example.cn";
+        browser.open(stack.consoleUrl() + "/inbox");
+        browser.type(By.id("notice-address-input"), address);
+        browser.clickAndWaitForPage(By.cssSelector("#enterprise-notice-address-form button[type=submit]"));
+        assertThat(browser.text(By.id("done"))).contains("通知邮箱已保存");
+        browser.reloadUntil(driver -> !driver.findElements(By.id("current-address")).isEmpty());
+        assertThat(browser.text(By.id("current-address"))).contains(address);
+
         // the officer lists it and publishes the list
         browser.signIn(stack, "funding.officer");
         browser.open(callUrl);

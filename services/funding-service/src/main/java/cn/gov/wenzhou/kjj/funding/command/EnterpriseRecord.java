@@ -1,5 +1,9 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
+import cn.gov.wenzhou.kjj.funding.command.EnterpriseContact.EnterpriseNoticeAddressSet;
+import cn.gov.wenzhou.kjj.funding.command.EnterpriseContact.SetEnterpriseNoticeAddress;
+import cn.gov.wenzhou.kjj.mail.MailAddresses;
+import cn.gov.wenzhou.kjj.mail.OutgoingMail;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
 import org.axonframework.commandhandling.CommandHandler;
@@ -12,8 +16,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The bureau's record of one enterprise (by its credit code): its tier for the special fund, with the history of
- * every change. An enterprise without a record is {@link EnterpriseTier#OTHER}.
+ * The record of one enterprise (by its credit code), the one aggregate of its event stream: its tier for the special
+ * fund as the bureau records it, and the address it keeps for funding's notices ({@link EnterpriseContact}), each
+ * with the history of every change. An enterprise without a tier is {@link EnterpriseTier#OTHER}.
  */
 @Aggregate
 public class EnterpriseRecord {
@@ -21,6 +26,7 @@ public class EnterpriseRecord {
     @AggregateIdentifier
     private String creditCode;
     private EnterpriseTier tier;
+    private String noticeAddress;
 
     protected EnterpriseRecord() {
     }
@@ -42,6 +48,21 @@ public class EnterpriseRecord {
                 command.documentRef(), command.recordedOn()));
     }
 
+    /** Sets (or changes) where the enterprise receives funding's notices. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(SetEnterpriseNoticeAddress command) {
+        if (command.address() == null || !MailAddresses.isValid(command.address().trim())) {
+            throw new InvalidInputException("address", "must be an e-mail address (at most "
+                    + OutgoingMail.MAX_ADDRESS + " characters)");
+        }
+        String normalised = MailAddresses.normalise(command.address());
+        if (normalised.equals(noticeAddress)) {
+            throw new RuleViolationException("notice-address.unchanged", "the enterprise already keeps this address");
+        }
+        apply(new EnterpriseNoticeAddressSet(command.creditCode(), normalised, command.setBy(), command.setOn()));
+    }
+
     /** The tier decisions read (see {@link EnterpriseTiers}). */
     EnterpriseTier tier() {
         return tier;
@@ -51,5 +72,11 @@ public class EnterpriseRecord {
     void on(EnterpriseTierRecorded event) {
         creditCode = event.creditCode();
         tier = event.tier();
+    }
+
+    @EventSourcingHandler
+    void on(EnterpriseNoticeAddressSet event) {
+        creditCode = event.creditCode();
+        noticeAddress = event.address();
     }
 }

@@ -5,6 +5,7 @@ import cn.gov.wenzhou.kjj.funding.api.DocumentStore;
 import cn.gov.wenzhou.kjj.funding.command.BudgetLine;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands;
 import cn.gov.wenzhou.kjj.funding.command.CategoryKind;
+import cn.gov.wenzhou.kjj.funding.command.EnterpriseContact.SetEnterpriseNoticeAddress;
 import cn.gov.wenzhou.kjj.funding.command.EnterpriseTier;
 import cn.gov.wenzhou.kjj.funding.command.RecordEnterpriseTier;
 import cn.gov.wenzhou.kjj.funding.command.FundedProject;
@@ -216,14 +217,20 @@ public class FundingDemoData {
                 new BudgetLine("INDIRECT", CategoryKind.INDIRECT, 30_000_000L));
         String documentRef = "温科项〔示例〕" + (stage + 1) + "号";
         List<String> evidence = List.of(pdf(null, "Award decision " + (stage + 1) + " of project " + projectId));
+        String recipient;
         try {
             commands.sendAndWait(new CallCommands.AwardApplicationAsProject(callId, bids[0], projectId, AWARD_FEN,
                     AWARD_FEN, rules.categoryScheme(), budget, rules, documentRef, awardedOn, evidence));
+            recipient = creditCode(200 + stage);
         } catch (RuleViolationException rankedLower) {
             // the single bid ranked first on this demand: award it instead
             commands.sendAndWait(new CallCommands.AwardApplicationAsProject(callId, bids[1], projectId, AWARD_FEN,
                     AWARD_FEN, rules.categoryScheme(), budget, rules, documentRef, awardedOn, evidence));
+            recipient = creditCode(400 + stage);
         }
+        // where the recipient's reporting notices are mailed: the dev stack's mail server shows what was sent
+        send(new SetEnterpriseNoticeAddress(recipient, "keyan-" + (stage + 1) + "@qiye.example.cn", DEMO_REPORTER,
+                awardedOn));
         if (stage < 2) {
             return; // just awarded
         }

@@ -64,8 +64,8 @@ public class ReportingProjection {
                               LocalDate suspensionProposedOn) {
     }
 
-    public record NoticeView(String noticeId, String type, String projectId, String obligationId, String kind,
-                             String recipientType, String recipientRef, String recipientCreditCode, LocalDate dueOn,
+    public record NoticeView(String noticeId, String type, String projectId, String projectTitle, String obligationId,
+                             String kind, String recipientType, String recipientRef, String recipientCreditCode, LocalDate dueOn,
                              LocalDate issuedOn, String reportingVersion, Instant recordedAt) {
     }
 
@@ -273,21 +273,23 @@ public class ReportingProjection {
     /** Notices of one recipient (type ENTERPRISE with its credit code, or ROLE with a role), newest first. */
     public List<NoticeView> notices(String recipientType, String recipientRef, String projectId, int limit) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select * from report_notice where true");
+        // the project's title from the projects' view, so that an inbox can say which project a notice is about
+        StringBuilder sql = new StringBuilder("select n.*, f.title as project_title from report_notice n "
+                + "left join funded_project f on f.project_id = n.project_id where true");
         if (recipientType != null) {
-            sql.append(" and recipient_type = ? and recipient_ref = ?");
+            sql.append(" and n.recipient_type = ? and n.recipient_ref = ?");
             args.add(recipientType);
             args.add(recipientRef);
         }
         if (projectId != null) {
-            sql.append(" and project_id = ?");
+            sql.append(" and n.project_id = ?");
             args.add(projectId);
         }
-        sql.append(" order by recorded_at desc, notice_id limit ?");
+        sql.append(" order by n.recorded_at desc, n.notice_id limit ?");
         args.add(limit);
         return jdbc.query(sql.toString(), (rs, i) -> new NoticeView(rs.getString("notice_id"),
-                rs.getString("notice_type"), rs.getString("project_id"), rs.getString("obligation_id"),
-                rs.getString("report_kind"), rs.getString("recipient_type"), rs.getString("recipient_ref"),
+                rs.getString("notice_type"), rs.getString("project_id"), rs.getString("project_title"),
+                rs.getString("obligation_id"), rs.getString("report_kind"), rs.getString("recipient_type"), rs.getString("recipient_ref"),
                 rs.getString("recipient_credit_code"), date(rs, "due_on"), date(rs, "issued_on"),
                 rs.getString("reporting_version"), rs.getTimestamp("recorded_at").toInstant()), args.toArray());
     }

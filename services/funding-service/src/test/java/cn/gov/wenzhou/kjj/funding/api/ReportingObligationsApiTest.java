@@ -4,6 +4,8 @@ import cn.gov.wenzhou.kjj.funding.FundingIntegrationTest;
 import cn.gov.wenzhou.kjj.funding.FundingScenario;
 import cn.gov.wenzhou.kjj.funding.command.BudgetLine;
 import cn.gov.wenzhou.kjj.funding.command.CategoryKind;
+import cn.gov.wenzhou.kjj.funding.command.EnterpriseTier;
+import cn.gov.wenzhou.kjj.funding.command.RecordEnterpriseTier;
 import cn.gov.wenzhou.kjj.funding.command.FundingCommandConfiguration;
 import cn.gov.wenzhou.kjj.funding.command.FundingParameters;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.AwardProject;
@@ -260,6 +262,40 @@ class ReportingObligationsApiTest {
         assertThat(received).hasSize(1);
         assertThat(GreenMailServer.subject(received.get(0))).contains("进展报告即将到期");
         assertThat(GreenMailServer.body(received.get(0))).contains("报告义务测试项目");
+    }
+
+    @Test
+    void anEnterpriseOnTheBureausTierRecordSetsItsNoticeAddress() {
+        String code = FundingScenario.newCreditCode();
+        commands.sendAndWait(new RecordEnterpriseTier(code, EnterpriseTier.LEADING, "龙头骨干企业名单", null, today()));
+
+        ok(funding.enterprise(code).put("/api/enterprises/" + code + "/notice-address",
+                "{\"address\": \"keyan@qiye.example.cn\"}"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> funding.enterprise(code)
+                .get("/api/enterprises/" + code + "/notice-address").status() == 200);
+        // the tier stands beside the address
+        await().atMost(Duration.ofSeconds(30)).until(() -> funding.officer.get("/api/enterprise-tiers/" + code)
+                .json().path("tier").asText().equals("LEADING"));
+    }
+
+    @Test
+    void anEnterpriseReadsItsOwnNoticesNamingTheProjectAndNoOtherEnterprisesNotices() {
+        LocalDate signed = signedForProgressReportDueInFiveDays();
+        Contracted project = contracted(signed.minusDays(10), signed);
+        sweep.apply(project.dueOf("PROGRESS-1").minusDays(reporting.on(signed).remindDaysBefore()));
+
+        ApiClient recipient = funding.enterprise(project.recipient());
+        await().atMost(Duration.ofSeconds(30)).until(() -> recipient.get("/api/reporting/notices").json().size() == 1);
+        JsonNode notice = recipient.get("/api/reporting/notices").json().get(0);
+        assertThat(notice.path("type").asText()).isEqualTo("REMINDER");
+        assertThat(notice.path("projectId").asText()).isEqualTo(project.id());
+        assertThat(notice.path("projectTitle").asText()).isEqualTo("报告义务测试项目");
+        assertThat(notice.path("obligationId").asText()).isEqualTo("PROGRESS-1");
+        assertThat(notice.path("dueOn").asText()).isEqualTo(project.dueOf("PROGRESS-1").toString());
+
+        ApiClient stranger = funding.enterprise(FundingScenario.newCreditCode());
+        assertThat(stranger.get("/api/reporting/notices?projectId=" + project.id()).json())
+                .as("an enterprise reads its own notices only, whatever it asks for").isEmpty();
     }
 
     // --- helpers ---

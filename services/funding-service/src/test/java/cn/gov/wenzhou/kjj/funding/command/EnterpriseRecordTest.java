@@ -53,4 +53,39 @@ class EnterpriseRecordTest {
                 .expectException(invalid("reason"))
                 .expectNoEvents();
     }
+
+    @Test
+    void anEnterpriseOnTheBureausTierRecordSetsItsNoticeAddressOnTheSameRecord() {
+        fixture.given(new EnterpriseTierRecorded(CODE, EnterpriseTier.LEADING, null, "名单", null, ON))
+                .when(new EnterpriseContact.SetEnterpriseNoticeAddress(CODE, " KeYan@QiYe.example.cn ", "enterprise",
+                        ON))
+                .expectEvents(new EnterpriseContact.EnterpriseNoticeAddressSet(CODE, "KeYan@qiye.example.cn",
+                        "enterprise", ON));
+    }
+
+    @Test
+    void theTierIsRecordedForAnEnterpriseThatAlreadyKeepsANoticeAddress() {
+        fixture.given(new EnterpriseContact.EnterpriseNoticeAddressSet(CODE, "keyan@qiye.example.cn", "enterprise",
+                        ON))
+                .when(new RecordEnterpriseTier(CODE, EnterpriseTier.LEADING, "名单", null, ON))
+                .expectEvents(new EnterpriseTierRecorded(CODE, EnterpriseTier.LEADING, null, "名单", null, ON));
+    }
+
+    @Test
+    void settingTheAddressTheEnterpriseAlreadyKeepsIsRefused() {
+        fixture.given(new EnterpriseContact.EnterpriseNoticeAddressSet(CODE, "keyan@qiye.example.cn", "enterprise",
+                        ON))
+                .when(new EnterpriseContact.SetEnterpriseNoticeAddress(CODE, "keyan@qiye.example.cn", "enterprise",
+                        ON))
+                .expectException(violates("notice-address.unchanged"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNoticeAddressThatIsNoEmailAddressIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new EnterpriseContact.SetEnterpriseNoticeAddress(CODE, "not-an-address", "enterprise", ON))
+                .expectException(invalid("address"))
+                .expectNoEvents();
+    }
 }

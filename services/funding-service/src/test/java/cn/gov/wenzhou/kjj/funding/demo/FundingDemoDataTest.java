@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The demo year loads through the commands and reconciles to the cent; then every funding projection is rebuilt from
@@ -126,6 +127,15 @@ class FundingDemoDataTest {
         assertThat(heldView.path("onHold").asBoolean()).as(heldView.toString()).isTrue();
         assertThat(heldView.path("holds").findValuesAsText("obligationId"))
                 .containsExactly(FundingDemoData.OVERDUE_REPORT);
+        // the held project's enterprise keeps a notice address: its overdue notice is mailed there and in its inbox
+        String heldRecipient = heldView.path("holds").get(0).path("recipientCreditCode").asText();
+        ApiClient heldEnterprise = ApiClient.on(port).asOrganisation(Role.ENTERPRISE.name(), heldRecipient);
+        await().atMost(Duration.ofSeconds(30)).until(() -> heldEnterprise.get("/api/reporting/notices").json()
+                .findValuesAsText("type").contains("OVERDUE"));
+        String address = heldEnterprise.get("/api/enterprises/" + heldRecipient + "/notice-address").json()
+                .path("address").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from mail_outbox "
+                + "where recipient = ? and template = 'funding-report-overdue'", Long.class, address) == 1);
         assertThat(projectIds).as("every other contracted project's reports are in order").allSatisfy(id -> {
             if (!id.equals(held)) {
                 assertThat(auditor.get("/api/projects/" + id + "/obligations").json().path("onHold").asBoolean())
