@@ -225,11 +225,14 @@ public class ApplicationController {
         return code;
     }
 
-    /** A member; a platform named by its credit code only is identified from the registry's news. */
-    private Applicant member(MemberRequest request, String field) {
+    /**
+     * A member as the bid names it. A platform named by its credit code only goes without a platform id: the command
+     * side finds it from what funding recorded of the registry's news, not this controller from a view that can lag.
+     */
+    private static Applicant member(MemberRequest request, String field) {
         String creditCode = UnifiedSocialCreditCode.parse(request.creditCode(), field).value();
         String platformId = request.platformId() == null || request.platformId().isBlank()
-                ? queries.platformIdOf(creditCode).orElse(null)
+                ? null
                 : request.platformId().trim();
         return new Applicant(creditCode, platformId);
     }

@@ -33,6 +33,9 @@ public final class CallCommands {
     /**
      * An organisation named in a bid: its credit code, and its registry id when it is a registered platform. What it
      * is (its tier) is the bureau's record, never the bid's say.
+     *
+     * @param platformId null when the bid names no platform id: the call finds the platform funding holds under the
+     *                   credit code, if any
      */
     public record Applicant(String creditCode, String platformId) {
     }

@@ -130,8 +130,12 @@ public class ChallengeCall {
         apply(new ListPublished(callId, listed, command.publishedOn()));
     }
 
+    /**
+     * Each member's tier is the bureau's record of it; a member named by its credit code only is the platform funding
+     * holds under that code ({@link PlatformDirectory}), so the bid keeps its platform for the ranking and the award.
+     */
     @CommandHandler
-    void handle(SubmitApplication command, EnterpriseTiers tiers) {
+    void handle(SubmitApplication command, EnterpriseTiers tiers, PlatformDirectory platforms) {
         requirePhase(CallPhase.LIST_PUBLISHED, "call.not-accepting-applications",
                 "applications are accepted only while the list is published");
         Demand demand = demand(command.demandId());
@@ -156,7 +160,8 @@ public class ChallengeCall {
                     "this applicant already applied for demand " + command.demandId());
         }
         apply(new ApplicationSubmitted(callId, command.applicationId(), command.demandId(), command.title(),
-                member(command.lead(), tiers), command.partners().stream().map(p -> member(p, tiers)).toList(),
+                member(command.lead(), tiers, platforms),
+                command.partners().stream().map(p -> member(p, tiers, platforms)).toList(),
                 command.requestedFen(), command.submittedOn()));
     }
 
@@ -370,8 +375,11 @@ public class ChallengeCall {
         return application;
     }
 
-    private static Member member(CallCommands.Applicant applicant, EnterpriseTiers tiers) {
-        return new Member(applicant.creditCode(), tiers.tierOf(applicant.creditCode()), applicant.platformId());
+    private static Member member(CallCommands.Applicant applicant, EnterpriseTiers tiers,
+                                 PlatformDirectory platforms) {
+        String platformId = applicant.platformId() != null ? applicant.platformId()
+                : platforms.platformIdOf(applicant.creditCode()).orElse(null);
+        return new Member(applicant.creditCode(), tiers.tierOf(applicant.creditCode()), platformId);
     }
 
     static final class Demand {

@@ -29,9 +29,13 @@ public class PlatformStanding {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RecordPlatformStanding command) {
-        apply(new PlatformStandingRecorded(command.platformId(),
-                command.creditCode() != null ? command.creditCode() : creditCode,
+    public void handle(RecordPlatformStanding command, NotedPlatforms platforms) {
+        String heldCreditCode = command.creditCode() != null ? command.creditCode() : creditCode;
+        if (heldCreditCode != null) {
+            // in this command's transaction: a bid naming the platform by its credit code only reads it
+            platforms.note(command.platformId(), heldCreditCode, command.observedAt());
+        }
+        apply(new PlatformStandingRecorded(command.platformId(), heldCreditCode,
                 command.name() != null ? command.name() : name,
                 command.standing() != null ? command.standing()
                         // only an upgrade leaves the standing open: an upgraded platform is recognized

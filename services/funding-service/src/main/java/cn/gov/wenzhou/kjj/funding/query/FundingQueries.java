@@ -143,12 +143,6 @@ public class FundingQueries {
         return jdbc.query(sql.toString(), projectRow(), args.toArray());
     }
 
-    /** The platform the registry knows under a credit code: the most recently changed, if several. */
-    public Optional<String> platformIdOf(String creditCode) {
-        return jdbc.queryForList("select platform_id from platform_standing where credit_code = ? "
-                + "order by as_of desc, platform_id limit 1", String.class, creditCode).stream().findFirst();
-    }
-
     public Optional<String> standingOf(String platformId) {
         return jdbc.queryForList("select standing from platform_standing where platform_id = ?", String.class,
                 platformId).stream().findFirst();

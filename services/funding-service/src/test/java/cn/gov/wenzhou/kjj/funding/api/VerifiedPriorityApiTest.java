@@ -4,9 +4,13 @@ import cn.gov.wenzhou.kjj.contracts.registry.PlatformRecognized;
 import cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered;
 import cn.gov.wenzhou.kjj.funding.FundingIntegrationTest;
 import cn.gov.wenzhou.kjj.funding.FundingScenario;
+import cn.gov.wenzhou.kjj.funding.query.PlatformStandingProjection;
+import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
 import cn.gov.wenzhou.kjj.support.kafka.TopicPublisher;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +40,10 @@ class VerifiedPriorityApiTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    ProjectionOperations projections;
     /** As each topic's producer, signed in as it: this service's own publisher may write only its own topics. */
     final TopicPublisher publisher = new TopicPublisher();
 
@@ -205,16 +213,56 @@ class VerifiedPriorityApiTest {
                 .as("the platform that never confirmed takes no part in the project").isZero();
     }
 
+    /**
+     * A partner named by its credit code only is the platform funding holds under that code, even while the
+     * platform-standing view has not caught up with the registry's news (its processor busy, backing off after a
+     * database outage, rebuilding): the bid decided on that view was stored without its platform, for good, so it lost
+     * its priority and its award reached the registry with no platform.
+     */
+    @Test
+    void aPartnerNamedByCreditCodeOnlyIsItsPlatformEvenWhileThePlatformStandingViewLagsBehind() {
+        TrackingEventProcessor view = processing.eventProcessor(PlatformStandingProjection.NAME,
+                TrackingEventProcessor.class).orElseThrow();
+        view.shutDown();
+        try {
+            String platformCode = FundingScenario.newCreditCode();
+            String platformId = UUID.randomUUID().toString();
+            publishRecognized(platformId, platformCode);
+            await().atMost(PATIENCE).until(() -> events(platformId) == 2);
+            assertThat(jdbc.queryForObject("select count(*) from platform_standing where platform_id = ?", Long.class,
+                    platformId)).as("the view lags behind the registry's news").isZero();
+
+            FundingScenario.Ranked ranked = funding.rankedApplication(FundingScenario.newCreditCode(), platformCode,
+                    null);
+
+            assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
+                            + "and payload_type like '%ApplicationSubmitted' and convert_from(payload, 'UTF8') like ?",
+                    Long.class, ranked.callId(), "%\"platformId\":\"" + platformId + "\"%"))
+                    .as("the stored bid names the partner's platform").isEqualTo(1);
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(ok(funding.officer.get("/api/applications/"
+                    + ranked.applicationId())).json().path("priority").asBoolean())
+                    .as("a joint bid of a leading enterprise with a recognized platform").isTrue());
+        } finally {
+            view.start();
+        }
+        projections.awaitCaughtUp(PlatformStandingProjection.NAME, PATIENCE);
+    }
+
     private String recognizedPlatform(String creditCode) {
         String platformId = UUID.randomUUID().toString();
+        publishRecognized(platformId, creditCode);
+        await().atMost(PATIENCE).until(() -> "RECOGNIZED".equals(
+                funding.officer.get("/api/platform-standings/" + platformId).json().path("standing").asText()));
+        return platformId;
+    }
+
+    /** The registry's news that a platform was registered and then recognized. */
+    private void publishRecognized(String platformId, String creditCode) {
         publisher.publish(new PlatformRegistered(platformId, creditCode, "确认研究院", "LUCHENG", "PUMPS_VALVES",
                 "ENTERPRISE", "LEADING_ENTERPRISE", LocalDate.of(2024, 3, 1)), platformId,
                 UUID.randomUUID().toString(), Instant.now());
         publisher.publish(new PlatformRecognized(platformId, creditCode, "PROVINCIAL", "浙科〔2024〕9号",
                 LocalDate.of(2024, 6, 1)), platformId, UUID.randomUUID().toString(), Instant.now());
-        await().atMost(PATIENCE).until(() -> "RECOGNIZED".equals(
-                funding.officer.get("/api/platform-standings/" + platformId).json().path("standing").asText()));
-        return platformId;
     }
 
     private long events(String aggregateId) {

@@ -52,6 +52,8 @@ class ChallengeCallTest {
     private final Map<String, EnterpriseTier> recorded = new HashMap<>();
     /** Funding's replica of the platforms' standings, as the aggregate reads it (PlatformStandings). */
     private final Map<String, Standing> standingsNow = new HashMap<>();
+    /** The platforms funding holds by credit code, as the aggregate reads them (PlatformDirectory). */
+    private final Map<String, String> platformsByCode = new HashMap<>();
 
     @BeforeEach
     void setUp() {
@@ -59,6 +61,7 @@ class ChallengeCallTest {
         recorded.put(LEADING, EnterpriseTier.LEADING);
         fixture.registerInjectableResource((EnterpriseTiers) code -> recorded.getOrDefault(code, EnterpriseTier.OTHER));
         fixture.registerInjectableResource((PlatformStandings) id -> Optional.ofNullable(standingsNow.get(id)));
+        fixture.registerInjectableResource((PlatformDirectory) code -> Optional.ofNullable(platformsByCode.get(code)));
     }
 
     @Test
@@ -83,6 +86,23 @@ class ChallengeCallTest {
                 .when(new SubmitApplication(C, "a-2", "d-1", "方案 a-2", new Applicant(LEADING, null), List.of(),
                         100L, OPENED.plusDays(40)))
                 .expectEvents(submitted("a-2", LEAD, List.of()));
+    }
+
+    @Test
+    void aPartnerNamedByCreditCodeOnlyIsThePlatformFundingHoldsUnderThatCode() {
+        platformsByCode.put(OTHER, "platform-1");
+        fixture.given(published())
+                .when(new SubmitApplication(C, "a-1", "d-1", "方案 a-1", applicant(SOLO),
+                        List.of(new Applicant(OTHER, null)), 100L, OPENED.plusDays(40)))
+                .expectEvents(submitted("a-1", SOLO, List.of(PLATFORM)));
+    }
+
+    @Test
+    void aPlatformIdTheBidNamesIsKeptAndAnOrganisationNoPlatformHoldsNamesNone() {
+        platformsByCode.put(OTHER, "platform-other");
+        fixture.given(published())
+                .when(apply("a-1", "d-1", SOLO, List.of(PLATFORM)))
+                .expectEvents(submitted("a-1", SOLO, List.of(PLATFORM)));
     }
 
     @Test

@@ -6,16 +6,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class PlatformStandingTest {
 
     private static final Instant REGISTERED_AT = Instant.parse("2024-03-15T02:00:00Z");
 
     private FixtureConfiguration<PlatformStanding> fixture;
+    /** The credit codes noted on the command side, by platform, as a bid naming a partner by code reads them. */
+    private final Map<String, String> noted = new HashMap<>();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(PlatformStanding.class);
+        fixture.registerInjectableResource((NotedPlatforms) (platformId, creditCode, changedAt) ->
+                noted.put(platformId, creditCode));
     }
 
     @Test
@@ -25,6 +33,8 @@ class PlatformStandingTest {
                         "ce-1", REGISTERED_AT))
                 .expectEvents(new PlatformStandingRecorded("p-1", "91330300MA2H7K8L0G", "研究院",
                         Standing.REGISTERED, null, "ce-1", REGISTERED_AT));
+        assertThat(noted).as("the credit code, noted on the command side for bids").containsEntry("p-1",
+                "91330300MA2H7K8L0G");
     }
 
     @Test
