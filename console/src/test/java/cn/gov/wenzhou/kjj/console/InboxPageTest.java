@@ -124,7 +124,7 @@ class InboxPageTest extends ConsoleTestSupport {
     @Test
     void anEnterpriseSetsItsNoticeAddressForFundingInTheBodyNeverInTheUrl() throws Exception {
         assertThat(page(asOrganisation(ENTERPRISE, "ENTERPRISE"))).contains("keyan@qiye.example.cn")
-                .contains("id=\"enterprise-notice-address-form\"");
+                .contains("id=\"notice-address-form\"");
         BACKEND.answer("PUT", "/api/enterprises/" + ENTERPRISE + "/notice-address", 200, """
                 {"creditCode": "91330300MA2H7K8L0G", "status": "notice address set"}""");
 

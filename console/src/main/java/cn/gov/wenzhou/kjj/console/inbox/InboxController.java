@@ -55,7 +55,7 @@ public class InboxController {
         return page(done, Map.of(), FormProblems.NONE, model);
     }
 
-    /** An enterprise sets where funding's notices go (通知邮箱); the address travels in the body, never in a URL. */
+    /** An enterprise sets where funding's notices go (通知邮箱); the address is in the body, never in a URL. */
     @PostMapping("/inbox/notice-address")
     public String enterpriseNoticeAddress(@RequestParam Map<String, String> form, HttpServletResponse response,
                                           Model model, RedirectAttributes redirect) {
@@ -92,17 +92,16 @@ public class InboxController {
                 down.add(sources.get(i).service().id());
             }
         }
-        notices.sort(InboxNotice.NEWEST_FIRST);
-        model.addAttribute("notices", notices);
-        model.addAttribute("down", List.copyOf(down));
         if (address != null) {
             try {
                 model.addAttribute("noticeAddress", address.get());
             } catch (ServiceProblem.Unavailable unanswered) {
                 down.add(Service.FUNDING.id());
-                model.addAttribute("down", List.copyOf(down));
             }
         }
+        notices.sort(InboxNotice.NEWEST_FIRST);
+        model.addAttribute("notices", notices);
+        model.addAttribute("down", List.copyOf(down));
         model.addAttribute("addressForm", user.has("ENTERPRISE"));
         model.addAttribute("done", done);
         model.addAttribute("values", values);

@@ -1,7 +1,5 @@
 package cn.gov.wenzhou.kjj.console.inbox;
 
-import cn.gov.wenzhou.kjj.console.web.Formats;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
@@ -43,20 +41,13 @@ public record InboxNotice(String source, String noticeId, String kind, Integer y
                 date(text(notice, "recordedOn")));
     }
 
-    /**
-     * A notice as funding's {@code /api/reporting/notices} gives it; its day is the business day it was issued on,
-     * or, for a notice without one, the day it was recorded in the business time zone.
-     */
+    /** A notice as funding's {@code /api/reporting/notices} gives it; its day is the business day it was issued on. */
     public static InboxNotice fromFunding(Map<String, Object> notice, String href) {
         String title = text(notice, "projectTitle");
-        LocalDate on = date(text(notice, "issuedOn"));
-        if (on == null && text(notice, "recordedAt") != null) {
-            on = java.time.Instant.parse(text(notice, "recordedAt")).atZone(Formats.BUSINESS_ZONE).toLocalDate();
-        }
         String recipient = "ROLE".equals(text(notice, "recipientType")) ? text(notice, "recipientRef") : null;
         return new InboxNotice(FUNDING, text(notice, "noticeId"), text(notice, "type"), null, text(notice, "kind"),
                 title != null ? title : text(notice, "projectId"), href, date(text(notice, "dueOn")), null,
-                recipient, on);
+                recipient, date(text(notice, "issuedOn")));
     }
 
     public boolean fromRegistry() {

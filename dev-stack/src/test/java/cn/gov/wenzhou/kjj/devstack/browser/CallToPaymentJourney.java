@@ -67,8 +67,8 @@ class CallToPaymentJourney extends Journey {
         // the tier and the address)
         String address = "keyan-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@journey.example.cn";
         browser.open(stack.consoleUrl() + "/inbox");
-        browser.type(By.id("notice-address-input"), address);
-        browser.clickAndWaitForPage(By.cssSelector("#enterprise-notice-address-form button[type=submit]"));
+        browser.type(By.id("notice-address"), address);
+        browser.clickAndWaitForPage(By.cssSelector("#notice-address-form button[type=submit]"));
         assertThat(browser.text(By.id("done"))).contains("通知邮箱已保存");
         browser.reloadUntil(driver -> !driver.findElements(By.id("current-address")).isEmpty());
         assertThat(browser.text(By.id("current-address"))).contains(address);

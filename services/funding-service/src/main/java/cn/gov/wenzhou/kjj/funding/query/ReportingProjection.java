@@ -65,8 +65,8 @@ public class ReportingProjection {
     }
 
     public record NoticeView(String noticeId, String type, String projectId, String projectTitle, String obligationId,
-                             String kind, String recipientType, String recipientRef, String recipientCreditCode, LocalDate dueOn,
-                             LocalDate issuedOn, String reportingVersion, Instant recordedAt) {
+                             String kind, String recipientType, String recipientRef, String recipientCreditCode,
+                             LocalDate dueOn, LocalDate issuedOn, String reportingVersion, Instant recordedAt) {
     }
 
     private final JdbcTemplate jdbc;
@@ -289,9 +289,10 @@ public class ReportingProjection {
         args.add(limit);
         return jdbc.query(sql.toString(), (rs, i) -> new NoticeView(rs.getString("notice_id"),
                 rs.getString("notice_type"), rs.getString("project_id"), rs.getString("project_title"),
-                rs.getString("obligation_id"), rs.getString("report_kind"), rs.getString("recipient_type"), rs.getString("recipient_ref"),
-                rs.getString("recipient_credit_code"), date(rs, "due_on"), date(rs, "issued_on"),
-                rs.getString("reporting_version"), rs.getTimestamp("recorded_at").toInstant()), args.toArray());
+                rs.getString("obligation_id"), rs.getString("report_kind"), rs.getString("recipient_type"),
+                rs.getString("recipient_ref"), rs.getString("recipient_credit_code"), date(rs, "due_on"),
+                date(rs, "issued_on"), rs.getString("reporting_version"), rs.getTimestamp("recorded_at").toInstant()),
+                args.toArray());
     }
 
     private static final RowMapper<ObligationView> OBLIGATION = (rs, i) -> new ObligationView(
