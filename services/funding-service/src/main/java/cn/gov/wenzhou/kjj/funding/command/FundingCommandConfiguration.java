@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
+import cn.gov.wenzhou.kjj.support.platforms.JdbcPlatformDirectory;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -44,5 +45,14 @@ public class FundingCommandConfiguration {
     @Bean(PROJECT_CACHE)
     public Cache fundedProjectCache() {
         return new WeakReferenceCache();
+    }
+
+    /**
+     * Which platform a credit code names, noted on the command side with each platform's event (see
+     * {@link JdbcPlatformDirectory}); one bean, both the writer and the reader.
+     */
+    @Bean
+    public JdbcPlatformDirectory platformDirectory(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        return new JdbcPlatformDirectory(jdbc);
     }
 }

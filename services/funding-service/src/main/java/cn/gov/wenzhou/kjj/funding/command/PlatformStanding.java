@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
+import cn.gov.wenzhou.kjj.support.platforms.NotedPlatforms;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;

@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
+import cn.gov.wenzhou.kjj.support.platforms.NotedPlatforms;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +23,7 @@ class PlatformStandingTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(PlatformStanding.class);
-        fixture.registerInjectableResource((NotedPlatforms) (platformId, creditCode, changedAt) ->
+        fixture.registerInjectableResource((NotedPlatforms) (platformId, creditCode, notedAt) ->
                 noted.put(platformId, creditCode));
     }
 

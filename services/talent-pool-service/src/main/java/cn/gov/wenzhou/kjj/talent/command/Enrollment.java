@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.talent.command;
 
+import cn.gov.wenzhou.kjj.support.platforms.PlatformDirectory;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.domain.LifecycleDates;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;

@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.talent.command;
 
+import cn.gov.wenzhou.kjj.support.platforms.NotedPlatforms;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -49,7 +50,7 @@ public class RegistryPlatform {
     public void handle(NotePlatformStatus command, NotedPlatforms platforms) {
         if (command.creditCode() != null) {
             // in this command's transaction: the admission that names the employer's platform reads it
-            platforms.note(command.platformId(), command.creditCode());
+            platforms.note(command.platformId(), command.creditCode(), command.observedAt());
         }
         apply(new PlatformStatusNoted(command.platformId(), command.creditCode(),
                 command.name() != null ? command.name() : name, command.status(),

@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.talent.command;
 
+import cn.gov.wenzhou.kjj.support.platforms.JdbcPlatformDirectory;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -42,5 +43,14 @@ public class TalentCommandConfiguration {
     @Bean
     public MasterKeys masterKeys(PersonalDataProperties properties) {
         return MasterKeys.from(properties);
+    }
+
+    /**
+     * Which platform a credit code names, noted on the command side with each platform's event (see
+     * {@link JdbcPlatformDirectory}); one bean, both the writer and the reader.
+     */
+    @Bean
+    public JdbcPlatformDirectory platformDirectory(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        return new JdbcPlatformDirectory(jdbc);
     }
 }

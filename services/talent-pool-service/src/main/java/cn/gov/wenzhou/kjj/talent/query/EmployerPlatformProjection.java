@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * Which employers are registry platforms ({@code employer_platform}), from the talent service's own events: for reading
  * only. An admission does not ask this view (it can lag behind its events); it asks the command side,
- * {@link cn.gov.wenzhou.kjj.talent.command.JdbcPlatformDirectory}.
+ * {@link cn.gov.wenzhou.kjj.support.platforms.JdbcPlatformDirectory}.
  */
 @Component
 @ProcessingGroup(EmployerPlatformProjection.NAME)

@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.talent.command;
 
+import cn.gov.wenzhou.kjj.support.platforms.PlatformDirectory;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentCommands.AdmitHire;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentCommands.ApplyForEnrollment;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentCommands.CouncilDecision;

@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.talent.command;
 
+import cn.gov.wenzhou.kjj.support.platforms.NotedPlatforms;
 import cn.gov.wenzhou.kjj.talent.command.RegistryPlatform.NotePlatformStatus;
 import cn.gov.wenzhou.kjj.talent.command.RegistryPlatform.PlatformStatusNoted;
 import cn.gov.wenzhou.kjj.talent.command.RegistryPlatform.Status;
@@ -26,7 +27,8 @@ class RegistryPlatformTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(RegistryPlatform.class);
-        fixture.registerInjectableResource((NotedPlatforms) noted::put);
+        fixture.registerInjectableResource((NotedPlatforms) (platformId, creditCode, notedAt) ->
+                noted.put(platformId, creditCode));
     }
 
     @Test
