@@ -1,0 +1,63 @@
+package cn.gov.wenzhou.kjj.support.axon;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RenamedEventTypesTest {
+
+    /** The shape a release stored: a record of its own. */
+    public record QuotaSet(String poolId, int quota) {
+    }
+
+    /** The same record after the move into its aggregate's events interface. */
+    public sealed interface PoolEvents {
+        record QuotaSet(String poolId, int quota) implements PoolEvents {
+        }
+    }
+
+    static final class PoolRenames extends RenamedEventTypes {
+        PoolRenames() {
+            super(Map.of(QuotaSet.class.getName(), PoolEvents.QuotaSet.class));
+        }
+    }
+
+    @Test
+    void anEventStoredUnderItsOldNameIsReadAsTheClassItMovedTo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("stored.jsonl");
+        StoredEventSamples.record(file, List.of(new QuotaSet("pool-1", 12)));
+        Path resources = Path.of("target/test-classes/renamed-event-types");
+        Files.createDirectories(resources);
+        Files.copy(file, resources.resolve("stored.jsonl"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        List<Object> read = StoredEventSamples.readAsCurrent("renamed-event-types/stored.jsonl",
+                List.of(new PoolRenames()));
+
+        assertThat(read).containsExactly(new PoolEvents.QuotaSet("pool-1", 12));
+        assertThat(StoredEventSamples.storedPayloadOf(read.get(0)))
+                .isEqualTo(StoredEventSamples.stored("renamed-event-types/stored.jsonl").get(0).payload());
+    }
+
+    @Test
+    void anEventUnderItsCurrentNamePassesUnchanged() throws Exception {
+        Path resources = Path.of("target/test-classes/renamed-event-types");
+        Files.createDirectories(resources);
+        StoredEventSamples.record(resources.resolve("current.jsonl"), List.of(new PoolEvents.QuotaSet("pool-2", 3)));
+
+        assertThat(StoredEventSamples.readAsCurrent("renamed-event-types/current.jsonl", List.of(new PoolRenames())))
+                .containsExactly(new PoolEvents.QuotaSet("pool-2", 3));
+    }
+
+    @Test
+    void aRenameToItselfIsRefused() {
+        assertThatThrownBy(() -> new RenamedEventTypes(Map.of(QuotaSet.class.getName(), QuotaSet.class)) {
+        }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has not moved");
+    }
+}
