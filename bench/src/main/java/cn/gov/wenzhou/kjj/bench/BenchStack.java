@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.bench;
 
+import cn.gov.wenzhou.kjj.embedded.LoopbackTokenIssuer;
 import cn.gov.wenzhou.kjj.embedded.LoopbackPorts;
 import cn.gov.wenzhou.kjj.devstack.LocalSecrets;
 import cn.gov.wenzhou.kjj.devstack.ServiceLauncher;
@@ -12,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -26,7 +28,7 @@ import java.util.concurrent.Future;
  * The infrastructure and the three services the in-process figures are measured on: the dev stack's durable
  * PostgreSQL ({@link LocalPostgres}: fsync, synchronous_commit, full_page_writes on) and KRaft Kafka
  * ({@link LocalKafka}), on free loopback ports so that a developer's running stack is never disturbed, and the
- * services started by the dev stack's own {@link ServiceLauncher}, with security on (tokens from {@link BenchTokens}).
+ * services started by the dev stack's own {@link ServiceLauncher}, with security on (tokens from a {@link LoopbackTokenIssuer}).
  *
  * <p>A variant (exploration only, never the reported figures unless stated) may add properties and configuration
  * classes to the services, to measure what a setting would buy.
@@ -40,13 +42,15 @@ final class BenchStack implements AutoCloseable {
     /** The bench's own secrets, new each run (its data directory is new too). */
     static final String DATABASE_PASSWORD = KafkaCredentials.newPassword();
     static final KafkaCredentials KAFKA_CREDENTIALS = KafkaCredentials.generate();
+    /** Long enough for the whole run: a token that expired mid-measurement would measure refusals. */
+    static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
 
     final LocalPostgres postgres;
     final LocalKafka kafka;
-    final BenchTokens tokens;
+    final LoopbackTokenIssuer tokens;
     final Map<StackService, ConfigurableApplicationContext> services;
 
-    private BenchStack(LocalPostgres postgres, LocalKafka kafka, BenchTokens tokens,
+    private BenchStack(LocalPostgres postgres, LocalKafka kafka, LoopbackTokenIssuer tokens,
                        Map<StackService, ConfigurableApplicationContext> services) {
         this.postgres = postgres;
         this.kafka = kafka;
@@ -58,7 +62,7 @@ final class BenchStack implements AutoCloseable {
     static BenchStack startInfrastructure(Path dataDirectory) throws Exception {
         LocalPostgres postgres = LocalPostgres.start(dataDirectory.resolve("postgres"), LoopbackPorts.free());
         LocalKafka kafka = null;
-        BenchTokens tokens = null;
+        LoopbackTokenIssuer tokens = null;
         try {
             List<String> databases = new ArrayList<>(Arrays.stream(StackService.values())
                     .map(StackService::database).toList());
@@ -66,7 +70,7 @@ final class BenchStack implements AutoCloseable {
             postgres.ensureDatabases(databases);
             postgres.usePassword(DATABASE_PASSWORD);
             kafka = LocalKafka.start(dataDirectory.resolve("kafka"), LoopbackPorts.free(), LoopbackPorts.free(), KAFKA_CREDENTIALS);
-            tokens = BenchTokens.start();
+            tokens = LoopbackTokenIssuer.start("bench");
             return new BenchStack(postgres, kafka, tokens, Map.of());
         } catch (Exception | Error e) {
             closeQuietly(null, kafka, postgres, tokens);
@@ -104,17 +108,10 @@ final class BenchStack implements AutoCloseable {
         try {
             Map<StackService, Future<ConfigurableApplicationContext>> starting = new EnumMap<>(StackService.class);
             placements.forEach((service, placement) -> starting.put(service, starters.submit(() -> {
-                List<String> args = new ArrayList<>(List.of(
-                        "--spring.datasource.url=" + placement.jdbcUrl(),
-                        "--spring.datasource.username=" + placement.dbUser(),
-                        "--spring.datasource.password=" + placement.dbPassword(),
-                        "--spring.kafka.bootstrap-servers=" + placement.kafkaBootstrapServers(),
-                        "--server.port=" + placement.port()));
-                placement.extraProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
                 return service.application()
                         .sources(variant.sourcesFor(service).toArray(Class<?>[]::new))
                         .registerShutdownHook(false)
-                        .run(args.toArray(String[]::new));
+                        .run(ServiceLauncher.arguments(placement).toArray(String[]::new));
             })));
             Map<StackService, ConfigurableApplicationContext> started = new EnumMap<>(StackService.class);
             for (Map.Entry<StackService, Future<ConfigurableApplicationContext>> entry : starting.entrySet()) {
@@ -160,7 +157,7 @@ final class BenchStack implements AutoCloseable {
     }
 
     private static void closeQuietly(Map<StackService, ConfigurableApplicationContext> services, LocalKafka kafka,
-                                     LocalPostgres postgres, BenchTokens tokens) {
+                                     LocalPostgres postgres, LoopbackTokenIssuer tokens) {
         if (services != null) {
             services.values().forEach(context -> {
                 try {

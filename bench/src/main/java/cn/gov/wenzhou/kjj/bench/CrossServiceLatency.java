@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.bench;
 
+import cn.gov.wenzhou.kjj.embedded.LoopbackTokenIssuer;
 import cn.gov.wenzhou.kjj.embedded.LocalPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,11 +35,12 @@ final class CrossServiceLatency {
     private CrossServiceLatency() {
     }
 
-    static Result measure(String registryBaseUrl, String registryJdbcUrl, String fundingJdbcUrl, BenchTokens tokens,
+    static Result measure(String registryBaseUrl, String registryJdbcUrl, String fundingJdbcUrl, LoopbackTokenIssuer tokens,
                           Settings settings) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        String token = tokens.mint("bench-registry-admin", List.of("REGISTRY_ADMIN"));
+        String token = tokens.mint("bench-registry-admin", List.of("REGISTRY_ADMIN"), null,
+                BenchStack.TOKEN_LIFETIME);
         ObjectMapper json = new ObjectMapper();
         int warmUp = settings.latencyWarmUp();
         int samples = settings.latencySamples();

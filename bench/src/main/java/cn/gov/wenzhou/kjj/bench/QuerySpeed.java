@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.bench;
 
+import cn.gov.wenzhou.kjj.embedded.LoopbackTokenIssuer;
 import cn.gov.wenzhou.kjj.embedded.LocalPostgres;
 
 import java.io.IOException;
@@ -49,14 +50,15 @@ final class QuerySpeed {
     }
 
     static Result measure(String registryBaseUrl, String registryJdbcUrl, String fundingBaseUrl,
-                          String fundingJdbcUrl, BenchTokens tokens) throws Exception {
+                          String fundingJdbcUrl, LoopbackTokenIssuer tokens) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         long seeding = System.nanoTime();
         execute(registryJdbcUrl, registryRows());
         System.out.printf("  wrote %,d platforms with %,d yearly records in %.1f s%n", PLATFORMS, PLATFORMS * YEARS,
                 (System.nanoTime() - seeding) / 1e9);
-        String registry = tokens.mint("bench-registry-admin", List.of("REGISTRY_ADMIN"));
+        String registry = tokens.mint("bench-registry-admin", List.of("REGISTRY_ADMIN"), null,
+                BenchStack.TOKEN_LIFETIME);
         Figure dashboard = timed("3a", "registryDashboard",
                 "GET /api/dashboard at 5,000 platforms x 10 years (issue 3: <= 50 ms)", http, registry,
                 i -> registryBaseUrl + "/api/dashboard");
@@ -71,7 +73,8 @@ final class QuerySpeed {
         execute(fundingJdbcUrl, moneyEventRows());
         System.out.printf("  wrote %,d money events (%,d of one project) in %.1f s%n", MONEY_EVENTS, PROJECT_EVENTS,
                 (System.nanoTime() - seeding) / 1e9);
-        String auditor = tokens.mint("bench-finance-auditor", List.of("FINANCE_AUDITOR"));
+        String auditor = tokens.mint("bench-finance-auditor", List.of("FINANCE_AUDITOR"), null,
+                BenchStack.TOKEN_LIFETIME);
         Figure firstPage = timed("4a", "auditTrailFirstPage",
                 "GET /api/audit/money-events?projectId= (first page of 50) of a 10,000-event project (issue 4: <= 100 ms)",
                 http, auditor, i -> fundingBaseUrl + "/api/audit/money-events?projectId=bench-scale-project");
