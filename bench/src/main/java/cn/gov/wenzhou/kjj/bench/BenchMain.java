@@ -6,6 +6,7 @@ import cn.gov.wenzhou.kjj.bench.explore.TunedEventStore;
 import cn.gov.wenzhou.kjj.bench.explore.JdbcProfile;
 import cn.gov.wenzhou.kjj.bench.explore.NoopProjection;
 import cn.gov.wenzhou.kjj.bench.explore.SwitchableLedger;
+import cn.gov.wenzhou.kjj.bench.peer.CrudPeer;
 import cn.gov.wenzhou.kjj.devstack.StackService;
 import cn.gov.wenzhou.kjj.embedded.LocalPostgres;
 import cn.gov.wenzhou.kjj.funding.query.MoneyEventProjection;
@@ -213,14 +214,23 @@ public final class BenchMain {
                 }
                 if (figures.contains("1") || figures.contains("2") || figures.contains("3")) {
                     System.out.println("\n(1-3) durable single-row commits vs commands through Axon, interleaved");
-                    try {
+                    try (CrudPeer peer = CrudPeer.start(stack.jdbcUrl(BenchStack.CRUD_PEER_DATABASE),
+                            LocalPostgres.USER, BenchStack.DATABASE_PASSWORD)) {
                         Throughput.Result result = Throughput.measure(stack.jdbcUrl(BenchStack.BASELINE_DATABASE),
-                                projects, settings);
+                                projects, peer, settings);
                         report.add(result.raw());
                         report.add(result.sequential());
                         report.add(result.concurrent());
+                        report.add(result.peer().sequential());
+                        report.add(result.peer().concurrent());
                         report.extra.put("pairedRatios", java.util.Map.of(
-                                "ratio2over1", result.ratio2over1(), "ratio3over2", result.ratio3over2()));
+                                "ratio2over1", result.ratio2over1(), "ratio3over2", result.ratio3over2(),
+                                "ours1OverPeer1", result.peer().ours1OverPeer1(),
+                                "ours8OverPeer8", result.peer().ours8OverPeer8()));
+                        report.ratio("commandsToCrudPeerRatio", "commandsSequential", "crudPeerSequential",
+                                result.peer().ours1OverPeer1());
+                        report.ratio("commandsToCrudPeerConcurrentRatio", "commandsConcurrent", "crudPeerConcurrent",
+                                result.peer().ours8OverPeer8());
                         report.ratio("commandsSequentialToRawInsertRatio", "commandsSequential", "rawInsertCommit",
                                 result.ratio2over1());
                         report.ratio("commandsConcurrentToSequentialRatio", "commandsConcurrent",
@@ -374,6 +384,15 @@ public final class BenchMain {
         report.target("(2)/(1) ≥ 0.5", r21, "", true, 0.5, "commandsSequential / rawInsertCommit");
         report.target("(3) ≥ 2 × (2)", r32, "×", true, 2.0, "commandsConcurrent / commandsSequential");
         report.target("(5)/(4) ≥ 0.25", r54, "", true, 0.25, "projectionRebuild / rawEventTableScan");
+        report.target("issue 20: (2) ≥ 1.0 × the CRUD peer, 1 client",
+                ratioValue(report, "commandsToCrudPeerRatio"), "×", true, 1.0,
+                "commandsSequential / crudPeerSequential");
+        report.target("issue 20: (3) ≥ 1.0 × the CRUD peer, 8 clients",
+                ratioValue(report, "commandsToCrudPeerConcurrentRatio"), "×", true, 1.0,
+                "commandsConcurrent / crudPeerConcurrent");
+        report.target("issue 20: (2)/(1) ≥ 0.3", r21, "", true, 0.3, "commandsSequential / rawInsertCommit");
+        report.target("issue 20: (3) ≥ 3 × (2)", r32, "×", true, 3.0, "commandsConcurrent / commandsSequential");
+        report.target("issue 20: (5)/(4) ≥ 0.1", r54, "", true, 0.1, "projectionRebuild / rawEventTableScan");
         Figure latency = report.figure("crossServiceLatency");
         report.target("(6) p99 ≤ 100 ms", latency == null ? null : (Double) latency.details().get("p99"), "ms",
                 false, 100, "crossServiceLatency p99");

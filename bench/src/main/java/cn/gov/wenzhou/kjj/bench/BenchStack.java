@@ -36,6 +36,8 @@ import java.util.concurrent.Future;
 final class BenchStack implements AutoCloseable {
 
     static final String BASELINE_DATABASE = "bench";
+    /** The CRUD peer's own database on the same server (issue 20). */
+    static final String CRUD_PEER_DATABASE = "crudpeer";
     /** Every bench run starts from a new data directory: a new master key for the talent pool each time. */
     private static final String TALENT_MASTER_KEY = MasterKey.generateBase64();
     private static final String FUNDING_LEDGER_KEY = LocalSecrets.newFundingLedgerKey();
@@ -67,6 +69,7 @@ final class BenchStack implements AutoCloseable {
             List<String> databases = new ArrayList<>(Arrays.stream(StackService.values())
                     .map(StackService::database).toList());
             databases.add(BASELINE_DATABASE);
+            databases.add(CRUD_PEER_DATABASE);
             postgres.ensureDatabases(databases);
             postgres.usePassword(DATABASE_PASSWORD);
             kafka = LocalKafka.start(dataDirectory.resolve("kafka"), LoopbackPorts.free(), LoopbackPorts.free(), KAFKA_CREDENTIALS);

@@ -56,8 +56,8 @@ final class LedgerCost {
         double[] concurrentUntilChained = new double[rounds];
         long caughtUp = 0;
         try {
-            Throughput.sequential(projects, sequentialProjects, settings.warmUp());
-            Throughput.concurrent(projects, clientProjects, clients, settings.warmUp());
+            Throughput.sequential(projects::spend, sequentialProjects, settings.warmUp());
+            Throughput.concurrent(projects::spend, clientProjects, clients, settings.warmUp());
             ledger.catchUp();
             for (int r = 0; r < rounds; r++) {
                 // alternate which goes first, so that neither always follows the other's catch-up
@@ -65,9 +65,9 @@ final class LedgerCost {
                 for (int half = 0; half < 2; half++) {
                     boolean with = (half == 0) == withFirst;
                     SwitchableLedger.ledger(with);
-                    double[] sequential = timed(() -> Throughput.sequential(projects, sequentialProjects, round),
+                    double[] sequential = timed(() -> Throughput.sequential(projects::spend, sequentialProjects, round),
                             with, ledger);
-                    double[] concurrent = timed(() -> Throughput.concurrent(projects, clientProjects, clients, round),
+                    double[] concurrent = timed(() -> Throughput.concurrent(projects::spend, clientProjects, clients, round),
                             with, ledger);
                     if (with) {
                         chainedAfter[2 * r] = sequential[2];

@@ -20,7 +20,7 @@ final class Profiles {
 
     static void commands(Report report, Projects projects, Settings settings) {
         List<String> ids = projects.open(70_000, 20);
-        Throughput.sequential(projects, ids, settings.warmUp());
+        Throughput.sequential(projects::spend, ids, settings.warmUp());
         JdbcProfile.snapshotAndReset();
         int commands = 300;
         long started = System.nanoTime();
