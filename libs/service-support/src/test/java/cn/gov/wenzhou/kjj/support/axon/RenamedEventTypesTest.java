@@ -55,6 +55,26 @@ class RenamedEventTypesTest {
                 .containsExactly(new PoolEvents.QuotaSet("pool-2", 3));
     }
 
+    public record Budget(String category, long amountFen) {
+    }
+
+    public record Awarded(String projectId, int year, java.time.LocalDate awardedOn, List<Budget> budget,
+                          java.util.Map<String, Long> shares, java.math.BigDecimal score) {
+    }
+
+    @Test
+    void aSampleHasAValueInEveryComponentAndIsStoredAsTheReleaseStoresIt() throws Exception {
+        Awarded sample = StoredEventSamples.sampleOf(Awarded.class);
+        Path resources = Path.of("target/test-classes/renamed-event-types");
+        Files.createDirectories(resources);
+        StoredEventSamples.record(resources.resolve("sample.jsonl"), List.of(sample));
+
+        assertThat(sample.budget()).singleElement().satisfies(line -> assertThat(line.category()).isNotBlank());
+        assertThat(sample.shares()).hasSize(1);
+        assertThat(StoredEventSamples.readAsCurrent("renamed-event-types/sample.jsonl", List.of()))
+                .containsExactly(sample);
+    }
+
     @Test
     void aRenameToItselfIsRefused() {
         assertThatThrownBy(() -> new RenamedEventTypes(Map.of(QuotaSet.class.getName(), QuotaSet.class)) {

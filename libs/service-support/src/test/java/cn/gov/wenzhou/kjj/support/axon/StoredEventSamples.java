@@ -30,7 +30,11 @@ import java.util.Objects;
  */
 public final class StoredEventSamples {
 
-    private static final ObjectMapper LINES = new ObjectMapper();
+    /** Numbers kept exactly as stored: a BigDecimal's scale is part of what the release wrote (87.50, not 87.5). */
+    private static final ObjectMapper LINES = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
+            .build();
 
     private StoredEventSamples() {
     }
@@ -108,6 +112,97 @@ public final class StoredEventSamples {
             }
         }
         return current;
+    }
+
+    /**
+     * One instance of a message record with a plausible value in every component (nested records, lists, maps and
+     * enums included), for recording what a release stores of a type without typing each instance by hand.
+     */
+    public static <T extends Record> T sampleOf(Class<T> type) {
+        try {
+            java.lang.reflect.RecordComponent[] components = type.getRecordComponents();
+            Class<?>[] types = new Class<?>[components.length];
+            Object[] values = new Object[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                values[i] = sampleValue(components[i].getName(), components[i].getGenericType());
+            }
+            java.lang.reflect.Constructor<T> canonical = type.getDeclaredConstructor(types);
+            canonical.setAccessible(true);
+            return canonical.newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make a sample of " + type.getName(), e);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object sampleValue(String name, java.lang.reflect.Type generic) {
+        Class<?> raw = generic instanceof java.lang.reflect.ParameterizedType parameterized
+                ? (Class<?>) parameterized.getRawType() : (Class<?>) generic;
+        if (raw == String.class) {
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (lower.contains("creditcode")) {
+                return "91330300MA2H7K8L0G";
+            }
+            return lower.endsWith("id") ? "0b9e7c1e-2f6a-4e8a-9d43-5c1f2a7b8e90" : "样例 " + name;
+        }
+        if (raw == int.class || raw == Integer.class) {
+            return name.toLowerCase(java.util.Locale.ROOT).contains("year") ? 2025 : 3;
+        }
+        if (raw == long.class || raw == Long.class) {
+            return 123_456L;
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            return true;
+        }
+        if (raw == double.class || raw == Double.class) {
+            return 0.5;
+        }
+        if (raw == java.math.BigDecimal.class) {
+            return new java.math.BigDecimal("87.50");
+        }
+        if (raw == java.time.LocalDate.class) {
+            return java.time.LocalDate.of(2025, 3, 15);
+        }
+        if (raw == java.time.Instant.class) {
+            return java.time.Instant.parse("2025-03-15T02:30:00Z");
+        }
+        if (raw == java.time.Duration.class) {
+            return java.time.Duration.ofDays(30);
+        }
+        if (raw == java.time.YearMonth.class) {
+            return java.time.YearMonth.of(2025, 3);
+        }
+        if (raw.isEnum()) {
+            return raw.getEnumConstants()[0];
+        }
+        if (raw.isRecord()) {
+            return sampleOf((Class<? extends Record>) raw);
+        }
+        if (java.util.Optional.class == raw) {
+            return java.util.Optional.of(sampleValue(name, argument(generic, 0)));
+        }
+        if (java.util.List.class.isAssignableFrom(raw) || java.util.Collection.class == raw) {
+            return java.util.List.of(sampleValue(name, argument(generic, 0)));
+        }
+        if (java.util.Set.class.isAssignableFrom(raw)) {
+            return java.util.Set.of(sampleValue(name, argument(generic, 0)));
+        }
+        if (java.util.Map.class.isAssignableFrom(raw)) {
+            return java.util.Map.of(sampleValue(name + "Key", argument(generic, 0)),
+                    sampleValue(name, argument(generic, 1)));
+        }
+        if (raw == byte[].class) {
+            return "sample".getBytes(StandardCharsets.UTF_8);
+        }
+        throw new IllegalArgumentException("no sample value for " + name + " of " + generic);
+    }
+
+    private static java.lang.reflect.Type argument(java.lang.reflect.Type generic, int index) {
+        if (generic instanceof java.lang.reflect.ParameterizedType parameterized) {
+            return parameterized.getActualTypeArguments()[index];
+        }
+        return String.class;
     }
 
     /** How {@code event} would be stored now, as JSON: to compare with a payload that no upcaster changes. */
