@@ -24,7 +24,9 @@ import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents.PersonalDataErased;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents.RejectionStage;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
@@ -64,8 +66,15 @@ public class Enrollment {
     protected Enrollment() {
     }
 
+    /**
+     * The eligibility rules (title level, the urgently-needed field catalogue, a recent hire) are decided here alone;
+     * the API only translates what it was sent.
+     *
+     * @return the version of the eligibility parameters applied
+     */
     @CommandHandler
-    public Enrollment(ApplyForEnrollment command, TalentPolicy policy, PersonRegistry people) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public String handle(ApplyForEnrollment command, TalentPolicy policy, PersonRegistry people) {
         PolicyVersion rules = policy.inForceOn(command.appliedOn());
         if (command.hireDate().isAfter(command.appliedOn())) {
             throw new InvalidInputException("hireDate", "is in the future");
@@ -88,6 +97,7 @@ public class Enrollment {
         apply(new EnrollmentApplied(command.enrollmentId(), sealed.personId(), sealed.data(),
                 command.employerCreditCode(), command.position(), command.hireDate(), command.titleLevel(),
                 field.code(), command.appliedOn(), rules.version()));
+        return rules.version();
     }
 
     @CommandHandler

@@ -130,6 +130,21 @@ class EnrollmentTest {
     }
 
     @Test
+    void anApplicationAnswersWithThePolicyVersionItApplied() {
+        fixture.givenNoPriorActivity()
+                .when(apply(TitleLevel.MID_LEVEL, FIELD, HIRED, APPLIED_ON))
+                .expectResultMessagePayload(TestPolicies.V2);
+    }
+
+    @Test
+    void fieldOutsideTheCatalogueIsInvalidInputBeforeTheTitleLevelIsJudged() {
+        fixture.givenNoPriorActivity()
+                .when(apply(TitleLevel.JUNIOR, "TOURISM", HIRED, APPLIED_ON))
+                .expectException(invalid("field"))
+                .expectNoEvents();
+    }
+
+    @Test
     void fieldOutsideTheUrgentlyNeededCatalogueIsInvalidInput() {
         fixture.givenNoPriorActivity()
                 .when(apply(TitleLevel.MID_LEVEL, "TOURISM", HIRED, APPLIED_ON))
