@@ -5,6 +5,8 @@ import cn.gov.wenzhou.kjj.support.platforms.PlatformDirectory;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentCommands.AdmitHire;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentCommands.ExitHire;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentCommands.RecordPeriodicReview;
+import cn.gov.wenzhou.kjj.talent.command.StaffingPoolCommands.FreePost;
+import cn.gov.wenzhou.kjj.talent.command.StaffingPoolCommands.TakePost;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;

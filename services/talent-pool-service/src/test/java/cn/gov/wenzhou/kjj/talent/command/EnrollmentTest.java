@@ -456,7 +456,8 @@ class EnrollmentTest {
     @Test
     void erasureOfAClosedEnrollmentIsRecordedWithoutPersonalData() {
         LocalDate left = ADMITTED_ON.plusDays(3);
-        fixture.given(applied(), forwarded(), approved(), admittedHoldingItsPost(), exited(ExitReason.LEFT_EMPLOYER, null, left))
+        fixture.given(applied(), forwarded(), approved(), admittedHoldingItsPost(),
+                        exited(ExitReason.LEFT_EMPLOYER, null, left))
                 .when(new ErasePersonalData(ID, "PIPL-1", left.plusDays(1)))
                 .expectEvents(new PersonalDataErased(ID, FakePersonRegistry.personId(PERSON),
                         FakePersonRegistry.sealed(PERSON).keyId(), "PIPL-1", left.plusDays(1)));
@@ -531,7 +532,8 @@ class EnrollmentTest {
     @Test
     void erasureDatedBeforeTheEnrollmentClosedIsRefused() {
         LocalDate left = ADMITTED_ON.plusDays(3);
-        fixture.given(applied(), forwarded(), approved(), admittedHoldingItsPost(), exited(ExitReason.LEFT_EMPLOYER, null, left))
+        fixture.given(applied(), forwarded(), approved(), admittedHoldingItsPost(),
+                        exited(ExitReason.LEFT_EMPLOYER, null, left))
                 .when(new ErasePersonalData(ID, "PIPL-1", left.minusDays(1)))
                 .expectException(violates("erasure.before-closure"))
                 .expectNoEvents();

@@ -1,5 +1,8 @@
 package cn.gov.wenzhou.kjj.talent.command;
 
+import cn.gov.wenzhou.kjj.talent.command.StaffingPoolEvents.PoolQuotaSet;
+import cn.gov.wenzhou.kjj.talent.command.StaffingPoolEvents.PostFreed;
+import cn.gov.wenzhou.kjj.talent.command.StaffingPoolEvents.PostTaken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
