@@ -1,11 +1,7 @@
 package cn.gov.wenzhou.kjj.talent.command;
 
-import cn.gov.wenzhou.kjj.testsupport.PostgresServer;
-import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.util.UUID;
 
@@ -18,19 +14,14 @@ class ParkedPoolEventsMigrationTest {
 
     @Test
     void aPoolEventParkedUnderItsOldNameIsParkedUnderItsCurrentNameAndOtherEventsKeepTheirs() {
-        PostgresServer postgres = RealInfrastructure.postgres();
-        String database = "migration_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        postgres.createDatabase(database);
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(postgres.jdbcUrl(database),
-                postgres.username(), postgres.password());
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        flyway(dataSource, "14").migrate();
+        MigratedDatabase database = MigratedDatabase.create().migrateTo("14");
+        JdbcTemplate jdbc = database.jdbc;
 
         parked(jdbc, "taken", COMMAND + "PostTaken");
         parked(jdbc, "freed", COMMAND + "PostFreed");
         parked(jdbc, "quota", COMMAND + "PoolQuotaSet");
         parked(jdbc, "admitted", COMMAND + "EnrollmentEvents$HireAdmitted");
-        flyway(dataSource, "15").migrate();
+        database.migrateTo("15");
 
         assertThat(jdbc.queryForList("select dead_letter_id || '=' || payload_type from dead_letter_entry"
                 + " order by dead_letter_id", String.class)).containsExactly(
@@ -38,12 +29,6 @@ class ParkedPoolEventsMigrationTest {
                 "freed=" + StaffingPoolEvents.PostFreed.class.getName(),
                 "quota=" + StaffingPoolEvents.PoolQuotaSet.class.getName(),
                 "taken=" + StaffingPoolEvents.PostTaken.class.getName());
-    }
-
-    private static Flyway flyway(DriverManagerDataSource dataSource, String target) {
-        return Flyway.configure().dataSource(dataSource).outOfOrder(true).target(target)
-                .locations("classpath:db/support", "classpath:db/consumer", "classpath:db/talent-pool-service")
-                .load();
     }
 
     private static void parked(JdbcTemplate jdbc, String id, String payloadType) {
