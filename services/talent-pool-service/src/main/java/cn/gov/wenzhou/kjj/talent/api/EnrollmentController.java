@@ -1,6 +1,5 @@
 package cn.gov.wenzhou.kjj.talent.api;
 
-import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
 import cn.gov.wenzhou.kjj.support.web.BusinessDateInput;
@@ -8,9 +7,7 @@ import cn.gov.wenzhou.kjj.talent.command.ChineseIdNumber;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentCommands;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentState;
 import cn.gov.wenzhou.kjj.talent.command.PersonalData;
-import cn.gov.wenzhou.kjj.talent.command.PolicyVersion;
 import cn.gov.wenzhou.kjj.talent.command.RetryingCommands;
-import cn.gov.wenzhou.kjj.talent.command.TalentPolicy;
 import cn.gov.wenzhou.kjj.talent.command.TitleLevel;
 import cn.gov.wenzhou.kjj.talent.query.EnrollmentQueries;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,16 +37,13 @@ public class EnrollmentController {
 
     private final RetryingCommands commands;
     private final EnrollmentViews views;
-    private final TalentPolicy policy;
     private final TalentCaller caller;
     private final Clock clock;
 
-    public EnrollmentController(RetryingCommands commands, EnrollmentViews views,
-                                TalentPolicy policy, TalentCaller caller,
+    public EnrollmentController(RetryingCommands commands, EnrollmentViews views, TalentCaller caller,
                                 Clock clock) {
         this.commands = commands;
         this.views = views;
-        this.policy = policy;
         this.caller = caller;
         this.clock = clock;
     }
@@ -69,15 +63,11 @@ public class EnrollmentController {
                 request.hire().phone().trim());
         TitleLevel titleLevel = TitleLevel.parse(request.titleLevel(), "titleLevel");
         LocalDate hireDate = BusinessDateInput.orToday(request.hireDate(), "hireDate", today);
-        PolicyVersion rules = policy.inForceOn(today);
-        PolicyVersion.UrgentField field = rules.field(request.field()).orElseThrow(() -> new InvalidInputException(
-                "field", "is not in the urgently-needed field catalogue (policy " + rules.version() + ")"));
         String enrollmentId = UUID.randomUUID().toString();
-        commands.send(new EnrollmentCommands.ApplyForEnrollment(enrollmentId, creditCode, person,
-                blankToNull(request.position()), hireDate, titleLevel, field.code(), today));
+        String policyVersion = commands.send(new EnrollmentCommands.ApplyForEnrollment(enrollmentId, creditCode,
+                person, blankToNull(request.position()), hireDate, titleLevel, request.field(), today));
         return ResponseEntity.created(URI.create("/api/enrollments/" + enrollmentId))
-                .body(new EnrollmentResponses.Applied(enrollmentId, EnrollmentState.APPLIED.name(),
-                        rules.version()));
+                .body(new EnrollmentResponses.Applied(enrollmentId, EnrollmentState.APPLIED.name(), policyVersion));
     }
 
     @GetMapping

@@ -5,7 +5,7 @@ import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
 import cn.gov.wenzhou.kjj.talent.command.PolicyVersion;
 import cn.gov.wenzhou.kjj.talent.command.RetryingCommands;
-import cn.gov.wenzhou.kjj.talent.command.SetPoolQuota;
+import cn.gov.wenzhou.kjj.talent.command.StaffingPoolCommands.SetPoolQuota;
 import cn.gov.wenzhou.kjj.talent.command.StaffingPool;
 import cn.gov.wenzhou.kjj.talent.command.TalentPolicy;
 import cn.gov.wenzhou.kjj.talent.command.TitleLevel;

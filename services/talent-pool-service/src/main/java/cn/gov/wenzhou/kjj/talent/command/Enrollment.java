@@ -24,7 +24,9 @@ import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents.PersonalDataErased;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents.RejectionStage;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
@@ -34,8 +36,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One enterprise hire's way through the pool: application, the institute's review, the council's decision,
- * admission, periodic reviews and exit, and the erasure of the person's data. Posts are taken and freed on the
- * {@link StaffingPool} through the {@link PostLedger}, in the same transaction as the decision that needs them.
+ * admission, periodic reviews and exit, and the erasure of the person's data. A decision that takes or frees a post
+ * (admission, a failed periodic review, an exit) is decided here for the enrollment and on the {@link StaffingPool} for
+ * the post, both in one unit of work by {@link AdmissionAndExitHandler}.
  */
 @Aggregate
 public class Enrollment {
@@ -63,8 +66,15 @@ public class Enrollment {
     protected Enrollment() {
     }
 
+    /**
+     * The eligibility rules (title level, the urgently-needed field catalogue, a recent hire) are decided here alone;
+     * the API only translates what it was sent.
+     *
+     * @return the version of the eligibility parameters applied
+     */
     @CommandHandler
-    public Enrollment(ApplyForEnrollment command, TalentPolicy policy, PersonRegistry people) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public String handle(ApplyForEnrollment command, TalentPolicy policy, PersonRegistry people) {
         PolicyVersion rules = policy.inForceOn(command.appliedOn());
         if (command.hireDate().isAfter(command.appliedOn())) {
             throw new InvalidInputException("hireDate", "is in the future");
@@ -87,6 +97,7 @@ public class Enrollment {
         apply(new EnrollmentApplied(command.enrollmentId(), sealed.personId(), sealed.data(),
                 command.employerCreditCode(), command.position(), command.hireDate(), command.titleLevel(),
                 field.code(), command.appliedOn(), rules.version()));
+        return rules.version();
     }
 
     @CommandHandler
@@ -148,9 +159,9 @@ public class Enrollment {
         return EnrollmentState.APPROVED;
     }
 
-    @CommandHandler
-    public EnrollmentState handle(AdmitHire command, TalentPolicy policy, PostLedger posts,
-                                  PlatformDirectory platforms, PersonRegistry people) {
+    /** The enrollment's part of an admission; the post is the pool's ({@link AdmissionAndExitHandler}). */
+    EnrollmentState handle(AdmitHire command, TalentPolicy policy, PlatformDirectory platforms,
+                           PersonRegistry people) {
         if (state != EnrollmentState.APPROVED) {
             throw new RuleViolationException("admission.requires-council-approval",
                     "only an application the council approved can be admitted (it is " + state + ")");
@@ -161,7 +172,6 @@ public class Enrollment {
         // one person, one post: checked here, where only the institute asks, since applications from several
         // employers for the same person are accepted (an employer must not learn of another's)
         people.holdPost(enrollmentId);
-        posts.take(enrollmentId, command.admittedOn());
         apply(new HireAdmitted(enrollmentId, employerCreditCode, platforms.platformIdOf(employerCreditCode).orElse(null),
                 field, titleLevel,
                 command.admittedOn(), HireAdmitted.SPECIAL_ESTABLISHMENT,
@@ -171,8 +181,8 @@ public class Enrollment {
         return EnrollmentState.ADMITTED;
     }
 
-    @CommandHandler
-    public EnrollmentState handle(RecordPeriodicReview command, PostLedger posts, PersonRegistry people) {
+    /** A failed review exits the hire: its post is then freed on the pool ({@link AdmissionAndExitHandler}). */
+    EnrollmentState handle(RecordPeriodicReview command, PersonRegistry people) {
         if (state != EnrollmentState.ADMITTED) {
             throw new RuleViolationException("review.requires-admitted-hire",
                     "only an admitted hire is reviewed (it is " + state + ")");
@@ -188,12 +198,12 @@ public class Enrollment {
             return EnrollmentState.ADMITTED;
         }
         apply(new PeriodicReviewRecorded(enrollmentId, ReviewOutcome.FAILED, note, command.reviewedOn(), null));
-        leave(ExitReason.FAILED_REVIEW, note, command.reviewedOn(), posts, people);
+        leave(ExitReason.FAILED_REVIEW, note, command.reviewedOn(), people);
         return EnrollmentState.EXITED;
     }
 
-    @CommandHandler
-    public EnrollmentState handle(ExitHire command, PostLedger posts, PersonRegistry people) {
+    /** The enrollment's part of an exit; the post is freed on the pool ({@link AdmissionAndExitHandler}). */
+    EnrollmentState handle(ExitHire command, PersonRegistry people) {
         if (state != EnrollmentState.ADMITTED) {
             throw new RuleViolationException("exit.requires-admitted-hire",
                     "only an admitted hire can exit (it is " + state + ")");
@@ -208,7 +218,7 @@ public class Enrollment {
         if (command.reason() == ExitReason.TERM_ENDED && command.exitedOn().isBefore(termEndsOn)) {
             throw new RuleViolationException("exit.term-not-ended", "the term ends on " + termEndsOn);
         }
-        leave(command.reason(), people.sealNote(keyId, command.note()), command.exitedOn(), posts, people);
+        leave(command.reason(), people.sealNote(keyId, command.note()), command.exitedOn(), people);
         return EnrollmentState.EXITED;
     }
 
@@ -229,9 +239,7 @@ public class Enrollment {
         return state;
     }
 
-    private void leave(ExitReason reason, String noteCiphertext, LocalDate exitedOn, PostLedger posts,
-                       PersonRegistry people) {
-        posts.free(enrollmentId, exitedOn);
+    private void leave(ExitReason reason, String noteCiphertext, LocalDate exitedOn, PersonRegistry people) {
         people.release(enrollmentId);
         apply(new HireExited(enrollmentId, employerCreditCode, employerPlatformId, field, titleLevel, reason,
                 noteCiphertext, exitedOn, List.of(BenefitScheme.values())));

@@ -5,20 +5,18 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.LocalDate;
 
 /** What can be asked of an enrollment. Every date is a business date supplied by the caller (never the clock). */
-public final class EnrollmentCommands {
-
-    private EnrollmentCommands() {
-    }
+public sealed interface EnrollmentCommands {
 
     /** The employer applies for its newly introduced hire (企业新引进人才). */
     public record ApplyForEnrollment(@TargetAggregateIdentifier String enrollmentId, String employerCreditCode,
                                      PersonalData person, String position, LocalDate hireDate,
-                                     TitleLevel titleLevel, String field, LocalDate appliedOn) {
+                                     TitleLevel titleLevel, String field, LocalDate appliedOn)
+            implements EnrollmentCommands {
     }
 
     /** The employer withdraws its application before the council decided. */
     public record WithdrawApplication(@TargetAggregateIdentifier String enrollmentId, @Redacted String reason,
-                                      LocalDate withdrawnOn) {
+                                      LocalDate withdrawnOn) implements EnrollmentCommands {
         @Override
         public String toString() {
             return Redaction.toString(this);
@@ -29,7 +27,7 @@ public final class EnrollmentCommands {
 
     /** The institute's review (人才院审核): forward to the council or reject with a reason. */
     public record ReviewApplication(@TargetAggregateIdentifier String enrollmentId, ReviewDecision decision,
-                                    @Redacted String note, LocalDate reviewedOn) {
+                                    @Redacted String note, LocalDate reviewedOn) implements EnrollmentCommands {
         @Override
         public String toString() {
             return Redaction.toString(this);
@@ -40,7 +38,8 @@ public final class EnrollmentCommands {
 
     /** The institute records its council's resolution (理事会决议), with the resolution number. */
     public record RecordCouncilDecision(@TargetAggregateIdentifier String enrollmentId, CouncilDecision decision,
-                                        String resolutionNumber, @Redacted String note, LocalDate decidedOn) {
+                                        String resolutionNumber, @Redacted String note, LocalDate decidedOn)
+            implements EnrollmentCommands {
         @Override
         public String toString() {
             return Redaction.toString(this);
@@ -48,12 +47,13 @@ public final class EnrollmentCommands {
     }
 
     /** Admission (入编): a post of the pool, the special establishment and the three benefit schemes, together. */
-    public record AdmitHire(@TargetAggregateIdentifier String enrollmentId, LocalDate admittedOn) {
+    public record AdmitHire(@TargetAggregateIdentifier String enrollmentId, LocalDate admittedOn)
+            implements EnrollmentCommands {
     }
 
     /** A periodic review (定期考核) of an admitted hire; a failed one ends the admission. */
     public record RecordPeriodicReview(@TargetAggregateIdentifier String enrollmentId, ReviewOutcome outcome,
-                                       @Redacted String note, LocalDate reviewedOn) {
+                                       @Redacted String note, LocalDate reviewedOn) implements EnrollmentCommands {
         @Override
         public String toString() {
             return Redaction.toString(this);
@@ -62,7 +62,7 @@ public final class EnrollmentCommands {
 
     /** The hire leaves the pool and frees the post. */
     public record ExitHire(@TargetAggregateIdentifier String enrollmentId, ExitReason reason, @Redacted String note,
-                           LocalDate exitedOn) {
+                           LocalDate exitedOn) implements EnrollmentCommands {
         @Override
         public String toString() {
             return Redaction.toString(this);
@@ -71,7 +71,7 @@ public final class EnrollmentCommands {
 
     /** Marks one enrollment's personal data as erased (sent by {@link PersonalDataErasure}, never alone). */
     public record ErasePersonalData(@TargetAggregateIdentifier String enrollmentId, String requestReference,
-                                    LocalDate erasedOn) {
+                                    LocalDate erasedOn) implements EnrollmentCommands {
     }
 
     /**
@@ -80,6 +80,7 @@ public final class EnrollmentCommands {
      *
      * @param requestReference the institute's reference of the request; never personal data
      */
-    public record ErasePerson(String enrollmentId, String requestReference, LocalDate erasedOn) {
+    public record ErasePerson(String enrollmentId, String requestReference, LocalDate erasedOn)
+            implements EnrollmentCommands {
     }
 }

@@ -8,33 +8,32 @@ import java.util.List;
  * ({@link EncryptedPersonalData}, and {@code *Ciphertext} notes, which staff write about a person): once the key is
  * destroyed, no replay can read them, while everything else here stays.
  */
-public final class EnrollmentEvents {
-
-    private EnrollmentEvents() {
-    }
+public sealed interface EnrollmentEvents {
 
     /** @param policyVersion the eligibility parameters applied */
     public record EnrollmentApplied(String enrollmentId, String personId, EncryptedPersonalData personalData,
                                     String employerCreditCode, String position, LocalDate hireDate,
                                     TitleLevel titleLevel, String field, LocalDate appliedOn,
-                                    String policyVersion) {
+                                    String policyVersion) implements EnrollmentEvents {
     }
 
-    public record ApplicationWithdrawn(String enrollmentId, String reasonCiphertext, LocalDate withdrawnOn) {
+    public record ApplicationWithdrawn(String enrollmentId, String reasonCiphertext, LocalDate withdrawnOn)
+            implements EnrollmentEvents {
     }
 
-    public record ApplicationForwardedToCouncil(String enrollmentId, String noteCiphertext, LocalDate reviewedOn) {
+    public record ApplicationForwardedToCouncil(String enrollmentId, String noteCiphertext, LocalDate reviewedOn)
+            implements EnrollmentEvents {
     }
 
     public enum RejectionStage { INSTITUTE_REVIEW, COUNCIL }
 
     /** @param resolutionNumber the council's resolution, when the council rejected */
     public record ApplicationRejected(String enrollmentId, RejectionStage stage, String resolutionNumber,
-                                      String reasonCiphertext, LocalDate rejectedOn) {
+                                      String reasonCiphertext, LocalDate rejectedOn) implements EnrollmentEvents {
     }
 
     public record AdmissionApprovedByCouncil(String enrollmentId, String resolutionNumber, String noteCiphertext,
-                                             LocalDate decidedOn) {
+                                             LocalDate decidedOn) implements EnrollmentEvents {
     }
 
     /**
@@ -52,7 +51,7 @@ public final class EnrollmentEvents {
                                String field, TitleLevel titleLevel, LocalDate admittedOn, String establishment,
                                List<BenefitScheme.BenefitAccount> benefitsOpened, String salaryPaidBy,
                                LocalDate termEndsOn, int reviewIntervalMonths, LocalDate firstReviewDue,
-                               String policyVersion) {
+                               String policyVersion) implements EnrollmentEvents {
 
         public static final String SPECIAL_ESTABLISHMENT = "SPECIAL_PUBLIC_INSTITUTION_ESTABLISHMENT";
         public static final String EMPLOYER = "EMPLOYER";
@@ -72,13 +71,13 @@ public final class EnrollmentEvents {
 
     /** @param nextReviewDue null when the hire failed (and exits in the same decision) */
     public record PeriodicReviewRecorded(String enrollmentId, ReviewOutcome outcome, String noteCiphertext,
-                                         LocalDate reviewedOn, LocalDate nextReviewDue) {
+                                         LocalDate reviewedOn, LocalDate nextReviewDue) implements EnrollmentEvents {
     }
 
     /** The hire left the pool: the post is freed (see {@code PostFreed}) and the three schemes end together. */
     public record HireExited(String enrollmentId, String employerCreditCode, String employerPlatformId, String field,
                              TitleLevel titleLevel, ExitReason reason, String noteCiphertext, LocalDate exitedOn,
-                             List<BenefitScheme> benefitsEnded) {
+                             List<BenefitScheme> benefitsEnded) implements EnrollmentEvents {
     }
 
     /**
@@ -86,6 +85,6 @@ public final class EnrollmentEvents {
      * institute's own.
      */
     public record PersonalDataErased(String enrollmentId, String personId, String keyId, String requestReference,
-                                     LocalDate erasedOn) {
+                                     LocalDate erasedOn) implements EnrollmentEvents {
     }
 }

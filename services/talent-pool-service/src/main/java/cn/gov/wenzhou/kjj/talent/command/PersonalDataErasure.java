@@ -35,8 +35,8 @@ public class PersonalDataErasure {
                 .orElseThrow(() -> new NotFoundException("enrollment", command.enrollmentId()));
         List<String> erased = people.enrollmentsOf(personId);
         for (String enrollmentId : erased) {
-            AggregateCalls.handle(enrollments.load(enrollmentId),
-                    new ErasePersonalData(enrollmentId, command.requestReference(), command.erasedOn()));
+            enrollments.load(enrollmentId).execute(enrollment -> enrollment.handle(
+                    new ErasePersonalData(enrollmentId, command.requestReference(), command.erasedOn())));
         }
         people.erase(personId);
         return erased;

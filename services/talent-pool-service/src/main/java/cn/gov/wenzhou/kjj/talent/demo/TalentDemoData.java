@@ -12,7 +12,7 @@ import cn.gov.wenzhou.kjj.talent.command.PersonalData;
 import cn.gov.wenzhou.kjj.talent.command.PolicyVersion;
 import cn.gov.wenzhou.kjj.talent.command.RetryingCommands;
 import cn.gov.wenzhou.kjj.talent.command.ReviewOutcome;
-import cn.gov.wenzhou.kjj.talent.command.SetPoolQuota;
+import cn.gov.wenzhou.kjj.talent.command.StaffingPoolCommands.SetPoolQuota;
 import cn.gov.wenzhou.kjj.talent.command.StaffingPool;
 import cn.gov.wenzhou.kjj.talent.command.TalentPolicy;
 import cn.gov.wenzhou.kjj.talent.command.TitleLevel;

@@ -3,7 +3,7 @@ package cn.gov.wenzhou.kjj.talent.integration;
 import cn.gov.wenzhou.kjj.support.kafka.IntegrationEventPublisher;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents.HireAdmitted;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents.HireExited;
-import cn.gov.wenzhou.kjj.talent.command.PoolQuotaSet;
+import cn.gov.wenzhou.kjj.talent.command.StaffingPoolEvents.PoolQuotaSet;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,7 +1,7 @@
 package cn.gov.wenzhou.kjj.talent.query;
 
 import cn.gov.wenzhou.kjj.support.security.Actor;
-import cn.gov.wenzhou.kjj.talent.command.Enrollment;
+import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents.AdmissionApprovedByCouncil;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents.ApplicationForwardedToCouncil;
 import cn.gov.wenzhou.kjj.talent.command.EnrollmentEvents.ApplicationRejected;
@@ -52,10 +52,7 @@ public class EnrollmentHistoryProjection {
     }
 
     @EventHandler
-    void on(Object payload, DomainEventMessage<?> message) {
-        if (!Enrollment.class.getSimpleName().equals(message.getType())) {
-            return;
-        }
+    void on(EnrollmentEvents payload, DomainEventMessage<?> message) {
         ObjectNode details = JSON.valueToTree(payload);
         String note = null;
         for (Iterator<String> names = details.fieldNames(); names.hasNext(); ) {
@@ -88,7 +85,7 @@ public class EnrollmentHistoryProjection {
         jdbc.update("delete from enrollment_history");
     }
 
-    private static LocalDate occurredOn(Object payload) {
+    private static LocalDate occurredOn(EnrollmentEvents payload) {
         if (payload instanceof EnrollmentApplied e) {
             return e.appliedOn();
         } else if (payload instanceof ApplicationWithdrawn e) {

@@ -1,8 +1,8 @@
 package cn.gov.wenzhou.kjj.talent.query;
 
-import cn.gov.wenzhou.kjj.talent.command.PoolQuotaSet;
-import cn.gov.wenzhou.kjj.talent.command.PostFreed;
-import cn.gov.wenzhou.kjj.talent.command.PostTaken;
+import cn.gov.wenzhou.kjj.talent.command.StaffingPoolEvents.PoolQuotaSet;
+import cn.gov.wenzhou.kjj.talent.command.StaffingPoolEvents.PostFreed;
+import cn.gov.wenzhou.kjj.talent.command.StaffingPoolEvents.PostTaken;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

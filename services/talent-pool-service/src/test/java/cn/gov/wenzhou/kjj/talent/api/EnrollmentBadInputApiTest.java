@@ -79,6 +79,12 @@ class EnrollmentBadInputApiTest {
     }
 
     @Test
+    void fieldOutsideTheCatalogueIsA400NamingTheFieldEvenForAnIneligibleTitle() {
+        assertRefusedApplication(400, "\"field\":\"field\"", TalentTestData.person(), "JUNIOR", "旅游",
+                TalentFlows.today());
+    }
+
+    @Test
     void hireDateInTheFutureIsA400NamingTheField() {
         assertRefusedApplication(400, "\"field\":\"hireDate\"", TalentTestData.person(), "MID_LEVEL",
                 "INTELLIGENT_EQUIPMENT", TalentFlows.today().plusDays(1));

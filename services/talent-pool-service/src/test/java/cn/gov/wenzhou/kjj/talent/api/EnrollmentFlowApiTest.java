@@ -45,6 +45,24 @@ class EnrollmentFlowApiTest {
     }
 
     @Test
+    void anApplicationAnswersWithThePolicyVersionInForceThatItWasJudgedBy() {
+        String employer = TalentTestData.creditCode();
+        ApiClient.Response applied = flows.applyFor(employer, TalentTestData.person(), "MID_LEVEL",
+                "INTELLIGENT_EQUIPMENT", TalentFlows.today().minusMonths(1));
+
+        assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+        String inForce = null;
+        for (JsonNode version : flows.institute.get("/api/pool/parameters").json()) {
+            if (version.path("inForce").asBoolean()) {
+                inForce = version.path("version").asText();
+            }
+        }
+        assertThat(applied.json().path("policyVersion").asText()).isNotBlank().isEqualTo(inForce);
+        JsonNode view = awaitView(flows.institute, applied.json().path("enrollmentId").asText(), "APPLIED");
+        assertThat(view.path("policyVersion").asText()).isEqualTo(inForce);
+    }
+
+    @Test
     void applicationReviewCouncilAndAdmissionTakeAPostAndArePublishedWithoutPersonalData() {
         String employer = TalentTestData.creditCode();
         PersonalData person = TalentTestData.person();

@@ -50,18 +50,21 @@ class EnrollmentTest {
 
     private FixtureConfiguration<Enrollment> fixture;
     private FakePersonRegistry people;
-    private FakePostLedger posts;
+    private InMemoryPool pool;
 
     @BeforeEach
     void setUp() {
         people = new FakePersonRegistry();
-        posts = new FakePostLedger(1);
+        pool = new InMemoryPool().quota(ADMITTED_ON.getYear(), 1);
+        TalentPolicy policy = TestPolicies.standard();
+        PlatformDirectory platforms = creditCode ->
+                java.util.Optional.ofNullable(EMPLOYER.equals(creditCode) ? PLATFORM : null);
         fixture = new AggregateTestFixture<>(Enrollment.class)
-                .registerInjectableResource(TestPolicies.standard())
+                .registerInjectableResource(policy)
                 .registerInjectableResource(people)
-                .registerInjectableResource(posts)
-                .registerInjectableResource((PlatformDirectory) creditCode ->
-                        java.util.Optional.ofNullable(EMPLOYER.equals(creditCode) ? PLATFORM : null));
+                .registerInjectableResource(platforms);
+        fixture.registerAnnotatedCommandHandler(new AdmissionAndExitHandler(fixture.getRepository(),
+                pool.repository(), policy, platforms, people));
     }
 
     // application and eligibility
@@ -124,6 +127,21 @@ class EnrollmentTest {
         fixture.givenNoPriorActivity()
                 .when(apply(TitleLevel.SENIOR, FIELD, HIRED, APPLIED_ON))
                 .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void anApplicationAnswersWithThePolicyVersionItApplied() {
+        fixture.givenNoPriorActivity()
+                .when(apply(TitleLevel.MID_LEVEL, FIELD, HIRED, APPLIED_ON))
+                .expectResultMessagePayload(TestPolicies.V2);
+    }
+
+    @Test
+    void fieldOutsideTheCatalogueIsInvalidInputBeforeTheTitleLevelIsJudged() {
+        fixture.givenNoPriorActivity()
+                .when(apply(TitleLevel.JUNIOR, "TOURISM", HIRED, APPLIED_ON))
+                .expectException(invalid("field"))
+                .expectNoEvents();
     }
 
     @Test
@@ -253,7 +271,7 @@ class EnrollmentTest {
                 .when(new AdmitHire(ID, ADMITTED_ON))
                 .expectEvents(admitted())
                 .expectResultMessagePayload(EnrollmentState.ADMITTED);
-        assertThat(posts.taken).containsExactly(ID);
+        assertThat(pool.taken()).containsExactly(ID);
     }
 
     @Test
@@ -281,14 +299,14 @@ class EnrollmentTest {
                 .when(new AdmitHire(ID, ADMITTED_ON))
                 .expectException(violates("admission.person-holds-post"))
                 .expectNoEvents();
-        assertThat(posts.taken).isEmpty();
+        assertThat(pool.taken()).isEmpty();
     }
 
     @Test
     void anExitFreesThePersonsPostForAnotherAdmission() {
         people.personOfEnrollment.put(ID, FakePersonRegistry.personId(PERSON));
         people.postOfPerson.put(FakePersonRegistry.personId(PERSON), ID);
-        fixture.given(applied(), forwarded(), approved(), admitted())
+        fixture.given(applied(), forwarded(), approved(), admittedHoldingItsPost())
                 .when(new ExitHire(ID, ExitReason.LEFT_EMPLOYER, null, ADMITTED_ON.plusMonths(2)))
                 .expectSuccessfulHandlerExecution();
         assertThat(people.postOfPerson).isEmpty();
@@ -296,7 +314,7 @@ class EnrollmentTest {
 
     @Test
     void admissionWithoutAFreePostRecordsNothing() {
-        posts.free = 0;
+        pool.quota(ADMITTED_ON.getYear(), 0);
         fixture.given(applied(), forwarded(), approved())
                 .when(new AdmitHire(ID, ADMITTED_ON))
                 .expectException(violates("pool.quota-exhausted"))
@@ -309,7 +327,7 @@ class EnrollmentTest {
                 .when(new AdmitHire(ID, ADMITTED_ON))
                 .expectException(violates("admission.requires-council-approval"))
                 .expectNoEvents();
-        assertThat(posts.taken).isEmpty();
+        assertThat(pool.taken()).isEmpty();
     }
 
     @Test
@@ -337,7 +355,7 @@ class EnrollmentTest {
     @Test
     void passedPeriodicReviewSchedulesTheNextOne() {
         LocalDate reviewed = ADMITTED_ON.plusMonths(6);
-        fixture.given(applied(), forwarded(), approved(), admitted())
+        fixture.given(applied(), forwarded(), approved(), admittedHoldingItsPost())
                 .when(new RecordPeriodicReview(ID, ReviewOutcome.PASSED, null, reviewed))
                 .expectEvents(new PeriodicReviewRecorded(ID, ReviewOutcome.PASSED, null, reviewed,
                         reviewed.plusMonths(6)))
@@ -347,44 +365,44 @@ class EnrollmentTest {
     @Test
     void failedPeriodicReviewExitsTheHireAndFreesThePost() {
         LocalDate reviewed = ADMITTED_ON.plusMonths(6);
-        fixture.given(applied(), forwarded(), approved(), admitted())
+        fixture.given(applied(), forwarded(), approved(), admittedHoldingItsPost())
                 .when(new RecordPeriodicReview(ID, ReviewOutcome.FAILED, "考核不合格", reviewed))
                 .expectEvents(new PeriodicReviewRecorded(ID, ReviewOutcome.FAILED, "enc(note)", reviewed, null),
                         exited(ExitReason.FAILED_REVIEW, "enc(note)", reviewed))
                 .expectResultMessagePayload(EnrollmentState.EXITED);
-        assertThat(posts.freed).containsExactly(ID);
+        assertThat(pool.freed()).containsExactly(ID);
         assertThat(people.released).containsExactly(ID);
     }
 
     @Test
     void exitFreesThePostAndEndsTheThreeSchemesTogether() {
         LocalDate left = ADMITTED_ON.plusMonths(2);
-        fixture.given(applied(), forwarded(), approved(), admitted())
+        fixture.given(applied(), forwarded(), approved(), admittedHoldingItsPost())
                 .when(new ExitHire(ID, ExitReason.LEFT_EMPLOYER, null, left))
                 .expectEvents(exited(ExitReason.LEFT_EMPLOYER, null, left));
-        assertThat(posts.freed).containsExactly(ID);
+        assertThat(pool.freed()).containsExactly(ID);
     }
 
     @Test
     void termEndedExitBeforeTheTermEndsIsRefused() {
-        fixture.given(applied(), forwarded(), approved(), admitted())
+        fixture.given(applied(), forwarded(), approved(), admittedHoldingItsPost())
                 .when(new ExitHire(ID, ExitReason.TERM_ENDED, null, ADMITTED_ON.plusYears(3).minusDays(1)))
                 .expectException(violates("exit.term-not-ended"))
                 .expectNoEvents();
-        assertThat(posts.freed).isEmpty();
+        assertThat(pool.freed()).isEmpty();
     }
 
     @Test
     void termEndedExitOnTheLastDayOfTheTermIsAccepted() {
         LocalDate end = ADMITTED_ON.plusYears(3);
-        fixture.given(applied(), forwarded(), approved(), admitted())
+        fixture.given(applied(), forwarded(), approved(), admittedHoldingItsPost())
                 .when(new ExitHire(ID, ExitReason.TERM_ENDED, null, end))
                 .expectEvents(exited(ExitReason.TERM_ENDED, null, end));
     }
 
     @Test
     void failedReviewIsNotAnExitOfItsOwn() {
-        fixture.given(applied(), forwarded(), approved(), admitted())
+        fixture.given(applied(), forwarded(), approved(), admittedHoldingItsPost())
                 .when(new ExitHire(ID, ExitReason.FAILED_REVIEW, null, ADMITTED_ON.plusMonths(1)))
                 .expectException(violates("exit.failed-review-through-periodic-review"))
                 .expectNoEvents();
@@ -400,7 +418,7 @@ class EnrollmentTest {
 
     @Test
     void anExitedHireIsNotReviewed() {
-        fixture.given(applied(), forwarded(), approved(), admitted(),
+        fixture.given(applied(), forwarded(), approved(), admittedHoldingItsPost(),
                         exited(ExitReason.LEFT_EMPLOYER, null, ADMITTED_ON.plusDays(3)))
                 .when(new RecordPeriodicReview(ID, ReviewOutcome.PASSED, null, ADMITTED_ON.plusDays(4)))
                 .expectException(violates("review.requires-admitted-hire"))
@@ -429,7 +447,7 @@ class EnrollmentTest {
 
     @Test
     void erasureWhileTheEnrollmentIsOpenIsRefused() {
-        fixture.given(applied(), forwarded(), approved(), admitted())
+        fixture.given(applied(), forwarded(), approved(), admittedHoldingItsPost())
                 .when(new ErasePersonalData(ID, "PIPL-1", ADMITTED_ON.plusDays(1)))
                 .expectException(violates("erasure.enrollment-open"))
                 .expectNoEvents();
@@ -438,7 +456,8 @@ class EnrollmentTest {
     @Test
     void erasureOfAClosedEnrollmentIsRecordedWithoutPersonalData() {
         LocalDate left = ADMITTED_ON.plusDays(3);
-        fixture.given(applied(), forwarded(), approved(), admitted(), exited(ExitReason.LEFT_EMPLOYER, null, left))
+        fixture.given(applied(), forwarded(), approved(), admittedHoldingItsPost(),
+                        exited(ExitReason.LEFT_EMPLOYER, null, left))
                 .when(new ErasePersonalData(ID, "PIPL-1", left.plusDays(1)))
                 .expectEvents(new PersonalDataErased(ID, FakePersonRegistry.personId(PERSON),
                         FakePersonRegistry.sealed(PERSON).keyId(), "PIPL-1", left.plusDays(1)));
@@ -475,7 +494,7 @@ class EnrollmentTest {
 
     @Test
     void periodicReviewDatedBeforeTheAdmissionIsRefused() {
-        fixture.given(applied(), forwarded(), approved(), admitted())
+        fixture.given(applied(), forwarded(), approved(), admittedHoldingItsPost())
                 .when(new RecordPeriodicReview(ID, ReviewOutcome.PASSED, null, ADMITTED_ON.minusDays(1)))
                 .expectException(violates("periodic-review.before-admission"))
                 .expectNoEvents();
@@ -484,7 +503,7 @@ class EnrollmentTest {
     @Test
     void periodicReviewDatedBeforeThePreviousReviewIsRefused() {
         LocalDate first = ADMITTED_ON.plusMonths(6);
-        fixture.given(applied(), forwarded(), approved(), admitted(),
+        fixture.given(applied(), forwarded(), approved(), admittedHoldingItsPost(),
                         new PeriodicReviewRecorded(ID, ReviewOutcome.PASSED, null, first, first.plusMonths(6)))
                 .when(new RecordPeriodicReview(ID, ReviewOutcome.PASSED, null, first.minusDays(1)))
                 .expectException(violates("periodic-review.before-previous-review"))
@@ -493,17 +512,17 @@ class EnrollmentTest {
 
     @Test
     void exitDatedBeforeTheAdmissionIsRefusedAndFreesNoPost() {
-        fixture.given(applied(), forwarded(), approved(), admitted())
+        fixture.given(applied(), forwarded(), approved(), admittedHoldingItsPost())
                 .when(new ExitHire(ID, ExitReason.LEFT_EMPLOYER, null, ADMITTED_ON.minusDays(1)))
                 .expectException(violates("exit.before-admission"))
                 .expectNoEvents();
-        assertThat(posts.freed).isEmpty();
+        assertThat(pool.freed()).isEmpty();
     }
 
     @Test
     void exitDatedBeforeTheLastPeriodicReviewIsRefused() {
         LocalDate reviewed = ADMITTED_ON.plusMonths(6);
-        fixture.given(applied(), forwarded(), approved(), admitted(),
+        fixture.given(applied(), forwarded(), approved(), admittedHoldingItsPost(),
                         new PeriodicReviewRecorded(ID, ReviewOutcome.PASSED, null, reviewed, reviewed.plusMonths(6)))
                 .when(new ExitHire(ID, ExitReason.LEFT_EMPLOYER, null, reviewed.minusDays(1)))
                 .expectException(violates("exit.before-periodic-review"))
@@ -513,7 +532,8 @@ class EnrollmentTest {
     @Test
     void erasureDatedBeforeTheEnrollmentClosedIsRefused() {
         LocalDate left = ADMITTED_ON.plusDays(3);
-        fixture.given(applied(), forwarded(), approved(), admitted(), exited(ExitReason.LEFT_EMPLOYER, null, left))
+        fixture.given(applied(), forwarded(), approved(), admittedHoldingItsPost(),
+                        exited(ExitReason.LEFT_EMPLOYER, null, left))
                 .when(new ErasePersonalData(ID, "PIPL-1", left.minusDays(1)))
                 .expectException(violates("erasure.before-closure"))
                 .expectNoEvents();
@@ -521,6 +541,12 @@ class EnrollmentTest {
 
     private static ApplyForEnrollment apply(TitleLevel level, String field, LocalDate hired, LocalDate appliedOn) {
         return new ApplyForEnrollment(ID, EMPLOYER, PERSON, "研发工程师", hired, level, field, appliedOn);
+    }
+
+    /** The admission as recorded, its post held in the pool. */
+    private HireAdmitted admittedHoldingItsPost() {
+        pool.holding(ID, ADMITTED_ON);
+        return admitted();
     }
 
     private static EnrollmentApplied applied() {

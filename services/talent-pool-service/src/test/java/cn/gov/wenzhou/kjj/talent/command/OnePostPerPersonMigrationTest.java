@@ -1,11 +1,7 @@
 package cn.gov.wenzhou.kjj.talent.command;
 
-import cn.gov.wenzhou.kjj.testsupport.PostgresServer;
-import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -23,13 +19,8 @@ class OnePostPerPersonMigrationTest {
 
     @Test
     void existingEnrollmentsGetTheirEmployerAndAdmittedHiresTheirPost() {
-        PostgresServer postgres = RealInfrastructure.postgres();
-        String database = "migration_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        postgres.createDatabase(database);
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(postgres.jdbcUrl(database),
-                postgres.username(), postgres.password());
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        flyway(dataSource, "12").migrate();
+        MigratedDatabase database = MigratedDatabase.create().migrateTo("12");
+        JdbcTemplate jdbc = database.jdbc;
 
         person(jdbc, "p1");
         person(jdbc, "p2");
@@ -37,19 +28,13 @@ class OnePostPerPersonMigrationTest {
         enrollment(jdbc, "admitted", "p1", "91330300MA2H7K8L0G", true, "HireAdmitted");
         enrollment(jdbc, "applied", "p2", "91330300MA2H7K8L1X", true);
         enrollment(jdbc, "exited", "p3", "91330300MA2H7K8L0G", false, "HireAdmitted", "HireExited");
-        flyway(dataSource, "13").migrate();
+        database.migrateTo("13");
 
         assertThat(jdbc.queryForList("select enrollment_id || '=' || employer_credit_code from person_enrollment"
                 + " order by enrollment_id", String.class)).containsExactly("admitted=91330300MA2H7K8L0G",
                 "applied=91330300MA2H7K8L1X", "exited=91330300MA2H7K8L0G");
         assertThat(jdbc.queryForList("select person_id || ':' || enrollment_id from person_post", String.class))
                 .containsExactly("p1:admitted");
-    }
-
-    private static Flyway flyway(DriverManagerDataSource dataSource, String target) {
-        return Flyway.configure().dataSource(dataSource).outOfOrder(true).target(target)
-                .locations("classpath:db/support", "classpath:db/consumer", "classpath:db/talent-pool-service")
-                .load();
     }
 
     private static void person(JdbcTemplate jdbc, String personId) {

@@ -1,6 +1,12 @@
 package cn.gov.wenzhou.kjj.talent.command;
 
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
+import cn.gov.wenzhou.kjj.talent.command.StaffingPoolCommands.FreePost;
+import cn.gov.wenzhou.kjj.talent.command.StaffingPoolCommands.SetPoolQuota;
+import cn.gov.wenzhou.kjj.talent.command.StaffingPoolCommands.TakePost;
+import cn.gov.wenzhou.kjj.talent.command.StaffingPoolEvents.PoolQuotaSet;
+import cn.gov.wenzhou.kjj.talent.command.StaffingPoolEvents.PostFreed;
+import cn.gov.wenzhou.kjj.talent.command.StaffingPoolEvents.PostTaken;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;

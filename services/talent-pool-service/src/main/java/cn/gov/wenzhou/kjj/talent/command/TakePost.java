@@ -1,9 +1,0 @@
-package cn.gov.wenzhou.kjj.talent.command;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-import java.time.LocalDate;
-
-/** An admission takes a post of the pool (sent by {@link PostLedger} inside the admission's unit of work). */
-public record TakePost(@TargetAggregateIdentifier String poolId, String enrollmentId, LocalDate takenOn) {
-}
