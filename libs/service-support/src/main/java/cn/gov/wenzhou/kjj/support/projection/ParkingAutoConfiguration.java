@@ -1,5 +1,8 @@
 package cn.gov.wenzhou.kjj.support.projection;
 
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
+import org.springframework.jdbc.core.JdbcTemplate;
 import cn.gov.wenzhou.kjj.support.axon.EventProcessingProperties;
 import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.common.jpa.EntityManagerProvider;
@@ -82,6 +85,25 @@ public class ParkingAutoConfiguration {
                                                ObjectProvider<EntityManagerFactory> entityManagerFactory,
                                                EventProcessingProperties properties) {
         return new SavepointPerEvent(dataSource, entityManagerFactory, properties.parking());
+    }
+
+    /**
+     * Parked events in the current shape of their classes before any processor retries one: created after Flyway's
+     * migrations (the table exists) and, as a bean, before the processors start with the context.
+     */
+    @Bean
+    public ParkedEventUpcasting parkedEventUpcasting(ObjectProvider<FlywayMigrationInitializer> migrations,
+                                                     ObjectProvider<DataSource> dataSource,
+                                                     ObjectProvider<EventUpcaster> upcasters,
+                                                     @Qualifier("eventSerializer") Serializer eventSerializer) {
+        migrations.ifAvailable(initializer -> { });
+        ParkedEventUpcasting upcasting = new ParkedEventUpcasting(new JdbcTemplate(dataSource.getObject()),
+                upcasters.orderedStream().toList(), eventSerializer);
+        int rewritten = upcasting.upcastParkedEvents();
+        if (rewritten > 0) {
+            log.info("{} parked events brought to the current shape of their classes", rewritten);
+        }
+        return upcasting;
     }
 
     /** Parks with the cause (truncated to the column), and says so once in the log: ids and types, no payload. */
