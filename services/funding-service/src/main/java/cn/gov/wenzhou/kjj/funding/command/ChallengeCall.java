@@ -2,6 +2,7 @@ package cn.gov.wenzhou.kjj.funding.command;
 
 import cn.gov.wenzhou.kjj.support.platforms.PlatformDirectory;
 import cn.gov.wenzhou.kjj.support.domain.Bounds;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.OpenChallengeCall;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.AwardApplication;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.CloseApplications;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.ConfirmPartnership;
@@ -12,6 +13,7 @@ import cn.gov.wenzhou.kjj.funding.command.CallCommands.RankApplications;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.RecordReviewScore;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.SubmitApplication;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.SubmitDemand;
+import cn.gov.wenzhou.kjj.funding.command.CallEvents.ChallengeCallOpened;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.ApplicationAwarded;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.ApplicationDeclined;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.ApplicationSubmitted;

@@ -7,10 +7,7 @@ import java.util.List;
  * What happened to a funded project. Every decision records the parameter version it applied (the rules version the
  * project was awarded under) so that an auditor can tell which numbers were used.
  */
-public final class ProjectEvents {
-
-    private ProjectEvents() {
-    }
+public sealed interface ProjectEvents {
 
     public record ProjectAwarded(String projectId, String callId, String applicationId, String title,
                                  String recipientCreditCode, String recipientPlatformId,
@@ -18,7 +15,7 @@ public final class ProjectEvents {
                                  String categoryScheme, List<BudgetLine> budget, long indirectCapFen,
                                  List<Tranche> tranches, String balanceOnPass, String balanceOtherwise,
                                  String parameterVersion, String documentRef, LocalDate awardedOn,
-                                 List<String> evidence) {
+                                 List<String> evidence) implements ProjectEvents {
 
         public ProjectAwarded {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
@@ -36,15 +33,15 @@ public final class ProjectEvents {
         }
     }
 
-    public record ContractSigned(String projectId, String contractRef, LocalDate signedOn) {
+    public record ContractSigned(String projectId, String contractRef, LocalDate signedOn) implements ProjectEvents {
     }
 
     public record MidTermCheckRecorded(String projectId, boolean passed, String documentRef, String note,
-                                       LocalDate checkedOn) {
+                                       LocalDate checkedOn) implements ProjectEvents {
     }
 
     public record AcceptanceRecorded(String projectId, boolean passed, String documentRef, String note,
-                                     LocalDate acceptedOn) {
+                                     LocalDate acceptedOn) implements ProjectEvents {
     }
 
     /**
@@ -56,7 +53,7 @@ public final class ProjectEvents {
                                    String recipientCreditCode, String platformId, String documentRef, String reason,
                                    String parameterVersion, LocalDate disbursedOn, String requestId,
                                    String requestedBy, String approvedBy,
-                                   List<String> evidence) {
+                                   List<String> evidence) implements ProjectEvents {
 
         public TrancheDisbursed {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
@@ -74,7 +71,7 @@ public final class ProjectEvents {
 
     public record ExpenditureRecorded(String projectId, String expenditureId, String category, long amountFen,
                                       String voucherRef, String purpose, String parameterVersion, LocalDate spentOn,
-                                      List<String> evidence) {
+                                      List<String> evidence) implements ProjectEvents {
 
         public ExpenditureRecorded {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
@@ -92,7 +89,7 @@ public final class ProjectEvents {
     public record BudgetAdjusted(String projectId, String fromCategory, String toCategory, long amountFen,
                                  String reason, String hostApprovalRef, String parameterVersion,
                                  LocalDate adjustedOn,
-                                 List<String> evidence) {
+                                 List<String> evidence) implements ProjectEvents {
 
         public BudgetAdjusted {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
@@ -106,15 +103,17 @@ public final class ProjectEvents {
         }
     }
 
-    public record ProjectSuspended(String projectId, String reason, String documentRef, LocalDate suspendedOn) {
+    public record ProjectSuspended(String projectId, String reason, String documentRef, LocalDate suspendedOn)
+            implements ProjectEvents {
     }
 
-    public record ProjectResumed(String projectId, String reason, String documentRef, LocalDate resumedOn) {
+    public record ProjectResumed(String projectId, String reason, String documentRef, LocalDate resumedOn)
+            implements ProjectEvents {
     }
 
     public record ProjectTerminated(String projectId, String reason, String documentRef, long recoveryOrderedFen,
                                     String parameterVersion, LocalDate terminatedOn,
-                                    List<String> evidence) {
+                                    List<String> evidence) implements ProjectEvents {
 
         public ProjectTerminated {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
@@ -129,7 +128,7 @@ public final class ProjectEvents {
 
     public record FundsRecovered(String projectId, long amountFen, String recipientCreditCode, String platformId,
                                  String documentRef, String parameterVersion, LocalDate recoveredOn,
-                                 List<String> evidence) {
+                                 List<String> evidence) implements ProjectEvents {
 
         public FundsRecovered {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
@@ -151,7 +150,7 @@ public final class ProjectEvents {
     public record ProjectClosed(String projectId, String outcome, String recipientCreditCode, String platformId,
                                 long balanceFen, String disposition, String documentRef, String parameterVersion,
                                 LocalDate closedOn,
-                                List<String> evidence) {
+                                List<String> evidence) implements ProjectEvents {
 
         public ProjectClosed {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);

@@ -14,15 +14,12 @@ import java.util.List;
  * (a de-duplication key for delivery), its recipient as a reference ({@link NoticeRecipient}: the enterprise's credit
  * code or a bureau role, never an address or a person), the obligation, its due date and what a mail text needs.
  */
-public final class ReportingObligations {
+public sealed interface ReportingObligations {
 
     /** The role an escalated overdue report goes to: the funding officers' supervisor (科室负责人). */
     public static final String SUPERVISOR_ROLE = "FUNDING_SUPERVISOR";
     /** The role that decides on a suspension proposal. */
     public static final String OFFICER_ROLE = "FUNDING_OFFICER";
-
-    private ReportingObligations() {
-    }
 
     /** Who a notice is for: {@code ENTERPRISE} with its credit code, or {@code ROLE} with a role's name. */
     public record NoticeRecipient(String type, String ref) {
@@ -45,19 +42,21 @@ public final class ReportingObligations {
 
     /** The enterprise submits a report: a stored document (SHA-256), a reference, or both. */
     public record SubmitReport(@TargetAggregateIdentifier String projectId, String obligationId, String documentSha256,
-                               String reference, String submittedBy, LocalDate submittedOn) {
+                               String reference, String submittedBy, LocalDate submittedOn)
+            implements ReportingObligations {
     }
 
     public record AcceptReport(@TargetAggregateIdentifier String projectId, String obligationId, String acceptedBy,
-                               String note, LocalDate acceptedOn) {
+                               String note, LocalDate acceptedOn) implements ReportingObligations {
     }
 
     public record ReturnReport(@TargetAggregateIdentifier String projectId, String obligationId, String returnedBy,
-                               String reason, LocalDate returnedOn) {
+                               String reason, LocalDate returnedOn) implements ReportingObligations {
     }
 
     /** The sweep over the business clock: whatever of the project's deadlines {@code today} reached is recorded. */
-    public record ApplyReportingDeadlines(@TargetAggregateIdentifier String projectId, LocalDate today) {
+    public record ApplyReportingDeadlines(@TargetAggregateIdentifier String projectId, LocalDate today)
+            implements ReportingObligations {
     }
 
     // --- events ---
@@ -66,7 +65,8 @@ public final class ReportingObligations {
     public record ReportingScheduleSet(String projectId, String recipientCreditCode, String reportingVersion,
                                        LocalDate contractSignedOn, int remindDaysBefore, int graceDays,
                                        int resubmitWithinDays, int escalateAfterDays, int proposeSuspensionAfterDays,
-                                       boolean holdAcrossRecipient, List<ReportObligation> obligations) {
+                                       boolean holdAcrossRecipient, List<ReportObligation> obligations)
+            implements ReportingObligations {
 
         public ReportingScheduleSet {
             obligations = List.copyOf(obligations);
@@ -75,51 +75,54 @@ public final class ReportingObligations {
 
     public record ReportSubmitted(String projectId, String obligationId, ReportKind kind, int cycle,
                                   String documentSha256, String reference, String submittedBy,
-                                  LocalDate submittedOn) {
+                                  LocalDate submittedOn) implements ReportingObligations {
     }
 
     public record ReportAccepted(String projectId, String obligationId, ReportKind kind, LocalDate dueOn,
-                                 String acceptedBy, String note, LocalDate acceptedOn) {
+                                 String acceptedBy, String note, LocalDate acceptedOn) implements ReportingObligations {
     }
 
     /** @param nextDueOn the report is due again on this date ({@code resubmitWithinDays} after the return) */
     public record ReportReturned(String projectId, String obligationId, ReportKind kind, String reason,
                                  String returnedBy, LocalDate returnedOn, LocalDate nextDueOn, int nextCycle,
-                                 String reportingVersion) {
+                                 String reportingVersion) implements ReportingObligations {
     }
 
     public record ReportReminderIssued(String noticeId, String projectId, String projectTitle,
                                        NoticeRecipient recipient, String obligationId, ReportKind kind, int cycle,
-                                       LocalDate dueOn, int daysLeft, LocalDate remindedOn, String reportingVersion) {
+                                       LocalDate dueOn, int daysLeft, LocalDate remindedOn, String reportingVersion)
+            implements ReportingObligations {
     }
 
     /** @param overdueOn the day after the due date plus the grace period: the obligation is overdue from then */
     public record ReportOverdue(String noticeId, String projectId, String projectTitle, NoticeRecipient recipient,
                                 String obligationId, ReportKind kind, int cycle, LocalDate dueOn, int graceDays,
-                                LocalDate overdueOn, LocalDate recordedOn, String reportingVersion) {
+                                LocalDate overdueOn, LocalDate recordedOn, String reportingVersion)
+            implements ReportingObligations {
     }
 
     /** Disbursements to the project are refused from {@code startedOn} until the report is accepted. */
     public record DisbursementHoldStarted(String projectId, String recipientCreditCode, String obligationId,
                                           ReportKind kind, LocalDate dueOn, LocalDate startedOn,
-                                          String reportingVersion) {
+                                          String reportingVersion) implements ReportingObligations {
     }
 
     public record DisbursementHoldLifted(String projectId, String recipientCreditCode, String obligationId,
                                          ReportKind kind, LocalDate dueOn, LocalDate startedOn, LocalDate liftedOn,
-                                         String reason) {
+                                         String reason) implements ReportingObligations {
     }
 
     public record ReportOverdueEscalated(String noticeId, String projectId, String projectTitle,
                                          NoticeRecipient recipient, String recipientCreditCode, String obligationId,
                                          ReportKind kind, LocalDate dueOn, LocalDate overdueOn, int daysOverdue,
-                                         LocalDate escalatedOn, String reportingVersion) {
+                                         LocalDate escalatedOn, String reportingVersion)
+            implements ReportingObligations {
     }
 
     /** A task for an officer: decide whether to suspend the project (never an automatic suspension). */
     public record SuspensionProposed(String noticeId, String projectId, String projectTitle,
                                      NoticeRecipient recipient, String recipientCreditCode, String obligationId,
                                      ReportKind kind, LocalDate dueOn, LocalDate overdueOn, int daysOverdue,
-                                     LocalDate proposedOn, String reportingVersion) {
+                                     LocalDate proposedOn, String reportingVersion) implements ReportingObligations {
     }
 }

@@ -5,14 +5,14 @@ import cn.gov.wenzhou.kjj.funding.api.DocumentStore;
 import cn.gov.wenzhou.kjj.funding.command.BudgetLine;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands;
 import cn.gov.wenzhou.kjj.funding.command.CategoryKind;
-import cn.gov.wenzhou.kjj.funding.command.EnterpriseContact.SetEnterpriseNoticeAddress;
+import cn.gov.wenzhou.kjj.funding.command.EnterpriseRecordCommands.SetEnterpriseNoticeAddress;
 import cn.gov.wenzhou.kjj.funding.command.EnterpriseTier;
-import cn.gov.wenzhou.kjj.funding.command.RecordEnterpriseTier;
+import cn.gov.wenzhou.kjj.funding.command.EnterpriseRecordCommands.RecordEnterpriseTier;
 import cn.gov.wenzhou.kjj.funding.command.FundedProject;
 import cn.gov.wenzhou.kjj.funding.command.FundingParameters;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovalParameters;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals;
-import cn.gov.wenzhou.kjj.funding.command.OpenChallengeCall;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.OpenChallengeCall;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands;
 import cn.gov.wenzhou.kjj.funding.command.RecordPlatformStanding;
 import cn.gov.wenzhou.kjj.funding.command.ReportObligation;
@@ -100,8 +100,9 @@ public class FundingDemoData {
     }
 
     public void loadIntoEmptyStore() {
+        // a call opened before issue 13 is stored as command.ChallengeCallOpened, one since as CallEvents$…
         Long calls = jdbc.queryForObject(
-                "select count(*) from domain_event_entry where payload_type like '%.ChallengeCallOpened'", Long.class);
+                "select count(*) from domain_event_entry where payload_type like '%ChallengeCallOpened'", Long.class);
         if (calls != null && calls > 0) {
             log.info("funding-service already holds calls; demo data not loaded");
             return;

@@ -8,7 +8,7 @@ import cn.gov.wenzhou.kjj.contracts.funding.ProjectClosed;
 import cn.gov.wenzhou.kjj.contracts.funding.TrancheDisbursed;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.DemandSubmitted;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.ListPublished;
-import cn.gov.wenzhou.kjj.funding.command.ChallengeCallOpened;
+import cn.gov.wenzhou.kjj.funding.command.CallEvents.ChallengeCallOpened;
 import cn.gov.wenzhou.kjj.funding.command.ProjectEvents;
 import cn.gov.wenzhou.kjj.support.kafka.IntegrationEventPublisher;
 import org.axonframework.config.ProcessingGroup;

@@ -1,6 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.integration;
 
-import cn.gov.wenzhou.kjj.funding.command.EnterpriseContact.EnterpriseNoticeAddressSet;
+import cn.gov.wenzhou.kjj.funding.command.EnterpriseRecordEvents.EnterpriseNoticeAddressSet;
 import cn.gov.wenzhou.kjj.funding.command.ReportKind;
 import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.NoticeRecipient;
 import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportOverdue;
