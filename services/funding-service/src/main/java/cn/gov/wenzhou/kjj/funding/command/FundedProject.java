@@ -55,6 +55,7 @@ import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
@@ -80,7 +81,9 @@ public class FundedProject {
 
     @AggregateIdentifier
     private String projectId;
-    private ProjectBook book;
+    /** Its event-sourcing handlers fold every event of the project's stream (Axon forwards them to the member). */
+    @AggregateMember
+    private ProjectBook book = new ProjectBook();
 
     protected FundedProject() {
     }
@@ -677,18 +680,10 @@ public class FundedProject {
         return obligation;
     }
 
+    /** The project's state is its books: they fold every event of the stream, the award included. */
     @EventSourcingHandler
     void on(ProjectAwarded event) {
         projectId = event.projectId();
-        book = new ProjectBook();
-        book.apply(event);
-    }
-
-    @EventSourcingHandler
-    void on(Object event) {
-        if (!(event instanceof ProjectAwarded)) {
-            book.apply(event);
-        }
     }
 
     private void requireActive(String what) {
