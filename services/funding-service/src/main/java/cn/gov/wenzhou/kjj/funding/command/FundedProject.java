@@ -118,12 +118,15 @@ public class FundedProject {
                     + " fen exceed the cap of " + cap + " fen (rules " + command.rules().version() + ")");
         }
         List<String> documents = stored(evidence, command.evidence());
-        apply(new ProjectAwarded(command.projectId(), command.callId(), command.applicationId(), command.title(),
-                command.recipientCreditCode(), command.recipientPlatformId(), List.copyOf(command.partnerPlatformIds()),
-                command.awardFen(), command.coFundingFen(), command.categoryScheme(), List.copyOf(command.budget()),
-                cap, command.rules().planFor(command.awardFen()), command.rules().balanceOnPass(),
-                command.rules().balanceOtherwise(), command.rules().version(), command.documentRef(),
-                command.awardedOn(), documents));
+        apply(new ProjectAwarded(command.projectId(), command.title(),
+                new AwardRecipient(command.recipientCreditCode(), command.recipientPlatformId(),
+                        List.copyOf(command.partnerPlatformIds())),
+                new AwardMoney(command.awardFen(), command.coFundingFen()),
+                new BudgetPlan(command.categoryScheme(), List.copyOf(command.budget()), cap,
+                        command.rules().planFor(command.awardFen())),
+                new BalanceRules(command.rules().balanceOnPass(), command.rules().balanceOtherwise()),
+                new AwardDecision(command.callId(), command.applicationId(), command.rules().version(),
+                        command.documentRef(), command.awardedOn(), documents)));
     }
 
     @CommandHandler

@@ -119,22 +119,22 @@ public final class ProjectBook {
     @EventSourcingHandler
     void on(ProjectAwarded e) {
         projectId = e.projectId();
-        callId = e.callId();
+        callId = e.decision().callId();
         title = e.title();
-        recipientCreditCode = e.recipientCreditCode();
-        recipientPlatformId = e.recipientPlatformId();
+        recipientCreditCode = e.recipient().creditCode();
+        recipientPlatformId = e.recipient().platformId();
         status = ProjectStatus.AWARDED;
-        parameterVersion = e.parameterVersion();
-        categoryScheme = e.categoryScheme();
-        balanceOnPass = e.balanceOnPass();
-        balanceOtherwise = e.balanceOtherwise();
-        awardFen = e.awardFen();
-        coFundingFen = e.coFundingFen();
-        indirectCapFen = e.indirectCapFen();
-        awardedOn = e.awardedOn();
-        e.budget().forEach(line -> categories.put(line.category(),
+        parameterVersion = e.decision().parameterVersion();
+        categoryScheme = e.budget().categoryScheme();
+        balanceOnPass = e.balance().onPass();
+        balanceOtherwise = e.balance().otherwise();
+        awardFen = e.money().awardFen();
+        coFundingFen = e.money().coFundingFen();
+        indirectCapFen = e.budget().indirectCapFen();
+        awardedOn = e.decision().awardedOn();
+        e.budget().lines().forEach(line -> categories.put(line.category(),
                 new Category(line.category(), line.kind(), line.amountFen(), 0)));
-        e.tranches().forEach(t -> tranches.put(t.number(), new TrancheState(t, 0)));
+        e.budget().tranches().forEach(t -> tranches.put(t.number(), new TrancheState(t, 0)));
     }
 
     @EventSourcingHandler

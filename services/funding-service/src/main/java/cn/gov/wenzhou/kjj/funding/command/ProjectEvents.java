@@ -1,5 +1,7 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
+import org.axonframework.serialization.Revision;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -9,28 +11,17 @@ import java.util.List;
  */
 public sealed interface ProjectEvents {
 
-    public record ProjectAwarded(String projectId, String callId, String applicationId, String title,
-                                 String recipientCreditCode, String recipientPlatformId,
-                                 List<String> partnerPlatformIds, long awardFen, long coFundingFen,
-                                 String categoryScheme, List<BudgetLine> budget, long indirectCapFen,
-                                 List<Tranche> tranches, String balanceOnPass, String balanceOtherwise,
-                                 String parameterVersion, String documentRef, LocalDate awardedOn,
-                                 List<String> evidence) implements ProjectEvents {
+    /**
+     * A project awarded: who it funds, with how much, on which budget, what becomes of its balance, and the decision it
+     * rests on. Revision 1 (stored without a revision until 2026-12-03) had the same facts as 19 positional components;
+     * {@link ProjectAwardedUpcaster} reads it as this revision.
+     */
+    @Revision(ProjectAwarded.REVISION)
+    public record ProjectAwarded(String projectId, String title, AwardRecipient recipient, AwardMoney money,
+                                 BudgetPlan budget, BalanceRules balance, AwardDecision decision)
+            implements ProjectEvents {
 
-        public ProjectAwarded {
-            evidence = evidence == null ? List.of() : List.copyOf(evidence);
-        }
-
-        /** Without evidence documents: a paper reference only. */
-        public ProjectAwarded(String projectId, String callId, String applicationId, String title,
-                String recipientCreditCode, String recipientPlatformId, List<String> partnerPlatformIds, long awardFen,
-                long coFundingFen, String categoryScheme, List<BudgetLine> budget, long indirectCapFen,
-                List<Tranche> tranches, String balanceOnPass, String balanceOtherwise, String parameterVersion,
-                String documentRef, LocalDate awardedOn) {
-            this(projectId, callId, applicationId, title, recipientCreditCode, recipientPlatformId, partnerPlatformIds,
-                    awardFen, coFundingFen, categoryScheme, budget, indirectCapFen, tranches, balanceOnPass,
-                    balanceOtherwise, parameterVersion, documentRef, awardedOn, List.of());
-        }
+        public static final String REVISION = "2";
     }
 
     public record ContractSigned(String projectId, String contractRef, LocalDate signedOn) implements ProjectEvents {

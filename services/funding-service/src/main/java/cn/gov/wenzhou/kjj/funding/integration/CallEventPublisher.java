@@ -77,9 +77,10 @@ public class CallEventPublisher {
 
     @EventHandler
     void on(ProjectEvents.ProjectAwarded e, EventMessage<?> message) {
-        publisher.publish(new ProjectAwarded(e.projectId(), e.callId(), e.title(), e.recipientCreditCode(),
-                e.recipientPlatformId(), e.partnerPlatformIds(), e.awardFen(), e.coFundingFen(), e.parameterVersion(),
-                e.awardedOn()), message);
+        publisher.publish(new ProjectAwarded(e.projectId(), e.decision().callId(), e.title(),
+                e.recipient().creditCode(), e.recipient().platformId(), e.recipient().partnerPlatformIds(),
+                e.money().awardFen(), e.money().coFundingFen(), e.decision().parameterVersion(),
+                e.decision().awardedOn()), message);
     }
 
     @EventHandler

@@ -464,9 +464,10 @@ class ReportingObligationsTest {
     // --- helpers ---
 
     private static ProjectAwarded awarded(String projectId) {
-        return new ProjectAwarded(projectId, "call-1", "application-" + projectId, TITLE, RECIPIENT, "platform-1",
-                List.of(), 1_000_000L, 500_000L, "THREE-CATEGORY-2021", BUDGET, 180_000L, PLAN, "RETAINED",
-                "RETURNED", "2021.1", "温科项-1", AWARDED);
+        return new ProjectAwarded(projectId, TITLE, new AwardRecipient(RECIPIENT, "platform-1", List.of()),
+                new AwardMoney(1_000_000L, 500_000L), new BudgetPlan("THREE-CATEGORY-2021", BUDGET, 180_000L, PLAN),
+                new BalanceRules("RETAINED", "RETURNED"),
+                new AwardDecision("call-1", "application-" + projectId, "2021.1", "温科项-1", AWARDED, List.of()));
     }
 
     /** The events of a history: arrays (a contracted project's first events) are spread. */
