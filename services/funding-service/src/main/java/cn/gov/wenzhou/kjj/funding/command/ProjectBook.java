@@ -234,7 +234,7 @@ public final class ProjectBook {
     }
 
     @EventSourcingHandler
-    void on(ReportingObligations.ReportingScheduleSet e) {
+    void on(ProjectEvents.ReportingScheduleSet e) {
         reporting = new Reporting(e.reportingVersion(), e.remindDaysBefore(), e.graceDays(),
                 e.resubmitWithinDays(), e.escalateAfterDays(), e.proposeSuspensionAfterDays(),
                 e.holdAcrossRecipient());
@@ -242,47 +242,47 @@ public final class ProjectBook {
     }
 
     @EventSourcingHandler
-    void on(ReportingObligations.ReportSubmitted e) {
+    void on(ProjectEvents.ReportSubmitted e) {
         obligations.computeIfPresent(e.obligationId(), (id, o) -> o.submitted(e.submittedOn()));
     }
 
     @EventSourcingHandler
-    void on(ReportingObligations.ReportAccepted e) {
+    void on(ProjectEvents.ReportAccepted e) {
         obligations.computeIfPresent(e.obligationId(), (id, o) -> o.accepted(e.acceptedOn()));
     }
 
     @EventSourcingHandler
-    void on(ReportingObligations.ReportReturned e) {
+    void on(ProjectEvents.ReportReturned e) {
         obligations.computeIfPresent(e.obligationId(), (id, o) -> o.returned(e.nextDueOn(), e.nextCycle()));
     }
 
     @EventSourcingHandler
-    void on(ReportingObligations.ReportReminderIssued e) {
+    void on(ProjectEvents.ReportReminderIssued e) {
         obligations.computeIfPresent(e.obligationId(), (id, o) -> o.reminded(e.cycle()));
     }
 
     @EventSourcingHandler
-    void on(ReportingObligations.ReportOverdue e) {
+    void on(ProjectEvents.ReportOverdue e) {
         obligations.computeIfPresent(e.obligationId(), (id, o) -> o.overdue(e.overdueOn()));
     }
 
     @EventSourcingHandler
-    void on(ReportingObligations.DisbursementHoldStarted e) {
+    void on(ProjectEvents.DisbursementHoldStarted e) {
         obligations.computeIfPresent(e.obligationId(), (id, o) -> o.hold(e.startedOn(), null));
     }
 
     @EventSourcingHandler
-    void on(ReportingObligations.DisbursementHoldLifted e) {
+    void on(ProjectEvents.DisbursementHoldLifted e) {
         obligations.computeIfPresent(e.obligationId(), (id, o) -> o.hold(o.holdStartedOn(), e.liftedOn()));
     }
 
     @EventSourcingHandler
-    void on(ReportingObligations.ReportOverdueEscalated e) {
+    void on(ProjectEvents.ReportOverdueEscalated e) {
         obligations.computeIfPresent(e.obligationId(), (id, o) -> o.escalated(e.escalatedOn()));
     }
 
     @EventSourcingHandler
-    void on(ReportingObligations.SuspensionProposed e) {
+    void on(ProjectEvents.SuspensionProposed e) {
         obligations.computeIfPresent(e.obligationId(), (id, o) -> o.proposed(e.proposedOn()));
     }
 

@@ -166,4 +166,47 @@ public sealed interface ProjectCommands {
             this(projectId, documentRef, closedOn, List.of());
         }
     }
+
+    // --- reporting obligations ---
+
+    /** The enterprise submits a report: a stored document (SHA-256), a reference, or both. */
+    public record SubmitReport(@TargetAggregateIdentifier String projectId, String obligationId, String documentSha256,
+                               String reference, String submittedBy, LocalDate submittedOn)
+            implements ProjectCommands {
+    }
+
+    public record AcceptReport(@TargetAggregateIdentifier String projectId, String obligationId, String acceptedBy,
+                               String note, LocalDate acceptedOn) implements ProjectCommands {
+    }
+
+    public record ReturnReport(@TargetAggregateIdentifier String projectId, String obligationId, String returnedBy,
+                               String reason, LocalDate returnedOn) implements ProjectCommands {
+    }
+
+    /** The sweep over the business clock: whatever of the project's deadlines {@code today} reached is recorded. */
+    public record ApplyReportingDeadlines(@TargetAggregateIdentifier String projectId, LocalDate today)
+            implements ProjectCommands {
+    }
+
+    // --- four-eyes payment approval ---
+
+    /** @param approver the approver's subject; {@code approverLimitFen} their delegation limit at the decision */
+    public record ApproveDisbursement(@TargetAggregateIdentifier String projectId, String requestId,
+                                      String approver, String note, LocalDate approvedOn) implements ProjectCommands {
+    }
+
+    public record RejectDisbursement(@TargetAggregateIdentifier String projectId, String requestId, String rejectedBy,
+                                     String reason, LocalDate rejectedOn) implements ProjectCommands {
+    }
+
+    /** An approver whose limit does not cover the amount passes the request to the next level. */
+    public record EscalateDisbursement(@TargetAggregateIdentifier String projectId, String requestId,
+                                       String escalatedBy, String reason, LocalDate escalatedOn)
+            implements ProjectCommands {
+    }
+
+    /** A sweep over the business clock: the request was not decided by its expiry date. */
+    public record ExpireDisbursementRequest(@TargetAggregateIdentifier String projectId, String requestId,
+                                            LocalDate today) implements ProjectCommands {
+    }
 }

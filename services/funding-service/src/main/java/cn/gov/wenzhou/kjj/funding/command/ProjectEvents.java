@@ -154,4 +154,71 @@ public sealed interface ProjectEvents {
                     parameterVersion, closedOn, List.of());
         }
     }
+
+    // --- reporting obligations (stored as ReportingObligations$… until 2026-12-03: FundingEventRenames) ---
+
+    /** The schedule a contract gets, with the numbers of the version it was taken from. */
+    public record ReportingScheduleSet(String projectId, String recipientCreditCode, String reportingVersion,
+                                       LocalDate contractSignedOn, int remindDaysBefore, int graceDays,
+                                       int resubmitWithinDays, int escalateAfterDays, int proposeSuspensionAfterDays,
+                                       boolean holdAcrossRecipient, List<ReportObligation> obligations)
+            implements ProjectEvents {
+
+        public ReportingScheduleSet {
+            obligations = List.copyOf(obligations);
+        }
+    }
+
+    public record ReportSubmitted(String projectId, String obligationId, ReportKind kind, int cycle,
+                                  String documentSha256, String reference, String submittedBy,
+                                  LocalDate submittedOn) implements ProjectEvents {
+    }
+
+    public record ReportAccepted(String projectId, String obligationId, ReportKind kind, LocalDate dueOn,
+                                 String acceptedBy, String note, LocalDate acceptedOn) implements ProjectEvents {
+    }
+
+    /** @param nextDueOn the report is due again on this date ({@code resubmitWithinDays} after the return) */
+    public record ReportReturned(String projectId, String obligationId, ReportKind kind, String reason,
+                                 String returnedBy, LocalDate returnedOn, LocalDate nextDueOn, int nextCycle,
+                                 String reportingVersion) implements ProjectEvents {
+    }
+
+    public record ReportReminderIssued(String noticeId, String projectId, String projectTitle,
+                                       NoticeRecipient recipient, String obligationId, ReportKind kind, int cycle,
+                                       LocalDate dueOn, int daysLeft, LocalDate remindedOn, String reportingVersion)
+            implements ProjectEvents {
+    }
+
+    /** @param overdueOn the day after the due date plus the grace period: the obligation is overdue from then */
+    public record ReportOverdue(String noticeId, String projectId, String projectTitle, NoticeRecipient recipient,
+                                String obligationId, ReportKind kind, int cycle, LocalDate dueOn, int graceDays,
+                                LocalDate overdueOn, LocalDate recordedOn, String reportingVersion)
+            implements ProjectEvents {
+    }
+
+    /** Disbursements to the project are refused from {@code startedOn} until the report is accepted. */
+    public record DisbursementHoldStarted(String projectId, String recipientCreditCode, String obligationId,
+                                          ReportKind kind, LocalDate dueOn, LocalDate startedOn,
+                                          String reportingVersion) implements ProjectEvents {
+    }
+
+    public record DisbursementHoldLifted(String projectId, String recipientCreditCode, String obligationId,
+                                         ReportKind kind, LocalDate dueOn, LocalDate startedOn, LocalDate liftedOn,
+                                         String reason) implements ProjectEvents {
+    }
+
+    public record ReportOverdueEscalated(String noticeId, String projectId, String projectTitle,
+                                         NoticeRecipient recipient, String recipientCreditCode, String obligationId,
+                                         ReportKind kind, LocalDate dueOn, LocalDate overdueOn, int daysOverdue,
+                                         LocalDate escalatedOn, String reportingVersion)
+            implements ProjectEvents {
+    }
+
+    /** A task for an officer: decide whether to suspend the project (never an automatic suspension). */
+    public record SuspensionProposed(String noticeId, String projectId, String projectTitle,
+                                     NoticeRecipient recipient, String recipientCreditCode, String obligationId,
+                                     ReportKind kind, LocalDate dueOn, LocalDate overdueOn, int daysOverdue,
+                                     LocalDate proposedOn, String reportingVersion) implements ProjectEvents {
+    }
 }

@@ -1,6 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.ApproveDisbursement;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.ApproveDisbursement;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementApproved;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementRequested;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.AdjustBudget;
