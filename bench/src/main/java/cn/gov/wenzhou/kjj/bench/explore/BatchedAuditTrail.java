@@ -51,9 +51,11 @@ public class BatchedAuditTrail {
 
     @EventHandler
     void on(ProjectAwarded e, EventMessage<?> message, TrackingToken token) {
-        awards.put(e.projectId(), new Award(e.callId(), e.recipientCreditCode(), e.recipientPlatformId()));
-        row(token, message, e.projectId(), awards.get(e.projectId()), "AWARD", e.awardFen(), null, null,
-                e.awardedOn(), "award of " + e.title(), e.documentRef(), e.parameterVersion());
+        awards.put(e.projectId(), new Award(e.decision().callId(), e.recipient().creditCode(),
+                e.recipient().platformId()));
+        row(token, message, e.projectId(), awards.get(e.projectId()), "AWARD", e.money().awardFen(), null, null,
+                e.decision().awardedOn(), "award of " + e.title(), e.decision().documentRef(),
+                e.decision().parameterVersion());
     }
 
     @EventHandler

@@ -5,7 +5,7 @@ import cn.gov.wenzhou.kjj.funding.command.CallCommands.CloseApplications;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.CurateDemand;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.PublishList;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.SubmitDemand;
-import cn.gov.wenzhou.kjj.funding.command.OpenChallengeCall;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.OpenChallengeCall;
 import cn.gov.wenzhou.kjj.funding.query.FundingQueries;
 import cn.gov.wenzhou.kjj.funding.query.FundingViews.CallView;
 import cn.gov.wenzhou.kjj.funding.query.FundingViews.DemandView;

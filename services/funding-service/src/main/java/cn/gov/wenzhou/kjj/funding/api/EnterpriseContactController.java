@@ -1,6 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.api;
 
-import cn.gov.wenzhou.kjj.funding.command.EnterpriseContact.SetEnterpriseNoticeAddress;
+import cn.gov.wenzhou.kjj.funding.command.EnterpriseRecordCommands.SetEnterpriseNoticeAddress;
 import cn.gov.wenzhou.kjj.funding.integration.ReportNoticeMailer;
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;

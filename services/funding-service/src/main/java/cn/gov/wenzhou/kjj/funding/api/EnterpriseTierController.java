@@ -1,8 +1,8 @@
 package cn.gov.wenzhou.kjj.funding.api;
 
 import cn.gov.wenzhou.kjj.funding.command.EnterpriseTier;
-import cn.gov.wenzhou.kjj.funding.command.EnterpriseTierRecorded;
-import cn.gov.wenzhou.kjj.funding.command.RecordEnterpriseTier;
+import cn.gov.wenzhou.kjj.funding.command.EnterpriseRecordEvents.EnterpriseTierRecorded;
+import cn.gov.wenzhou.kjj.funding.command.EnterpriseRecordCommands.RecordEnterpriseTier;
 import cn.gov.wenzhou.kjj.funding.query.FundingQueries;
 import cn.gov.wenzhou.kjj.funding.query.FundingViews.EnterpriseTierView;
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;

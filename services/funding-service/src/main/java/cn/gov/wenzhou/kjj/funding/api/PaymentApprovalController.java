@@ -1,9 +1,9 @@
 package cn.gov.wenzhou.kjj.funding.api;
 
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.ApproveDisbursement;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.EscalateDisbursement;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.RejectDisbursement;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.SetDelegationLimit;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.ApproveDisbursement;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.EscalateDisbursement;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.RejectDisbursement;
+import cn.gov.wenzhou.kjj.funding.command.ApproverDelegationCommands.SetDelegationLimit;
 import cn.gov.wenzhou.kjj.funding.query.PaymentApprovalProjection;
 import cn.gov.wenzhou.kjj.funding.query.PaymentApprovalProjection.DelegationView;
 import cn.gov.wenzhou.kjj.funding.query.PaymentApprovalProjection.RequestView;

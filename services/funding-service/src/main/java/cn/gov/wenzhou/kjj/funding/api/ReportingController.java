@@ -1,9 +1,9 @@
 package cn.gov.wenzhou.kjj.funding.api;
 
 import cn.gov.wenzhou.kjj.funding.command.ReportingObligations;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.AcceptReport;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReturnReport;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.SubmitReport;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.AcceptReport;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.ReturnReport;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.SubmitReport;
 import cn.gov.wenzhou.kjj.funding.command.ReportingParameters;
 import cn.gov.wenzhou.kjj.funding.query.FundingQueries;
 import cn.gov.wenzhou.kjj.funding.query.FundingViews.ProjectView;

@@ -1,7 +1,7 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DelegationLimitSet;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.SetDelegationLimit;
+import cn.gov.wenzhou.kjj.funding.command.ApproverDelegationCommands.SetDelegationLimit;
 import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;

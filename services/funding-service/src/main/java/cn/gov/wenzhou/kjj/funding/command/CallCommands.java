@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /** What the bureau (and applicants) ask of a challenge call. Dates are business dates, given by the caller. */
-public final class CallCommands {
+public sealed interface CallCommands {
 
-    private CallCommands() {
+    public record OpenChallengeCall(@TargetAggregateIdentifier String callId, int year, String title,
+                                    LocalDate openedOn) implements CallCommands {
     }
 
     /**
@@ -19,15 +20,15 @@ public final class CallCommands {
      */
     public record SubmitDemand(@TargetAggregateIdentifier String callId, String demandId, String enterpriseCreditCode,
                                String title, String industry, String description, long budgetCeilingFen,
-                               LocalDate submittedOn) {
+                               LocalDate submittedOn) implements CallCommands {
     }
 
     /** Curation: the demand goes on the list (榜单) or not, with the reason. */
     public record CurateDemand(@TargetAggregateIdentifier String callId, String demandId, boolean listed,
-                               String note, LocalDate curatedOn) {
+                               String note, LocalDate curatedOn) implements CallCommands {
     }
 
-    public record PublishList(@TargetAggregateIdentifier String callId, LocalDate publishedOn) {
+    public record PublishList(@TargetAggregateIdentifier String callId, LocalDate publishedOn) implements CallCommands {
     }
 
     /**
@@ -46,20 +47,21 @@ public final class CallCommands {
      */
     public record SubmitApplication(@TargetAggregateIdentifier String callId, String applicationId, String demandId,
                                     String title, Applicant lead, List<Applicant> partners, long requestedFen,
-                                    LocalDate submittedOn) {
+                                    LocalDate submittedOn) implements CallCommands {
     }
 
     /** A partner named in a bid confirms its part, by its own organisation; until then the bid ranks as single. */
     public record ConfirmPartnership(@TargetAggregateIdentifier String callId, String applicationId,
-                                     String partnerCreditCode, LocalDate confirmedOn) {
+                                     String partnerCreditCode, LocalDate confirmedOn) implements CallCommands {
     }
 
-    public record CloseApplications(@TargetAggregateIdentifier String callId, LocalDate closedOn) {
+    public record CloseApplications(@TargetAggregateIdentifier String callId, LocalDate closedOn)
+            implements CallCommands {
     }
 
     /** One expert's score of an application; the expert is named by a pseudonymous reference, never by name. */
     public record RecordReviewScore(@TargetAggregateIdentifier String callId, String applicationId, String expertRef,
-                                    BigDecimal score, LocalDate scoredOn) {
+                                    BigDecimal score, LocalDate scoredOn) implements CallCommands {
     }
 
     /**
@@ -68,17 +70,17 @@ public final class CallCommands {
      * @param standings the standing of every platform taking part, as funding-service knows it at review time
      */
     public record RankApplications(@TargetAggregateIdentifier String callId, String parameterVersion,
-                                   BigDecimal equalScoreBand, LocalDate rankedOn) {
+                                   BigDecimal equalScoreBand, LocalDate rankedOn) implements CallCommands {
     }
 
     /** Takes an application out of contention (withdrawn, disqualified), with the reason. */
     public record DeclineApplication(@TargetAggregateIdentifier String callId, String applicationId, String reason,
-                                     LocalDate declinedOn) {
+                                     LocalDate declinedOn) implements CallCommands {
     }
 
     /** The call's part of an award: the application wins its demand; the project is awarded alongside. */
     public record AwardApplication(@TargetAggregateIdentifier String callId, String applicationId, String projectId,
-                                   LocalDate awardedOn) {
+                                   LocalDate awardedOn) implements CallCommands {
     }
 
     /**
@@ -90,7 +92,7 @@ public final class CallCommands {
     public record AwardApplicationAsProject(String callId, String applicationId, String projectId, long awardFen,
                                             long coFundingFen, String categoryScheme, List<BudgetLine> budget,
                                             FundingParameters.Rules rules, String documentRef, LocalDate awardedOn,
-                                            List<String> evidence) {
+                                            List<String> evidence) implements CallCommands {
 
         public AwardApplicationAsProject {
             budget = List.copyOf(budget);

@@ -6,38 +6,41 @@ import java.util.List;
 import java.util.Map;
 
 /** What happened to a challenge call. Private to funding-service; the published face is in the contracts module. */
-public final class CallEvents {
+public sealed interface CallEvents {
 
-    private CallEvents() {
+    public record ChallengeCallOpened(String callId, int year, String title, LocalDate openedOn)
+            implements CallEvents {
     }
 
     public record DemandSubmitted(String callId, String demandId, String enterpriseCreditCode,
                                   EnterpriseTier enterpriseTier, String title, String industry, String description,
-                                  long budgetCeilingFen, LocalDate submittedOn) {
+                                  long budgetCeilingFen, LocalDate submittedOn) implements CallEvents {
     }
 
-    public record DemandCurated(String callId, String demandId, boolean listed, String note, LocalDate curatedOn) {
+    public record DemandCurated(String callId, String demandId, boolean listed, String note, LocalDate curatedOn)
+            implements CallEvents {
     }
 
-    public record ListPublished(String callId, List<String> listedDemandIds, LocalDate publishedOn) {
+    public record ListPublished(String callId, List<String> listedDemandIds, LocalDate publishedOn)
+            implements CallEvents {
     }
 
     /** Each member's {@code tier} is the bureau's record at submission (the ranking reads it again at review). */
     public record ApplicationSubmitted(String callId, String applicationId, String demandId, String title,
                                        Member lead, List<Member> partners, long requestedFen,
-                                       LocalDate submittedOn) {
+                                       LocalDate submittedOn) implements CallEvents {
     }
 
     /** A partner confirmed its part in a joint bid, with its own organisation's token. */
     public record PartnershipConfirmed(String callId, String applicationId, String partnerCreditCode,
-                                       LocalDate confirmedOn) {
+                                       LocalDate confirmedOn) implements CallEvents {
     }
 
-    public record ApplicationsClosed(String callId, int applications, LocalDate closedOn) {
+    public record ApplicationsClosed(String callId, int applications, LocalDate closedOn) implements CallEvents {
     }
 
     public record ReviewScoreRecorded(String callId, String applicationId, String expertRef, BigDecimal score,
-                                      LocalDate scoredOn) {
+                                      LocalDate scoredOn) implements CallEvents {
     }
 
     /**
@@ -49,7 +52,7 @@ public final class CallEvents {
      */
     public record ApplicationsRanked(String callId, List<Ranking> rankings, Map<String, Standing> standings,
                                      String parameterVersion, BigDecimal equalScoreBand, LocalDate rankedOn,
-                                     Map<String, EnterpriseTier> enterpriseTiers) {
+                                     Map<String, EnterpriseTier> enterpriseTiers) implements CallEvents {
     }
 
     /**
@@ -61,10 +64,11 @@ public final class CallEvents {
                           Boolean joint) {
     }
 
-    public record ApplicationDeclined(String callId, String applicationId, String reason, LocalDate declinedOn) {
+    public record ApplicationDeclined(String callId, String applicationId, String reason, LocalDate declinedOn)
+            implements CallEvents {
     }
 
     public record ApplicationAwarded(String callId, String applicationId, String demandId, String projectId,
-                                     LocalDate awardedOn) {
+                                     LocalDate awardedOn) implements CallEvents {
     }
 }

@@ -2,6 +2,7 @@ package cn.gov.wenzhou.kjj.funding.command;
 
 import cn.gov.wenzhou.kjj.support.platforms.PlatformDirectory;
 import cn.gov.wenzhou.kjj.support.domain.Bounds;
+import cn.gov.wenzhou.kjj.funding.command.CallCommands.OpenChallengeCall;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.AwardApplication;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.CloseApplications;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.ConfirmPartnership;
@@ -12,6 +13,7 @@ import cn.gov.wenzhou.kjj.funding.command.CallCommands.RankApplications;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.RecordReviewScore;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.SubmitApplication;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.SubmitDemand;
+import cn.gov.wenzhou.kjj.funding.command.CallEvents.ChallengeCallOpened;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.ApplicationAwarded;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.ApplicationDeclined;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.ApplicationSubmitted;
@@ -36,13 +38,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -109,7 +112,7 @@ public class ChallengeCall {
     void handle(CurateDemand command) {
         requirePhase(CallPhase.COLLECTING_DEMANDS, "call.demands-closed", "the list is already published");
         Demand demand = demand(command.demandId());
-        LifecycleDates.notBefore(command.curatedOn(), "curatedOn", demand.submittedOn, "the demand's submission",
+        LifecycleDates.notBefore(command.curatedOn(), "curatedOn", demand.submittedOn(), "the demand's submission",
                 "curation.before-demand");
         apply(new DemandCurated(callId, command.demandId(), command.listed(), command.note(), command.curatedOn()));
     }
@@ -117,12 +120,12 @@ public class ChallengeCall {
     @CommandHandler
     void handle(PublishList command) {
         requirePhase(CallPhase.COLLECTING_DEMANDS, "call.list-already-published", "the list is already published");
-        if (demands.values().stream().anyMatch(d -> d.listed == null)) {
+        if (demands.values().stream().anyMatch(d -> d.listed() == null)) {
             throw new RuleViolationException("call.uncurated-demands",
                     "every demand must be curated (listed or not) before the list is published");
         }
-        List<String> listed = demands.values().stream().filter(d -> Boolean.TRUE.equals(d.listed))
-                .map(d -> d.demandId).toList();
+        List<String> listed = demands.values().stream().filter(d -> Boolean.TRUE.equals(d.listed()))
+                .map(d -> d.demandId()).toList();
         if (listed.isEmpty()) {
             throw new RuleViolationException("call.empty-list", "no demand is listed");
         }
@@ -140,7 +143,7 @@ public class ChallengeCall {
         requirePhase(CallPhase.LIST_PUBLISHED, "call.not-accepting-applications",
                 "applications are accepted only while the list is published");
         Demand demand = demand(command.demandId());
-        if (!Boolean.TRUE.equals(demand.listed)) {
+        if (!Boolean.TRUE.equals(demand.listed())) {
             throw new RuleViolationException("application.demand-not-listed",
                     "demand " + command.demandId() + " is not on the published list");
         }
@@ -154,7 +157,7 @@ public class ChallengeCall {
             throw new RuleViolationException("call.too-many-applications",
                     "a call takes at most " + MAX_APPLICATIONS + " applications");
         }
-        boolean again = applications.values().stream().anyMatch(a -> a.demandId.equals(command.demandId())
+        boolean again = applications.values().stream().anyMatch(a -> a.demandId().equals(command.demandId())
                 && a.leadCreditCode.equals(command.lead().creditCode()));
         if (again) {
             throw new RuleViolationException("application.duplicate",
@@ -177,7 +180,7 @@ public class ChallengeCall {
                     "partners confirm their part before the ranking (the call is " + phase + ")");
         }
         Application application = application(command.applicationId());
-        boolean partner = application.members.stream().skip(1)
+        boolean partner = application.members().stream().skip(1)
                 .anyMatch(m -> m.creditCode().equals(command.partnerCreditCode()));
         if (!partner) {
             throw new RuleViolationException("partnership.not-a-partner",
@@ -204,14 +207,14 @@ public class ChallengeCall {
     void handle(RecordReviewScore command) {
         requirePhase(CallPhase.UNDER_REVIEW, "call.not-under-review", "scores are recorded during the review only");
         Application application = application(command.applicationId());
-        if (application.scores.containsKey(command.expertRef())) {
+        if (application.scores().containsKey(command.expertRef())) {
             throw new RuleViolationException("review.expert-already-scored",
                     "expert " + command.expertRef() + " already scored this application");
         }
         if (command.score().signum() < 0 || command.score().compareTo(MAX_SCORE) > 0 || command.score().scale() > 2) {
             throw new InvalidInputException("score", "must be between 0 and 100, with at most two decimals");
         }
-        if (application.scores.size() >= MAX_SCORES) {
+        if (application.scores().size() >= MAX_SCORES) {
             throw new RuleViolationException("review.too-many-scores",
                     "an application takes at most " + MAX_SCORES + " expert scores");
         }
@@ -225,8 +228,8 @@ public class ChallengeCall {
     @CommandHandler
     void handle(RankApplications command, EnterpriseTiers tiers, PlatformStandings standingsNow) {
         requirePhase(CallPhase.UNDER_REVIEW, "call.not-under-review", "only a call under review can be ranked");
-        List<String> unscored = applications.values().stream().filter(a -> a.scores.isEmpty())
-                .map(a -> a.applicationId).toList();
+        List<String> unscored = applications.values().stream().filter(a -> a.scores().isEmpty())
+                .map(a -> a.applicationId()).toList();
         if (!unscored.isEmpty()) {
             throw new RuleViolationException("review.unscored-applications",
                     unscored.size() + " application(s) have no expert score yet");
@@ -235,17 +238,17 @@ public class ChallengeCall {
                 "ranking.before-application-deadline");
         // the standings the ranking rests on, kept with it: "high-level at review time" stays answerable
         Map<String, Standing> standings = new java.util.TreeMap<>();
-        applications.values().stream().flatMap(a -> a.members.stream()).filter(Member::platformMember)
+        applications.values().stream().flatMap(a -> a.members().stream()).filter(Member::platformMember)
                 .forEach(m -> standings.computeIfAbsent(m.platformId(),
                         id -> standingsNow.of(id).orElse(Standing.REGISTERED)));
         Map<String, EnterpriseTier> recorded = new java.util.TreeMap<>();
-        applications.values().stream().flatMap(a -> a.members.stream())
+        applications.values().stream().flatMap(a -> a.members().stream())
                 .forEach(m -> recorded.computeIfAbsent(m.creditCode(), tiers::tierOf));
         PriorityRule.Facts facts = new PriorityRule.Facts(recorded, standings);
         List<Ranking> rankings = new ArrayList<>();
         for (Demand demand : demands.values()) {
             List<PriorityRule.Bid> bids = applications.values().stream()
-                    .filter(a -> a.demandId.equals(demand.demandId)).map(Application::bid).toList();
+                    .filter(a -> a.demandId().equals(demand.demandId())).map(Application::bid).toList();
             rankings.addAll(PriorityRule.rank(bids, facts, command.equalScoreBand()));
         }
         apply(new ApplicationsRanked(callId, rankings, standings, command.parameterVersion(),
@@ -256,7 +259,7 @@ public class ChallengeCall {
     void handle(DeclineApplication command) {
         requirePhase(CallPhase.RANKED, "call.not-ranked", "applications are declined after ranking");
         Application application = application(command.applicationId());
-        if (application.awarded) {
+        if (application.awarded()) {
             throw new RuleViolationException("award.already-awarded", "the application was awarded");
         }
         LifecycleDates.notBefore(command.declinedOn(), "declinedOn", rankedOn, "the ranking", "decline.before-ranking");
@@ -268,26 +271,27 @@ public class ChallengeCall {
     CallCommands.AwardedApplication handle(AwardApplication command) {
         requirePhase(CallPhase.RANKED, "call.not-ranked", "awards are made after the ranking");
         Application application = application(command.applicationId());
-        if (application.declined) {
+        if (application.declined()) {
             throw new RuleViolationException("award.application-declined", "the application was declined");
         }
-        if (awardedDemands.contains(application.demandId)) {
+        if (awardedDemands.contains(application.demandId())) {
             throw new RuleViolationException("award.one-per-demand",
-                    "demand " + application.demandId + " has already been awarded");
+                    "demand " + application.demandId() + " has already been awarded");
         }
         Application top = applications.values().stream()
-                .filter(a -> a.demandId.equals(application.demandId) && !a.declined)
-                .min(Comparator.comparingInt(a -> a.rank)).orElseThrow();
-        if (top != application) {
+                .filter(a -> a.demandId().equals(application.demandId()) && !a.declined())
+                .min(Comparator.comparingInt(a -> a.rank())).orElseThrow();
+        if (!top.applicationId().equals(application.applicationId())) {
             throw new RuleViolationException("award.rank-order",
-                    "application " + top.applicationId + " ranks higher on this demand: award it or decline it first");
+                    "application " + top.applicationId()
+                            + " ranks higher on this demand: award it or decline it first");
         }
         LifecycleDates.notBefore(command.awardedOn(), "awardedOn", rankedOn, "the ranking", "award.before-ranking");
-        apply(new ApplicationAwarded(callId, command.applicationId(), application.demandId, command.projectId(),
+        apply(new ApplicationAwarded(callId, command.applicationId(), application.demandId(), command.projectId(),
                 command.awardedOn()));
         // only the partners that confirmed take part in the project (and count it among the projects they won)
-        return new CallCommands.AwardedApplication(application.applicationId, application.demandId,
-                application.title, application.members.get(0),
+        return new CallCommands.AwardedApplication(application.applicationId(), application.demandId(),
+                application.title(), application.members().get(0),
                 application.bid().members().stream().skip(1).toList());
     }
 
@@ -300,12 +304,12 @@ public class ChallengeCall {
 
     @EventSourcingHandler
     void on(DemandSubmitted event) {
-        demands.put(event.demandId(), new Demand(event.demandId(), event.submittedOn()));
+        demands.put(event.demandId(), new Demand(event.demandId(), event.submittedOn(), null));
     }
 
     @EventSourcingHandler
     void on(DemandCurated event) {
-        demands.get(event.demandId()).listed = event.listed();
+        demands.computeIfPresent(event.demandId(), (id, demand) -> demand.curated(event.listed()));
     }
 
     @EventSourcingHandler
@@ -316,13 +320,14 @@ public class ChallengeCall {
 
     @EventSourcingHandler
     void on(ApplicationSubmitted event) {
-        applications.put(event.applicationId(), new Application(event.applicationId(), event.demandId(),
+        applications.put(event.applicationId(), Application.submitted(event.applicationId(), event.demandId(),
                 event.title(), event.lead(), event.partners(), applications.size()));
     }
 
     @EventSourcingHandler
     void on(PartnershipConfirmed event) {
-        applications.get(event.applicationId()).confirmedPartners.add(event.partnerCreditCode());
+        applications.computeIfPresent(event.applicationId(),
+                (id, application) -> application.confirmedBy(event.partnerCreditCode()));
     }
 
     @EventSourcingHandler
@@ -333,24 +338,26 @@ public class ChallengeCall {
 
     @EventSourcingHandler
     void on(ReviewScoreRecorded event) {
-        applications.get(event.applicationId()).scores.put(event.expertRef(), event.score());
+        applications.computeIfPresent(event.applicationId(),
+                (id, application) -> application.scored(event.expertRef(), event.score()));
     }
 
     @EventSourcingHandler
     void on(ApplicationsRanked event) {
         phase = CallPhase.RANKED;
         rankedOn = event.rankedOn();
-        event.rankings().forEach(r -> applications.get(r.applicationId()).rank = r.rank());
+        event.rankings().forEach(r -> applications.computeIfPresent(r.applicationId(),
+                (id, application) -> application.rankedAs(r.rank())));
     }
 
     @EventSourcingHandler
     void on(ApplicationDeclined event) {
-        applications.get(event.applicationId()).declined = true;
+        applications.computeIfPresent(event.applicationId(), (id, application) -> application.asDeclined());
     }
 
     @EventSourcingHandler
     void on(ApplicationAwarded event) {
-        applications.get(event.applicationId()).awarded = true;
+        applications.computeIfPresent(event.applicationId(), (id, application) -> application.asAwarded());
         awardedDemands.add(event.demandId());
     }
 
@@ -383,70 +390,63 @@ public class ChallengeCall {
         return new Member(applicant.creditCode(), tiers.tierOf(applicant.creditCode()), platformId);
     }
 
-    static final class Demand {
-        String demandId;
-        LocalDate submittedOn;
-        Boolean listed;
+    /** A demand as the call keeps it; {@code listed} is null until it is curated. */
+    record Demand(String demandId, LocalDate submittedOn, Boolean listed) {
 
-        Demand() {
-        }
-
-        Demand(String demandId, LocalDate submittedOn) {
-            this.demandId = demandId;
-            this.submittedOn = submittedOn;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Demand d && Objects.equals(demandId, d.demandId)
-                    && Objects.equals(submittedOn, d.submittedOn) && Objects.equals(listed, d.listed);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(demandId);
+        Demand curated(boolean listed) {
+            return new Demand(demandId, submittedOn, listed);
         }
     }
 
-    static final class Application {
-        String applicationId;
-        String demandId;
-        String title;
-        String leadCreditCode;
-        List<Member> members;
-        int order;
-        Map<String, BigDecimal> scores = new LinkedHashMap<>();
-        Set<String> confirmedPartners = new java.util.TreeSet<>();
-        int rank;
-        boolean declined;
-        boolean awarded;
+    /**
+     * An application as the call keeps it: its members (the lead first), its place in the order of submission, the
+     * experts' scores, the partners that confirmed, and where review and award left it.
+     */
+    record Application(String applicationId, String demandId, String title, String leadCreditCode,
+                       List<Member> members, int order, Map<String, BigDecimal> scores, Set<String> confirmedPartners,
+                       int rank, boolean declined, boolean awarded) {
 
-        Application() {
+        Application {
+            members = List.copyOf(members);
+            scores = scores == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+            confirmedPartners = confirmedPartners == null ? Collections.emptySortedSet()
+                    : Collections.unmodifiableSortedSet(new TreeSet<>(confirmedPartners));
         }
 
-        Application(String applicationId, String demandId, String title, Member lead, List<Member> partners,
-                    int order) {
-            this.applicationId = applicationId;
-            this.demandId = demandId;
-            this.title = title;
-            this.leadCreditCode = lead.creditCode();
-            this.members = Stream.concat(Stream.of(lead), partners.stream()).toList();
-            this.order = order;
+        static Application submitted(String applicationId, String demandId, String title, Member lead,
+                                     List<Member> partners, int order) {
+            return new Application(applicationId, demandId, title, lead.creditCode(),
+                    Stream.concat(Stream.of(lead), partners.stream()).toList(), order, Map.of(), Set.of(), 0, false,
+                    false);
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Application a && Objects.equals(applicationId, a.applicationId)
-                    && Objects.equals(demandId, a.demandId) && Objects.equals(title, a.title)
-                    && Objects.equals(leadCreditCode, a.leadCreditCode) && Objects.equals(members, a.members)
-                    && order == a.order && Objects.equals(scores, a.scores)
-                    && Objects.equals(confirmedPartners, a.confirmedPartners) && rank == a.rank
-                    && declined == a.declined && awarded == a.awarded;
+        Application scored(String expertRef, BigDecimal score) {
+            Map<String, BigDecimal> scored = new LinkedHashMap<>(scores);
+            scored.put(expertRef, score);
+            return new Application(applicationId, demandId, title, leadCreditCode, members, order, scored,
+                    confirmedPartners, rank, declined, awarded);
         }
 
-        @Override
-        public int hashCode() {
-            return Objects.hash(applicationId);
+        Application confirmedBy(String partnerCreditCode) {
+            Set<String> confirmed = new TreeSet<>(confirmedPartners);
+            confirmed.add(partnerCreditCode);
+            return new Application(applicationId, demandId, title, leadCreditCode, members, order, scores, confirmed,
+                    rank, declined, awarded);
+        }
+
+        Application rankedAs(int rank) {
+            return new Application(applicationId, demandId, title, leadCreditCode, members, order, scores,
+                    confirmedPartners, rank, declined, awarded);
+        }
+
+        Application asDeclined() {
+            return new Application(applicationId, demandId, title, leadCreditCode, members, order, scores,
+                    confirmedPartners, rank, true, awarded);
+        }
+
+        Application asAwarded() {
+            return new Application(applicationId, demandId, title, leadCreditCode, members, order, scores,
+                    confirmedPartners, rank, declined, true);
         }
 
         BigDecimal meanScore() {

@@ -1,6 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
-import cn.gov.wenzhou.kjj.funding.command.LedgerCheckpoints.RecordLedgerCheckpoint;
+import cn.gov.wenzhou.kjj.funding.command.LedgerCheckpointsCommands.RecordLedgerCheckpoint;
 import cn.gov.wenzhou.kjj.funding.query.LedgerSigner;
 import cn.gov.wenzhou.kjj.funding.query.MoneyLedger;
 import cn.gov.wenzhou.kjj.ledger.SignedHead;

@@ -1,6 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.ExpireDisbursementRequest;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.ExpireDisbursementRequest;
 import cn.gov.wenzhou.kjj.funding.query.PaymentApprovalProjection;
 import cn.gov.wenzhou.kjj.funding.query.PaymentApprovalProjection.RequestView;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;

@@ -1,7 +1,9 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
-import cn.gov.wenzhou.kjj.funding.command.EnterpriseContact.EnterpriseNoticeAddressSet;
-import cn.gov.wenzhou.kjj.funding.command.EnterpriseContact.SetEnterpriseNoticeAddress;
+import cn.gov.wenzhou.kjj.funding.command.EnterpriseRecordCommands.RecordEnterpriseTier;
+import cn.gov.wenzhou.kjj.funding.command.EnterpriseRecordEvents.EnterpriseTierRecorded;
+import cn.gov.wenzhou.kjj.funding.command.EnterpriseRecordEvents.EnterpriseNoticeAddressSet;
+import cn.gov.wenzhou.kjj.funding.command.EnterpriseRecordCommands.SetEnterpriseNoticeAddress;
 import cn.gov.wenzhou.kjj.mail.MailAddresses;
 import cn.gov.wenzhou.kjj.mail.OutgoingMail;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
@@ -17,7 +19,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * The record of one enterprise (by its credit code), the one aggregate of its event stream: its tier for the special
- * fund as the bureau records it, and the address it keeps for funding's notices ({@link EnterpriseContact}), each
+ * fund as the bureau records it, and the address it keeps for funding's notices, each
  * with the history of every change. An enterprise without a tier is {@link EnterpriseTier#OTHER}.
  */
 @Aggregate

@@ -1,15 +1,15 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
 import cn.gov.wenzhou.kjj.support.domain.Bounds;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.ApproveDisbursement;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.ApproveDisbursement;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementApproved;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementEscalated;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementRejected;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementRequestExpired;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementRequested;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.EscalateDisbursement;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.ExpireDisbursementRequest;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.RejectDisbursement;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.EscalateDisbursement;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.ExpireDisbursementRequest;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.RejectDisbursement;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.AdjustBudget;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.AwardProject;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.CloseProject;
@@ -34,27 +34,28 @@ import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ProjectResumed;
 import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ProjectSuspended;
 import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ProjectTerminated;
 import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.TrancheDisbursed;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.AcceptReport;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ApplyReportingDeadlines;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.DisbursementHoldLifted;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.DisbursementHoldStarted;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.NoticeRecipient;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportAccepted;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportOverdue;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportOverdueEscalated;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportReminderIssued;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportReturned;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportSubmitted;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportingScheduleSet;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReturnReport;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.SubmitReport;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.SuspensionProposed;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.AcceptReport;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.ApplyReportingDeadlines;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.DisbursementHoldLifted;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.DisbursementHoldStarted;
+import cn.gov.wenzhou.kjj.funding.command.NoticeRecipient;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportAccepted;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportOverdue;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportOverdueEscalated;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportReminderIssued;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportReturned;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportSubmitted;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportingScheduleSet;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.ReturnReport;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.SubmitReport;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.SuspensionProposed;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.domain.LifecycleDates;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
@@ -80,7 +81,9 @@ public class FundedProject {
 
     @AggregateIdentifier
     private String projectId;
-    private ProjectBook book;
+    /** Its event-sourcing handlers fold every event of the project's stream (Axon forwards them to the member). */
+    @AggregateMember
+    private ProjectBook book = new ProjectBook();
 
     protected FundedProject() {
     }
@@ -115,12 +118,15 @@ public class FundedProject {
                     + " fen exceed the cap of " + cap + " fen (rules " + command.rules().version() + ")");
         }
         List<String> documents = stored(evidence, command.evidence());
-        apply(new ProjectAwarded(command.projectId(), command.callId(), command.applicationId(), command.title(),
-                command.recipientCreditCode(), command.recipientPlatformId(), List.copyOf(command.partnerPlatformIds()),
-                command.awardFen(), command.coFundingFen(), command.categoryScheme(), List.copyOf(command.budget()),
-                cap, command.rules().planFor(command.awardFen()), command.rules().balanceOnPass(),
-                command.rules().balanceOtherwise(), command.rules().version(), command.documentRef(),
-                command.awardedOn(), documents));
+        apply(new ProjectAwarded(command.projectId(), command.title(),
+                new AwardRecipient(command.recipientCreditCode(), command.recipientPlatformId(),
+                        List.copyOf(command.partnerPlatformIds())),
+                new AwardMoney(command.awardFen(), command.coFundingFen()),
+                new BudgetPlan(command.categoryScheme(), List.copyOf(command.budget()), cap,
+                        command.rules().planFor(command.awardFen())),
+                new BalanceRules(command.rules().balanceOnPass(), command.rules().balanceOtherwise()),
+                new AwardDecision(command.callId(), command.applicationId(), command.rules().version(),
+                        command.documentRef(), command.awardedOn(), documents)));
     }
 
     @CommandHandler
@@ -677,18 +683,10 @@ public class FundedProject {
         return obligation;
     }
 
+    /** The project's state is its books: they fold every event of the stream, the award included. */
     @EventSourcingHandler
     void on(ProjectAwarded event) {
         projectId = event.projectId();
-        book = new ProjectBook();
-        book.apply(event);
-    }
-
-    @EventSourcingHandler
-    void on(Object event) {
-        if (!(event instanceof ProjectAwarded)) {
-            book.apply(event);
-        }
     }
 
     private void requireActive(String what) {

@@ -1,5 +1,7 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
+import cn.gov.wenzhou.kjj.funding.command.LedgerCheckpointsCommands.RecordLedgerCheckpoint;
+import cn.gov.wenzhou.kjj.funding.command.LedgerCheckpointsEvents.LedgerCheckpointRecorded;
 import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
@@ -8,7 +10,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
@@ -29,16 +30,6 @@ public class LedgerCheckpoints {
     /** Far above any number of money events (a city's century of vouchers). */
     public static final long MAX_SEQUENCE = 1_000_000_000_000L;
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
-
-    public record RecordLedgerCheckpoint(@TargetAggregateIdentifier String ledgerId, LocalDate businessDate,
-                                         long sequence, String entryHash, String rootHash, String at,
-                                         String algorithm, String keyId, String publicKey, String signature) {
-    }
-
-    public record LedgerCheckpointRecorded(String ledgerId, LocalDate businessDate, long sequence, String entryHash,
-                                           String rootHash, String at, String algorithm, String keyId,
-                                           String publicKey, String signature) {
-    }
 
     @AggregateIdentifier
     private String ledgerId;

@@ -1,18 +1,16 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Four-eyes payment approval: the commands and events of a disbursement request on a project, and of an approver's
- * delegation limit. A request reserves its amount on the tranche until it is approved (paid), rejected or expired.
+ * Four-eyes payment approval: the events of a disbursement request on a project, and of an approver's delegation
+ * limit. A request reserves its amount on the tranche until it is approved (paid), rejected or expired. They keep this
+ * holder's name because the money ledger chains them by the type name the store holds
+ * ({@code LedgerEntries.MONEY_EVENT_TYPES}, shared with the independent verifier); their commands are the project's
+ * ({@link ProjectCommands}) and the delegation's ({@link ApproverDelegationCommands}).
  */
-public final class PaymentApprovals {
-
-    private PaymentApprovals() {
-    }
+public sealed interface PaymentApprovals {
 
     // --- a disbursement request on a funded project ---
 
@@ -20,7 +18,7 @@ public final class PaymentApprovals {
                                         long amountFen, String documentRef, String reason, String requestedBy,
                                         LocalDate requestedOn, LocalDate expiresOn, String approvalVersion,
                                         String parameterVersion,
-                                        List<String> evidence) {
+                                        List<String> evidence) implements PaymentApprovals {
 
         public DisbursementRequested {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
@@ -35,53 +33,26 @@ public final class PaymentApprovals {
         }
     }
 
-    /** @param approver the approver's subject; {@code approverLimitFen} their delegation limit at the decision */
-    public record ApproveDisbursement(@TargetAggregateIdentifier String projectId, String requestId,
-                                      String approver, String note, LocalDate approvedOn) {
-    }
-
     public record DisbursementApproved(String projectId, String requestId, String approver, int approverLevel,
                                        long approverLimitFen, String delegationVersion, String note,
-                                       LocalDate approvedOn) {
-    }
-
-    public record RejectDisbursement(@TargetAggregateIdentifier String projectId, String requestId, String rejectedBy,
-                                     String reason, LocalDate rejectedOn) {
+                                       LocalDate approvedOn) implements PaymentApprovals {
     }
 
     public record DisbursementRejected(String projectId, String requestId, String rejectedBy, String reason,
-                                       LocalDate rejectedOn) {
-    }
-
-    /** An approver whose limit does not cover the amount passes the request to the next level. */
-    public record EscalateDisbursement(@TargetAggregateIdentifier String projectId, String requestId,
-                                       String escalatedBy, String reason, LocalDate escalatedOn) {
+                                       LocalDate rejectedOn) implements PaymentApprovals {
     }
 
     public record DisbursementEscalated(String projectId, String requestId, String escalatedBy, int toLevel,
-                                        String reason, LocalDate escalatedOn) {
-    }
-
-    /** A sweep over the business clock: the request was not decided by its expiry date. */
-    public record ExpireDisbursementRequest(@TargetAggregateIdentifier String projectId, String requestId,
-                                            LocalDate today) {
+                                        String reason, LocalDate escalatedOn) implements PaymentApprovals {
     }
 
     public record DisbursementRequestExpired(String projectId, String requestId, LocalDate expiresOn,
-                                             LocalDate expiredOn) {
+                                             LocalDate expiredOn) implements PaymentApprovals {
     }
 
     // --- an approver's delegation (kept by command, with its history) ---
 
-    /**
-     * @param level    the approval level the approver acts at (1 = section, 2 = division, 3 = bureau leadership)
-     * @param limitFen the largest payment they may approve; 0 withdraws the delegation
-     */
-    public record SetDelegationLimit(@TargetAggregateIdentifier String approver, int level, long limitFen,
-                                     String reason, String setBy, LocalDate effectiveOn) {
-    }
-
     public record DelegationLimitSet(String approver, int level, long limitFen, String reason, String setBy,
-                                     LocalDate effectiveOn, String delegationVersion) {
+                                     LocalDate effectiveOn, String delegationVersion) implements PaymentApprovals {
     }
 }

@@ -13,11 +13,17 @@ import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ProjectSuspended;
 import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ProjectTerminated;
 import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.TrancheDisbursed;
 
+import org.axonframework.eventsourcing.EventSourcingHandler;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The books of one project, folded from its events. The aggregate decides on it; the as-of query folds the same
@@ -69,6 +75,14 @@ public final class ProjectBook {
     /** The reports owed, by obligation id, in due-date order of the schedule. */
     final Map<String, Obligation> obligations = new LinkedHashMap<>();
 
+    /**
+     * The typed fold of each event the books keep, read from the handlers below: the as-of query folds a stored stream
+     * exactly as the aggregate does, from one list.
+     */
+    private static final Map<Class<?>, Method> FOLDS = Arrays.stream(ProjectBook.class.getDeclaredMethods())
+            .filter(method -> method.isAnnotationPresent(EventSourcingHandler.class))
+            .collect(Collectors.toUnmodifiableMap(method -> method.getParameterTypes()[0], method -> method));
+
     /** Jackson (snapshots) and the fold. */
     public ProjectBook() {
     }
@@ -81,106 +95,204 @@ public final class ProjectBook {
         return book;
     }
 
+    /**
+     * Folds one event of the project's stream through its {@link EventSourcingHandler}, as the aggregate does; an event
+     * the books do not keep changes nothing.
+     */
     public void apply(Object event) {
-        if (event instanceof ProjectAwarded e) {
-            projectId = e.projectId();
-            callId = e.callId();
-            title = e.title();
-            recipientCreditCode = e.recipientCreditCode();
-            recipientPlatformId = e.recipientPlatformId();
-            status = ProjectStatus.AWARDED;
-            parameterVersion = e.parameterVersion();
-            categoryScheme = e.categoryScheme();
-            balanceOnPass = e.balanceOnPass();
-            balanceOtherwise = e.balanceOtherwise();
-            awardFen = e.awardFen();
-            coFundingFen = e.coFundingFen();
-            indirectCapFen = e.indirectCapFen();
-            awardedOn = e.awardedOn();
-            e.budget().forEach(line -> categories.put(line.category(),
-                    new Category(line.category(), line.kind(), line.amountFen(), 0)));
-            e.tranches().forEach(t -> tranches.put(t.number(), new TrancheState(t, 0)));
-        } else if (event instanceof ContractSigned e) {
-            status = ProjectStatus.ACTIVE;
-            contractSignedOn = e.signedOn();
-        } else if (event instanceof MidTermCheckRecorded e) {
-            if (e.passed()) {
-                midTermPassedOn = e.checkedOn();
-            }
-        } else if (event instanceof AcceptanceRecorded e) {
-            acceptanceRecordedOn = e.acceptedOn();
-            acceptancePassed = e.passed();
-        } else if (event instanceof TrancheDisbursed e) {
-            disbursedFen = Math.addExact(disbursedFen, e.amountFen());
-            TrancheState tranche = tranches.get(e.trancheNumber());
-            tranches.put(e.trancheNumber(), new TrancheState(tranche.plan(),
-                    Math.addExact(tranche.paidFen(), e.amountFen())));
-            lastMoneyOn = e.disbursedOn();
-        } else if (event instanceof PaymentApprovals.DisbursementRequested e) {
-            requests.put(e.requestId(), new PaymentRequest(e.requestId(), e.trancheNumber(), e.amountFen(),
-                    e.documentRef(), e.reason(), e.requestedBy(), e.requestedOn(), e.expiresOn(), 1,
-                    RequestStatus.PENDING, e.evidence()));
-        } else if (event instanceof PaymentApprovals.DisbursementEscalated e) {
-            requests.computeIfPresent(e.requestId(), (id, r) -> r.atLevel(e.toLevel()));
-        } else if (event instanceof PaymentApprovals.DisbursementApproved e) {
-            requests.computeIfPresent(e.requestId(), (id, r) -> r.with(RequestStatus.APPROVED));
-        } else if (event instanceof PaymentApprovals.DisbursementRejected e) {
-            requests.computeIfPresent(e.requestId(), (id, r) -> r.with(RequestStatus.REJECTED));
-        } else if (event instanceof PaymentApprovals.DisbursementRequestExpired e) {
-            requests.computeIfPresent(e.requestId(), (id, r) -> r.with(RequestStatus.EXPIRED));
-        } else if (event instanceof ExpenditureRecorded e) {
-            spentFen = Math.addExact(spentFen, e.amountFen());
-            Category category = categories.get(e.category());
-            categories.put(e.category(), category.withSpent(Math.addExact(category.spentFen(), e.amountFen())));
-            lastMoneyOn = e.spentOn();
-        } else if (event instanceof BudgetAdjusted e) {
-            Category from = categories.get(e.fromCategory());
-            Category to = categories.get(e.toCategory());
-            categories.put(from.code(), from.withBudget(Math.subtractExact(from.budgetFen(), e.amountFen())));
-            categories.put(to.code(), to.withBudget(Math.addExact(to.budgetFen(), e.amountFen())));
-        } else if (event instanceof ProjectSuspended e) {
-            status = ProjectStatus.SUSPENDED;
-            suspendedOn = e.suspendedOn();
-        } else if (event instanceof ProjectResumed e) {
-            status = ProjectStatus.ACTIVE;
-            resumedOn = e.resumedOn();
-        } else if (event instanceof ProjectTerminated e) {
-            status = ProjectStatus.TERMINATED;
-            terminatedOn = e.terminatedOn();
-            recoveryOrderedFen = e.recoveryOrderedFen();
-        } else if (event instanceof FundsRecovered e) {
-            recoveredFen = Math.addExact(recoveredFen, e.amountFen());
-            lastMoneyOn = e.recoveredOn();
-        } else if (event instanceof ReportingObligations.ReportingScheduleSet e) {
-            reporting = new Reporting(e.reportingVersion(), e.remindDaysBefore(), e.graceDays(),
-                    e.resubmitWithinDays(), e.escalateAfterDays(), e.proposeSuspensionAfterDays(),
-                    e.holdAcrossRecipient());
-            e.obligations().forEach(o -> obligations.put(o.obligationId(), Obligation.due(o)));
-        } else if (event instanceof ReportingObligations.ReportSubmitted e) {
-            obligations.computeIfPresent(e.obligationId(), (id, o) -> o.submitted(e.submittedOn()));
-        } else if (event instanceof ReportingObligations.ReportAccepted e) {
-            obligations.computeIfPresent(e.obligationId(), (id, o) -> o.accepted(e.acceptedOn()));
-        } else if (event instanceof ReportingObligations.ReportReturned e) {
-            obligations.computeIfPresent(e.obligationId(), (id, o) -> o.returned(e.nextDueOn(), e.nextCycle()));
-        } else if (event instanceof ReportingObligations.ReportReminderIssued e) {
-            obligations.computeIfPresent(e.obligationId(), (id, o) -> o.reminded(e.cycle()));
-        } else if (event instanceof ReportingObligations.ReportOverdue e) {
-            obligations.computeIfPresent(e.obligationId(), (id, o) -> o.overdue(e.overdueOn()));
-        } else if (event instanceof ReportingObligations.DisbursementHoldStarted e) {
-            obligations.computeIfPresent(e.obligationId(), (id, o) -> o.hold(e.startedOn(), null));
-        } else if (event instanceof ReportingObligations.DisbursementHoldLifted e) {
-            obligations.computeIfPresent(e.obligationId(), (id, o) -> o.hold(o.holdStartedOn(), e.liftedOn()));
-        } else if (event instanceof ReportingObligations.ReportOverdueEscalated e) {
-            obligations.computeIfPresent(e.obligationId(), (id, o) -> o.escalated(e.escalatedOn()));
-        } else if (event instanceof ReportingObligations.SuspensionProposed e) {
-            obligations.computeIfPresent(e.obligationId(), (id, o) -> o.proposed(e.proposedOn()));
-        } else if (event instanceof ProjectClosed e) {
-            status = ProjectStatus.CLOSED;
-            outcome = e.outcome();
-            settledBalanceFen = e.balanceFen();
-            balanceDisposition = e.disposition();
-            closedOn = e.closedOn();
+        Method fold = FOLDS.get(event.getClass());
+        if (fold == null) {
+            return;
         }
+        try {
+            fold.invoke(this, event);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ProjectAwarded e) {
+        projectId = e.projectId();
+        callId = e.decision().callId();
+        title = e.title();
+        recipientCreditCode = e.recipient().creditCode();
+        recipientPlatformId = e.recipient().platformId();
+        status = ProjectStatus.AWARDED;
+        parameterVersion = e.decision().parameterVersion();
+        categoryScheme = e.budget().categoryScheme();
+        balanceOnPass = e.balance().onPass();
+        balanceOtherwise = e.balance().otherwise();
+        awardFen = e.money().awardFen();
+        coFundingFen = e.money().coFundingFen();
+        indirectCapFen = e.budget().indirectCapFen();
+        awardedOn = e.decision().awardedOn();
+        e.budget().lines().forEach(line -> categories.put(line.category(),
+                new Category(line.category(), line.kind(), line.amountFen(), 0)));
+        e.budget().tranches().forEach(t -> tranches.put(t.number(), new TrancheState(t, 0)));
+    }
+
+    @EventSourcingHandler
+    void on(ContractSigned e) {
+        status = ProjectStatus.ACTIVE;
+        contractSignedOn = e.signedOn();
+    }
+
+    @EventSourcingHandler
+    void on(MidTermCheckRecorded e) {
+        if (e.passed()) {
+            midTermPassedOn = e.checkedOn();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AcceptanceRecorded e) {
+        acceptanceRecordedOn = e.acceptedOn();
+        acceptancePassed = e.passed();
+    }
+
+    @EventSourcingHandler
+    void on(TrancheDisbursed e) {
+        disbursedFen = Math.addExact(disbursedFen, e.amountFen());
+        TrancheState tranche = tranches.get(e.trancheNumber());
+        tranches.put(e.trancheNumber(), new TrancheState(tranche.plan(),
+                Math.addExact(tranche.paidFen(), e.amountFen())));
+        lastMoneyOn = e.disbursedOn();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentApprovals.DisbursementRequested e) {
+        requests.put(e.requestId(), new PaymentRequest(e.requestId(), e.trancheNumber(), e.amountFen(),
+                e.documentRef(), e.reason(), e.requestedBy(), e.requestedOn(), e.expiresOn(), 1,
+                RequestStatus.PENDING, e.evidence()));
+    }
+
+    @EventSourcingHandler
+    void on(PaymentApprovals.DisbursementEscalated e) {
+        requests.computeIfPresent(e.requestId(), (id, r) -> r.atLevel(e.toLevel()));
+    }
+
+    @EventSourcingHandler
+    void on(PaymentApprovals.DisbursementApproved e) {
+        requests.computeIfPresent(e.requestId(), (id, r) -> r.with(RequestStatus.APPROVED));
+    }
+
+    @EventSourcingHandler
+    void on(PaymentApprovals.DisbursementRejected e) {
+        requests.computeIfPresent(e.requestId(), (id, r) -> r.with(RequestStatus.REJECTED));
+    }
+
+    @EventSourcingHandler
+    void on(PaymentApprovals.DisbursementRequestExpired e) {
+        requests.computeIfPresent(e.requestId(), (id, r) -> r.with(RequestStatus.EXPIRED));
+    }
+
+    @EventSourcingHandler
+    void on(ExpenditureRecorded e) {
+        spentFen = Math.addExact(spentFen, e.amountFen());
+        Category category = categories.get(e.category());
+        categories.put(e.category(), category.withSpent(Math.addExact(category.spentFen(), e.amountFen())));
+        lastMoneyOn = e.spentOn();
+    }
+
+    @EventSourcingHandler
+    void on(BudgetAdjusted e) {
+        Category from = categories.get(e.fromCategory());
+        Category to = categories.get(e.toCategory());
+        categories.put(from.code(), from.withBudget(Math.subtractExact(from.budgetFen(), e.amountFen())));
+        categories.put(to.code(), to.withBudget(Math.addExact(to.budgetFen(), e.amountFen())));
+    }
+
+    @EventSourcingHandler
+    void on(ProjectSuspended e) {
+        status = ProjectStatus.SUSPENDED;
+        suspendedOn = e.suspendedOn();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectResumed e) {
+        status = ProjectStatus.ACTIVE;
+        resumedOn = e.resumedOn();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectTerminated e) {
+        status = ProjectStatus.TERMINATED;
+        terminatedOn = e.terminatedOn();
+        recoveryOrderedFen = e.recoveryOrderedFen();
+    }
+
+    @EventSourcingHandler
+    void on(FundsRecovered e) {
+        recoveredFen = Math.addExact(recoveredFen, e.amountFen());
+        lastMoneyOn = e.recoveredOn();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectEvents.ReportingScheduleSet e) {
+        reporting = new Reporting(e.reportingVersion(), e.remindDaysBefore(), e.graceDays(),
+                e.resubmitWithinDays(), e.escalateAfterDays(), e.proposeSuspensionAfterDays(),
+                e.holdAcrossRecipient());
+        e.obligations().forEach(o -> obligations.put(o.obligationId(), Obligation.due(o)));
+    }
+
+    @EventSourcingHandler
+    void on(ProjectEvents.ReportSubmitted e) {
+        obligations.computeIfPresent(e.obligationId(), (id, o) -> o.submitted(e.submittedOn()));
+    }
+
+    @EventSourcingHandler
+    void on(ProjectEvents.ReportAccepted e) {
+        obligations.computeIfPresent(e.obligationId(), (id, o) -> o.accepted(e.acceptedOn()));
+    }
+
+    @EventSourcingHandler
+    void on(ProjectEvents.ReportReturned e) {
+        obligations.computeIfPresent(e.obligationId(), (id, o) -> o.returned(e.nextDueOn(), e.nextCycle()));
+    }
+
+    @EventSourcingHandler
+    void on(ProjectEvents.ReportReminderIssued e) {
+        obligations.computeIfPresent(e.obligationId(), (id, o) -> o.reminded(e.cycle()));
+    }
+
+    @EventSourcingHandler
+    void on(ProjectEvents.ReportOverdue e) {
+        obligations.computeIfPresent(e.obligationId(), (id, o) -> o.overdue(e.overdueOn()));
+    }
+
+    @EventSourcingHandler
+    void on(ProjectEvents.DisbursementHoldStarted e) {
+        obligations.computeIfPresent(e.obligationId(), (id, o) -> o.hold(e.startedOn(), null));
+    }
+
+    @EventSourcingHandler
+    void on(ProjectEvents.DisbursementHoldLifted e) {
+        obligations.computeIfPresent(e.obligationId(), (id, o) -> o.hold(o.holdStartedOn(), e.liftedOn()));
+    }
+
+    @EventSourcingHandler
+    void on(ProjectEvents.ReportOverdueEscalated e) {
+        obligations.computeIfPresent(e.obligationId(), (id, o) -> o.escalated(e.escalatedOn()));
+    }
+
+    @EventSourcingHandler
+    void on(ProjectEvents.SuspensionProposed e) {
+        obligations.computeIfPresent(e.obligationId(), (id, o) -> o.proposed(e.proposedOn()));
+    }
+
+    @EventSourcingHandler
+    void on(ProjectClosed e) {
+        status = ProjectStatus.CLOSED;
+        outcome = e.outcome();
+        settledBalanceFen = e.balanceFen();
+        balanceDisposition = e.disposition();
+        closedOn = e.closedOn();
     }
 
     /** What the recipient holds of the special fund: received, not spent, not recovered. */

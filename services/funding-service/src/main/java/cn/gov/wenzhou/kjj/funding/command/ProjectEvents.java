@@ -1,5 +1,7 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
+import org.axonframework.serialization.Revision;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -7,44 +9,30 @@ import java.util.List;
  * What happened to a funded project. Every decision records the parameter version it applied (the rules version the
  * project was awarded under) so that an auditor can tell which numbers were used.
  */
-public final class ProjectEvents {
+public sealed interface ProjectEvents {
 
-    private ProjectEvents() {
+    /**
+     * A project awarded: who it funds, with how much, on which budget, what becomes of its balance, and the decision it
+     * rests on. Revision 1 (stored without a revision until 2026-12-03) had the same facts as 19 positional components;
+     * {@link ProjectAwardedUpcaster} reads it as this revision.
+     */
+    @Revision(ProjectAwarded.REVISION)
+    public record ProjectAwarded(String projectId, String title, AwardRecipient recipient, AwardMoney money,
+                                 BudgetPlan budget, BalanceRules balance, AwardDecision decision)
+            implements ProjectEvents {
+
+        public static final String REVISION = "2";
     }
 
-    public record ProjectAwarded(String projectId, String callId, String applicationId, String title,
-                                 String recipientCreditCode, String recipientPlatformId,
-                                 List<String> partnerPlatformIds, long awardFen, long coFundingFen,
-                                 String categoryScheme, List<BudgetLine> budget, long indirectCapFen,
-                                 List<Tranche> tranches, String balanceOnPass, String balanceOtherwise,
-                                 String parameterVersion, String documentRef, LocalDate awardedOn,
-                                 List<String> evidence) {
-
-        public ProjectAwarded {
-            evidence = evidence == null ? List.of() : List.copyOf(evidence);
-        }
-
-        /** Without evidence documents: a paper reference only. */
-        public ProjectAwarded(String projectId, String callId, String applicationId, String title,
-                String recipientCreditCode, String recipientPlatformId, List<String> partnerPlatformIds, long awardFen,
-                long coFundingFen, String categoryScheme, List<BudgetLine> budget, long indirectCapFen,
-                List<Tranche> tranches, String balanceOnPass, String balanceOtherwise, String parameterVersion,
-                String documentRef, LocalDate awardedOn) {
-            this(projectId, callId, applicationId, title, recipientCreditCode, recipientPlatformId, partnerPlatformIds,
-                    awardFen, coFundingFen, categoryScheme, budget, indirectCapFen, tranches, balanceOnPass,
-                    balanceOtherwise, parameterVersion, documentRef, awardedOn, List.of());
-        }
-    }
-
-    public record ContractSigned(String projectId, String contractRef, LocalDate signedOn) {
+    public record ContractSigned(String projectId, String contractRef, LocalDate signedOn) implements ProjectEvents {
     }
 
     public record MidTermCheckRecorded(String projectId, boolean passed, String documentRef, String note,
-                                       LocalDate checkedOn) {
+                                       LocalDate checkedOn) implements ProjectEvents {
     }
 
     public record AcceptanceRecorded(String projectId, boolean passed, String documentRef, String note,
-                                     LocalDate acceptedOn) {
+                                     LocalDate acceptedOn) implements ProjectEvents {
     }
 
     /**
@@ -56,7 +44,7 @@ public final class ProjectEvents {
                                    String recipientCreditCode, String platformId, String documentRef, String reason,
                                    String parameterVersion, LocalDate disbursedOn, String requestId,
                                    String requestedBy, String approvedBy,
-                                   List<String> evidence) {
+                                   List<String> evidence) implements ProjectEvents {
 
         public TrancheDisbursed {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
@@ -74,7 +62,7 @@ public final class ProjectEvents {
 
     public record ExpenditureRecorded(String projectId, String expenditureId, String category, long amountFen,
                                       String voucherRef, String purpose, String parameterVersion, LocalDate spentOn,
-                                      List<String> evidence) {
+                                      List<String> evidence) implements ProjectEvents {
 
         public ExpenditureRecorded {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
@@ -92,7 +80,7 @@ public final class ProjectEvents {
     public record BudgetAdjusted(String projectId, String fromCategory, String toCategory, long amountFen,
                                  String reason, String hostApprovalRef, String parameterVersion,
                                  LocalDate adjustedOn,
-                                 List<String> evidence) {
+                                 List<String> evidence) implements ProjectEvents {
 
         public BudgetAdjusted {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
@@ -106,15 +94,17 @@ public final class ProjectEvents {
         }
     }
 
-    public record ProjectSuspended(String projectId, String reason, String documentRef, LocalDate suspendedOn) {
+    public record ProjectSuspended(String projectId, String reason, String documentRef, LocalDate suspendedOn)
+            implements ProjectEvents {
     }
 
-    public record ProjectResumed(String projectId, String reason, String documentRef, LocalDate resumedOn) {
+    public record ProjectResumed(String projectId, String reason, String documentRef, LocalDate resumedOn)
+            implements ProjectEvents {
     }
 
     public record ProjectTerminated(String projectId, String reason, String documentRef, long recoveryOrderedFen,
                                     String parameterVersion, LocalDate terminatedOn,
-                                    List<String> evidence) {
+                                    List<String> evidence) implements ProjectEvents {
 
         public ProjectTerminated {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
@@ -129,7 +119,7 @@ public final class ProjectEvents {
 
     public record FundsRecovered(String projectId, long amountFen, String recipientCreditCode, String platformId,
                                  String documentRef, String parameterVersion, LocalDate recoveredOn,
-                                 List<String> evidence) {
+                                 List<String> evidence) implements ProjectEvents {
 
         public FundsRecovered {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
@@ -151,7 +141,7 @@ public final class ProjectEvents {
     public record ProjectClosed(String projectId, String outcome, String recipientCreditCode, String platformId,
                                 long balanceFen, String disposition, String documentRef, String parameterVersion,
                                 LocalDate closedOn,
-                                List<String> evidence) {
+                                List<String> evidence) implements ProjectEvents {
 
         public ProjectClosed {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
@@ -163,5 +153,72 @@ public final class ProjectEvents {
             this(projectId, outcome, recipientCreditCode, platformId, balanceFen, disposition, documentRef,
                     parameterVersion, closedOn, List.of());
         }
+    }
+
+    // --- reporting obligations (stored as ReportingObligations$… until 2026-12-03: FundingEventRenames) ---
+
+    /** The schedule a contract gets, with the numbers of the version it was taken from. */
+    public record ReportingScheduleSet(String projectId, String recipientCreditCode, String reportingVersion,
+                                       LocalDate contractSignedOn, int remindDaysBefore, int graceDays,
+                                       int resubmitWithinDays, int escalateAfterDays, int proposeSuspensionAfterDays,
+                                       boolean holdAcrossRecipient, List<ReportObligation> obligations)
+            implements ProjectEvents {
+
+        public ReportingScheduleSet {
+            obligations = List.copyOf(obligations);
+        }
+    }
+
+    public record ReportSubmitted(String projectId, String obligationId, ReportKind kind, int cycle,
+                                  String documentSha256, String reference, String submittedBy,
+                                  LocalDate submittedOn) implements ProjectEvents {
+    }
+
+    public record ReportAccepted(String projectId, String obligationId, ReportKind kind, LocalDate dueOn,
+                                 String acceptedBy, String note, LocalDate acceptedOn) implements ProjectEvents {
+    }
+
+    /** @param nextDueOn the report is due again on this date ({@code resubmitWithinDays} after the return) */
+    public record ReportReturned(String projectId, String obligationId, ReportKind kind, String reason,
+                                 String returnedBy, LocalDate returnedOn, LocalDate nextDueOn, int nextCycle,
+                                 String reportingVersion) implements ProjectEvents {
+    }
+
+    public record ReportReminderIssued(String noticeId, String projectId, String projectTitle,
+                                       NoticeRecipient recipient, String obligationId, ReportKind kind, int cycle,
+                                       LocalDate dueOn, int daysLeft, LocalDate remindedOn, String reportingVersion)
+            implements ProjectEvents {
+    }
+
+    /** @param overdueOn the day after the due date plus the grace period: the obligation is overdue from then */
+    public record ReportOverdue(String noticeId, String projectId, String projectTitle, NoticeRecipient recipient,
+                                String obligationId, ReportKind kind, int cycle, LocalDate dueOn, int graceDays,
+                                LocalDate overdueOn, LocalDate recordedOn, String reportingVersion)
+            implements ProjectEvents {
+    }
+
+    /** Disbursements to the project are refused from {@code startedOn} until the report is accepted. */
+    public record DisbursementHoldStarted(String projectId, String recipientCreditCode, String obligationId,
+                                          ReportKind kind, LocalDate dueOn, LocalDate startedOn,
+                                          String reportingVersion) implements ProjectEvents {
+    }
+
+    public record DisbursementHoldLifted(String projectId, String recipientCreditCode, String obligationId,
+                                         ReportKind kind, LocalDate dueOn, LocalDate startedOn, LocalDate liftedOn,
+                                         String reason) implements ProjectEvents {
+    }
+
+    public record ReportOverdueEscalated(String noticeId, String projectId, String projectTitle,
+                                         NoticeRecipient recipient, String recipientCreditCode, String obligationId,
+                                         ReportKind kind, LocalDate dueOn, LocalDate overdueOn, int daysOverdue,
+                                         LocalDate escalatedOn, String reportingVersion)
+            implements ProjectEvents {
+    }
+
+    /** A task for an officer: decide whether to suspend the project (never an automatic suspension). */
+    public record SuspensionProposed(String noticeId, String projectId, String projectTitle,
+                                     NoticeRecipient recipient, String recipientCreditCode, String obligationId,
+                                     ReportKind kind, LocalDate dueOn, LocalDate overdueOn, int daysOverdue,
+                                     LocalDate proposedOn, String reportingVersion) implements ProjectEvents {
     }
 }

@@ -1,6 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ApplyReportingDeadlines;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.ApplyReportingDeadlines;
 import cn.gov.wenzhou.kjj.funding.query.ReportingProjection;
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -1,14 +1,10 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-import java.time.LocalDate;
-import java.util.List;
-
 /**
  * Reporting obligations of a funded project (项目报告义务): the schedule a contract gets, the enterprise's submissions,
  * the officer's decisions, and what the business clock brings — reminders, overdue notices, disbursement holds,
- * escalation to the supervisor role and suspension proposals.
+ * escalation to the supervisor role and suspension proposals. Their commands and events are the project's
+ * ({@link ProjectCommands}, {@link ProjectEvents}); this holds the names they share.
  *
  * <p>Every notice (reminder, overdue, escalation, suspension proposal) is an event carrying a stable {@code noticeId}
  * (a de-duplication key for delivery), its recipient as a reference ({@link NoticeRecipient}: the enterprise's credit
@@ -24,102 +20,8 @@ public final class ReportingObligations {
     private ReportingObligations() {
     }
 
-    /** Who a notice is for: {@code ENTERPRISE} with its credit code, or {@code ROLE} with a role's name. */
-    public record NoticeRecipient(String type, String ref) {
-
-        public static NoticeRecipient enterprise(String creditCode) {
-            return new NoticeRecipient("ENTERPRISE", creditCode);
-        }
-
-        public static NoticeRecipient role(String role) {
-            return new NoticeRecipient("ROLE", role);
-        }
-    }
-
     /** The notice id: one per project, obligation, cycle (a returned report starts the next) and kind of notice. */
     public static String noticeId(String projectId, String obligationId, int cycle, String notice) {
         return projectId + "/" + obligationId + "/" + cycle + "/" + notice;
-    }
-
-    // --- commands ---
-
-    /** The enterprise submits a report: a stored document (SHA-256), a reference, or both. */
-    public record SubmitReport(@TargetAggregateIdentifier String projectId, String obligationId, String documentSha256,
-                               String reference, String submittedBy, LocalDate submittedOn) {
-    }
-
-    public record AcceptReport(@TargetAggregateIdentifier String projectId, String obligationId, String acceptedBy,
-                               String note, LocalDate acceptedOn) {
-    }
-
-    public record ReturnReport(@TargetAggregateIdentifier String projectId, String obligationId, String returnedBy,
-                               String reason, LocalDate returnedOn) {
-    }
-
-    /** The sweep over the business clock: whatever of the project's deadlines {@code today} reached is recorded. */
-    public record ApplyReportingDeadlines(@TargetAggregateIdentifier String projectId, LocalDate today) {
-    }
-
-    // --- events ---
-
-    /** The schedule a contract gets, with the numbers of the version it was taken from. */
-    public record ReportingScheduleSet(String projectId, String recipientCreditCode, String reportingVersion,
-                                       LocalDate contractSignedOn, int remindDaysBefore, int graceDays,
-                                       int resubmitWithinDays, int escalateAfterDays, int proposeSuspensionAfterDays,
-                                       boolean holdAcrossRecipient, List<ReportObligation> obligations) {
-
-        public ReportingScheduleSet {
-            obligations = List.copyOf(obligations);
-        }
-    }
-
-    public record ReportSubmitted(String projectId, String obligationId, ReportKind kind, int cycle,
-                                  String documentSha256, String reference, String submittedBy,
-                                  LocalDate submittedOn) {
-    }
-
-    public record ReportAccepted(String projectId, String obligationId, ReportKind kind, LocalDate dueOn,
-                                 String acceptedBy, String note, LocalDate acceptedOn) {
-    }
-
-    /** @param nextDueOn the report is due again on this date ({@code resubmitWithinDays} after the return) */
-    public record ReportReturned(String projectId, String obligationId, ReportKind kind, String reason,
-                                 String returnedBy, LocalDate returnedOn, LocalDate nextDueOn, int nextCycle,
-                                 String reportingVersion) {
-    }
-
-    public record ReportReminderIssued(String noticeId, String projectId, String projectTitle,
-                                       NoticeRecipient recipient, String obligationId, ReportKind kind, int cycle,
-                                       LocalDate dueOn, int daysLeft, LocalDate remindedOn, String reportingVersion) {
-    }
-
-    /** @param overdueOn the day after the due date plus the grace period: the obligation is overdue from then */
-    public record ReportOverdue(String noticeId, String projectId, String projectTitle, NoticeRecipient recipient,
-                                String obligationId, ReportKind kind, int cycle, LocalDate dueOn, int graceDays,
-                                LocalDate overdueOn, LocalDate recordedOn, String reportingVersion) {
-    }
-
-    /** Disbursements to the project are refused from {@code startedOn} until the report is accepted. */
-    public record DisbursementHoldStarted(String projectId, String recipientCreditCode, String obligationId,
-                                          ReportKind kind, LocalDate dueOn, LocalDate startedOn,
-                                          String reportingVersion) {
-    }
-
-    public record DisbursementHoldLifted(String projectId, String recipientCreditCode, String obligationId,
-                                         ReportKind kind, LocalDate dueOn, LocalDate startedOn, LocalDate liftedOn,
-                                         String reason) {
-    }
-
-    public record ReportOverdueEscalated(String noticeId, String projectId, String projectTitle,
-                                         NoticeRecipient recipient, String recipientCreditCode, String obligationId,
-                                         ReportKind kind, LocalDate dueOn, LocalDate overdueOn, int daysOverdue,
-                                         LocalDate escalatedOn, String reportingVersion) {
-    }
-
-    /** A task for an officer: decide whether to suspend the project (never an automatic suspension). */
-    public record SuspensionProposed(String noticeId, String projectId, String projectTitle,
-                                     NoticeRecipient recipient, String recipientCreditCode, String obligationId,
-                                     ReportKind kind, LocalDate dueOn, LocalDate overdueOn, int daysOverdue,
-                                     LocalDate proposedOn, String reportingVersion) {
     }
 }

@@ -8,7 +8,7 @@ import cn.gov.wenzhou.kjj.contracts.funding.ProjectClosed;
 import cn.gov.wenzhou.kjj.contracts.funding.TrancheDisbursed;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.DemandSubmitted;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.ListPublished;
-import cn.gov.wenzhou.kjj.funding.command.ChallengeCallOpened;
+import cn.gov.wenzhou.kjj.funding.command.CallEvents.ChallengeCallOpened;
 import cn.gov.wenzhou.kjj.funding.command.ProjectEvents;
 import cn.gov.wenzhou.kjj.support.kafka.IntegrationEventPublisher;
 import org.axonframework.config.ProcessingGroup;
@@ -77,9 +77,10 @@ public class CallEventPublisher {
 
     @EventHandler
     void on(ProjectEvents.ProjectAwarded e, EventMessage<?> message) {
-        publisher.publish(new ProjectAwarded(e.projectId(), e.callId(), e.title(), e.recipientCreditCode(),
-                e.recipientPlatformId(), e.partnerPlatformIds(), e.awardFen(), e.coFundingFen(), e.parameterVersion(),
-                e.awardedOn()), message);
+        publisher.publish(new ProjectAwarded(e.projectId(), e.decision().callId(), e.title(),
+                e.recipient().creditCode(), e.recipient().platformId(), e.recipient().partnerPlatformIds(),
+                e.money().awardFen(), e.money().coFundingFen(), e.decision().parameterVersion(),
+                e.decision().awardedOn()), message);
     }
 
     @EventHandler

@@ -1,7 +1,7 @@
 package cn.gov.wenzhou.kjj.funding.integration;
 
 import cn.gov.wenzhou.kjj.contracts.funding.LedgerCheckpointed;
-import cn.gov.wenzhou.kjj.funding.command.LedgerCheckpoints.LedgerCheckpointRecorded;
+import cn.gov.wenzhou.kjj.funding.command.LedgerCheckpointsEvents.LedgerCheckpointRecorded;
 import cn.gov.wenzhou.kjj.support.kafka.IntegrationEventPublisher;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;

@@ -1,12 +1,12 @@
 package cn.gov.wenzhou.kjj.funding.integration;
 
-import cn.gov.wenzhou.kjj.funding.command.EnterpriseContact.EnterpriseNoticeAddressSet;
+import cn.gov.wenzhou.kjj.funding.command.EnterpriseRecordEvents.EnterpriseNoticeAddressSet;
 import cn.gov.wenzhou.kjj.funding.command.ReportKind;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.NoticeRecipient;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportOverdue;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportOverdueEscalated;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportReminderIssued;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.SuspensionProposed;
+import cn.gov.wenzhou.kjj.funding.command.NoticeRecipient;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportOverdue;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportOverdueEscalated;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportReminderIssued;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.SuspensionProposed;
 import cn.gov.wenzhou.kjj.mail.MailAddresses;
 import cn.gov.wenzhou.kjj.mail.MailOutbox;
 import cn.gov.wenzhou.kjj.mail.OutgoingMail;

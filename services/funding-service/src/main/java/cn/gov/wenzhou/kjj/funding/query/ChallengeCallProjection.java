@@ -11,7 +11,7 @@ import cn.gov.wenzhou.kjj.funding.command.CallEvents.ListPublished;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.PartnershipConfirmed;
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.ReviewScoreRecorded;
 import cn.gov.wenzhou.kjj.funding.command.CallPhase;
-import cn.gov.wenzhou.kjj.funding.command.ChallengeCallOpened;
+import cn.gov.wenzhou.kjj.funding.command.CallEvents.ChallengeCallOpened;
 import cn.gov.wenzhou.kjj.funding.command.Member;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,6 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.query;
 
-import cn.gov.wenzhou.kjj.funding.command.EnterpriseTierRecorded;
+import cn.gov.wenzhou.kjj.funding.command.EnterpriseRecordEvents.EnterpriseTierRecorded;
 import cn.gov.wenzhou.kjj.support.security.Actor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -45,14 +45,15 @@ public class FundedProjectProjection {
                             recovered_fen, recovery_ordered_fen, indirect_cap_fen, parameter_version, category_scheme,
                             awarded_on, last_changed_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?, ?, ?, ?)""",
-                e.projectId(), e.callId(), e.applicationId(), e.title(), e.recipientCreditCode(),
-                e.recipientPlatformId(), ProjectStatus.AWARDED.name(), e.awardFen(), e.coFundingFen(),
-                e.indirectCapFen(), e.parameterVersion(), e.categoryScheme(), e.awardedOn(), ts(at));
-        e.budget().forEach(line -> jdbc.update("""
+                e.projectId(), e.decision().callId(), e.decision().applicationId(), e.title(),
+                e.recipient().creditCode(), e.recipient().platformId(), ProjectStatus.AWARDED.name(),
+                e.money().awardFen(), e.money().coFundingFen(), e.budget().indirectCapFen(),
+                e.decision().parameterVersion(), e.budget().categoryScheme(), e.decision().awardedOn(), ts(at));
+        e.budget().lines().forEach(line -> jdbc.update("""
                         insert into project_budget_line (project_id, category, kind, budget_fen, spent_fen)
                         values (?, ?, ?, ?, 0)""",
                 e.projectId(), line.category(), line.kind().name(), line.amountFen()));
-        e.tranches().forEach(t -> jdbc.update("""
+        e.budget().tranches().forEach(t -> jdbc.update("""
                         insert into project_tranche (project_id, tranche_no, milestone, percent, planned_fen, paid_fen)
                         values (?, ?, ?, ?, ?, 0)""",
                 e.projectId(), t.number(), t.milestone().name(), t.percent(), t.amountFen()));

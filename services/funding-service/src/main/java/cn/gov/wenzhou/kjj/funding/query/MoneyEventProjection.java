@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.query;
 
+import cn.gov.wenzhou.kjj.funding.command.AwardDecision;
 import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.BudgetAdjusted;
 import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ExpenditureRecorded;
 import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.FundsRecovered;
@@ -65,10 +66,12 @@ public class MoneyEventProjection {
 
     @EventHandler
     void on(ProjectAwarded e, EventMessage<?> message) {
-        Row row = new Row(MoneyEventKind.AWARD, e.awardFen(), null, null, null, e.awardedOn(), "award of " + e.title(),
-                e.documentRef(), e.parameterVersion(), null, null, e.evidence());
-        List<Object> values = new ArrayList<>(Arrays.asList(message.getIdentifier(), e.projectId(), e.callId(),
-                e.recipientCreditCode(), e.recipientPlatformId()));
+        AwardDecision decision = e.decision();
+        Row row = new Row(MoneyEventKind.AWARD, e.money().awardFen(), null, null, null, decision.awardedOn(),
+                "award of " + e.title(), decision.documentRef(), decision.parameterVersion(), null, null,
+                decision.evidence());
+        List<Object> values = new ArrayList<>(Arrays.asList(message.getIdentifier(), e.projectId(), decision.callId(),
+                e.recipient().creditCode(), e.recipient().platformId()));
         values.addAll(row.values(message));
         values.add(message.getIdentifier());
         insert(INSERT_AWARD, values, message);

@@ -1,7 +1,7 @@
 package cn.gov.wenzhou.kjj.funding.query;
 
 import cn.gov.wenzhou.kjj.funding.command.CallEvents.ApplicationsRanked;
-import cn.gov.wenzhou.kjj.funding.command.ChallengeCallOpened;
+import cn.gov.wenzhou.kjj.funding.command.CallEvents.ChallengeCallOpened;
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.eventhandling.DomainEventMessage;

@@ -1,16 +1,16 @@
 package cn.gov.wenzhou.kjj.funding.query;
 
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.DisbursementHoldLifted;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.DisbursementHoldStarted;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.NoticeRecipient;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportAccepted;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportOverdue;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportOverdueEscalated;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportReminderIssued;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportReturned;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportSubmitted;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportingScheduleSet;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.SuspensionProposed;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.DisbursementHoldLifted;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.DisbursementHoldStarted;
+import cn.gov.wenzhou.kjj.funding.command.NoticeRecipient;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportAccepted;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportOverdue;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportOverdueEscalated;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportReminderIssued;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportReturned;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportSubmitted;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportingScheduleSet;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.SuspensionProposed;
 import cn.gov.wenzhou.kjj.funding.command.ReportKind;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -5,7 +5,7 @@ import cn.gov.wenzhou.kjj.funding.FundingScenario;
 import cn.gov.wenzhou.kjj.funding.command.BudgetLine;
 import cn.gov.wenzhou.kjj.funding.command.CategoryKind;
 import cn.gov.wenzhou.kjj.funding.command.EnterpriseTier;
-import cn.gov.wenzhou.kjj.funding.command.RecordEnterpriseTier;
+import cn.gov.wenzhou.kjj.funding.command.EnterpriseRecordCommands.RecordEnterpriseTier;
 import cn.gov.wenzhou.kjj.funding.command.FundingCommandConfiguration;
 import cn.gov.wenzhou.kjj.funding.command.FundingParameters;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.AwardProject;

@@ -1,6 +1,7 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
 import cn.gov.wenzhou.kjj.support.platforms.PlatformDirectory;
+import cn.gov.wenzhou.kjj.funding.command.CallEvents.ChallengeCallOpened;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.Applicant;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.AwardApplication;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.CloseApplications;

@@ -1,5 +1,7 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
+import cn.gov.wenzhou.kjj.funding.command.EnterpriseRecordCommands.RecordEnterpriseTier;
+import cn.gov.wenzhou.kjj.funding.command.EnterpriseRecordEvents.EnterpriseTierRecorded;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,15 +59,15 @@ class EnterpriseRecordTest {
     @Test
     void anEnterpriseOnTheBureausTierRecordSetsItsNoticeAddressOnTheSameRecord() {
         fixture.given(new EnterpriseTierRecorded(CODE, EnterpriseTier.LEADING, null, "名单", null, ON))
-                .when(new EnterpriseContact.SetEnterpriseNoticeAddress(CODE, " KeYan@QiYe.example.cn ", "enterprise",
+                .when(new EnterpriseRecordCommands.SetEnterpriseNoticeAddress(CODE, " KeYan@QiYe.example.cn ", "enterprise",
                         ON))
-                .expectEvents(new EnterpriseContact.EnterpriseNoticeAddressSet(CODE, "KeYan@qiye.example.cn",
+                .expectEvents(new EnterpriseRecordEvents.EnterpriseNoticeAddressSet(CODE, "KeYan@qiye.example.cn",
                         "enterprise", ON));
     }
 
     @Test
     void theTierIsRecordedForAnEnterpriseThatAlreadyKeepsANoticeAddress() {
-        fixture.given(new EnterpriseContact.EnterpriseNoticeAddressSet(CODE, "keyan@qiye.example.cn", "enterprise",
+        fixture.given(new EnterpriseRecordEvents.EnterpriseNoticeAddressSet(CODE, "keyan@qiye.example.cn", "enterprise",
                         ON))
                 .when(new RecordEnterpriseTier(CODE, EnterpriseTier.LEADING, "名单", null, ON))
                 .expectEvents(new EnterpriseTierRecorded(CODE, EnterpriseTier.LEADING, null, "名单", null, ON));
@@ -73,9 +75,9 @@ class EnterpriseRecordTest {
 
     @Test
     void settingTheAddressTheEnterpriseAlreadyKeepsIsRefused() {
-        fixture.given(new EnterpriseContact.EnterpriseNoticeAddressSet(CODE, "keyan@qiye.example.cn", "enterprise",
+        fixture.given(new EnterpriseRecordEvents.EnterpriseNoticeAddressSet(CODE, "keyan@qiye.example.cn", "enterprise",
                         ON))
-                .when(new EnterpriseContact.SetEnterpriseNoticeAddress(CODE, "keyan@qiye.example.cn", "enterprise",
+                .when(new EnterpriseRecordCommands.SetEnterpriseNoticeAddress(CODE, "keyan@qiye.example.cn", "enterprise",
                         ON))
                 .expectException(violates("notice-address.unchanged"))
                 .expectNoEvents();
@@ -84,7 +86,7 @@ class EnterpriseRecordTest {
     @Test
     void aNoticeAddressThatIsNoEmailAddressIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new EnterpriseContact.SetEnterpriseNoticeAddress(CODE, "not-an-address", "enterprise", ON))
+                .when(new EnterpriseRecordCommands.SetEnterpriseNoticeAddress(CODE, "not-an-address", "enterprise", ON))
                 .expectException(invalid("address"))
                 .expectNoEvents();
     }

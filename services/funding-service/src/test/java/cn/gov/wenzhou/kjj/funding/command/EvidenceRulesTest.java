@@ -1,6 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.ApproveDisbursement;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.ApproveDisbursement;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementApproved;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementRequested;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.AdjustBudget;
@@ -154,14 +154,11 @@ class EvidenceRulesTest {
 
     private static List<Object> paidProject(String projectId) {
         ProjectEvents.ProjectAwarded awarded = FundedProjectTest.awarded();
-        return List.of(new ProjectEvents.ProjectAwarded(projectId, awarded.callId(), awarded.applicationId(),
-                        awarded.title(), awarded.recipientCreditCode(), awarded.recipientPlatformId(), List.of(),
-                        awarded.awardFen(), awarded.coFundingFen(), awarded.categoryScheme(), awarded.budget(),
-                        awarded.indirectCapFen(), awarded.tranches(), awarded.balanceOnPass(),
-                        awarded.balanceOtherwise(), awarded.parameterVersion(), awarded.documentRef(),
-                        awarded.awardedOn()),
-                new ProjectEvents.ContractSigned(projectId, "合同-1", awarded.awardedOn().plusDays(5)),
-                new TrancheDisbursed(projectId, 1, Milestone.CONTRACT, 500_000L, awarded.recipientCreditCode(),
+        return List.of(new ProjectEvents.ProjectAwarded(projectId, awarded.title(),
+                        new AwardRecipient(awarded.recipient().creditCode(), awarded.recipient().platformId(),
+                                List.of()), awarded.money(), awarded.budget(), awarded.balance(), awarded.decision()),
+                new ProjectEvents.ContractSigned(projectId, "合同-1", awarded.decision().awardedOn().plusDays(5)),
+                new TrancheDisbursed(projectId, 1, Milestone.CONTRACT, 500_000L, awarded.recipient().creditCode(),
                         "platform-1", "拨-1", null, "2021.1", ON, null, "clerk", null));
     }
 

@@ -414,9 +414,10 @@ class FundedProjectTest {
     }
 
     static ProjectAwarded awarded() {
-        return new ProjectAwarded(P, "call-1", "application-1", "攻关项目", RECIPIENT, PLATFORM, List.of(), AWARD,
-                500_000L, "THREE-CATEGORY-2021", BUDGET, 180_000L, PLAN, "RETAINED", "RETURNED", "2021.1", "温科项-1",
-                AWARDED);
+        return new ProjectAwarded(P, "攻关项目", new AwardRecipient(RECIPIENT, PLATFORM, List.of()),
+                new AwardMoney(AWARD, 500_000L), new BudgetPlan("THREE-CATEGORY-2021", BUDGET, 180_000L, PLAN),
+                new BalanceRules("RETAINED", "RETURNED"),
+                new AwardDecision("call-1", "application-1", "2021.1", "温科项-1", AWARDED, List.of()));
     }
 
     static ContractSigned signed() {

@@ -1,7 +1,7 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
-import cn.gov.wenzhou.kjj.funding.command.LedgerCheckpoints.LedgerCheckpointRecorded;
-import cn.gov.wenzhou.kjj.funding.command.LedgerCheckpoints.RecordLedgerCheckpoint;
+import cn.gov.wenzhou.kjj.funding.command.LedgerCheckpointsEvents.LedgerCheckpointRecorded;
+import cn.gov.wenzhou.kjj.funding.command.LedgerCheckpointsCommands.RecordLedgerCheckpoint;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,16 +1,16 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.ApproveDisbursement;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.ApproveDisbursement;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DelegationLimitSet;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementApproved;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementEscalated;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementRejected;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementRequestExpired;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementRequested;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.EscalateDisbursement;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.ExpireDisbursementRequest;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.RejectDisbursement;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.SetDelegationLimit;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.EscalateDisbursement;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.ExpireDisbursementRequest;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.RejectDisbursement;
+import cn.gov.wenzhou.kjj.funding.command.ApproverDelegationCommands.SetDelegationLimit;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.DisburseTranche;
 import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ProjectSuspended;
 import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.TrancheDisbursed;

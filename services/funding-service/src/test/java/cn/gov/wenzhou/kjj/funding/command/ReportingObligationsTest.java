@@ -1,6 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.ApproveDisbursement;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.ApproveDisbursement;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementApproved;
 import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementRequested;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.DisburseTranche;
@@ -10,21 +10,21 @@ import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ContractSigned;
 import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ProjectAwarded;
 import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ProjectTerminated;
 import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.TrancheDisbursed;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.AcceptReport;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ApplyReportingDeadlines;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.DisbursementHoldLifted;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.DisbursementHoldStarted;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.NoticeRecipient;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportAccepted;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportOverdue;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportOverdueEscalated;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportReminderIssued;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportReturned;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportSubmitted;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReportingScheduleSet;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.ReturnReport;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.SubmitReport;
-import cn.gov.wenzhou.kjj.funding.command.ReportingObligations.SuspensionProposed;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.AcceptReport;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.ApplyReportingDeadlines;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.DisbursementHoldLifted;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.DisbursementHoldStarted;
+import cn.gov.wenzhou.kjj.funding.command.NoticeRecipient;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportAccepted;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportOverdue;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportOverdueEscalated;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportReminderIssued;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportReturned;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportSubmitted;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.ReportingScheduleSet;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.ReturnReport;
+import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.SubmitReport;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.SuspensionProposed;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -464,9 +464,10 @@ class ReportingObligationsTest {
     // --- helpers ---
 
     private static ProjectAwarded awarded(String projectId) {
-        return new ProjectAwarded(projectId, "call-1", "application-" + projectId, TITLE, RECIPIENT, "platform-1",
-                List.of(), 1_000_000L, 500_000L, "THREE-CATEGORY-2021", BUDGET, 180_000L, PLAN, "RETAINED",
-                "RETURNED", "2021.1", "温科项-1", AWARDED);
+        return new ProjectAwarded(projectId, TITLE, new AwardRecipient(RECIPIENT, "platform-1", List.of()),
+                new AwardMoney(1_000_000L, 500_000L), new BudgetPlan("THREE-CATEGORY-2021", BUDGET, 180_000L, PLAN),
+                new BalanceRules("RETAINED", "RETURNED"),
+                new AwardDecision("call-1", "application-" + projectId, "2021.1", "温科项-1", AWARDED, List.of()));
     }
 
     /** The events of a history: arrays (a contracted project's first events) are spread. */
