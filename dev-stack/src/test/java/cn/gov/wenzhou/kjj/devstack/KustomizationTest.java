@@ -36,35 +36,26 @@ class KustomizationTest {
                         - {name: HTTP_PORT, value: "8082"}
             """;
 
+    private static final String KUSTOMIZATION = """
+            apiVersion: kustomize.config.k8s.io/v1beta1
+            kind: Kustomization
+            """;
+
     @TempDir
     Path directory;
 
     @Test
     void anOverlayPatchesByNameAndSetsNamespaceReplicasAndImages() throws IOException {
-        Path base = base();
-        Path overlay = Files.createDirectories(directory.resolve("overlay"));
-        Files.writeString(overlay.resolve("kustomization.yaml"), """
-                apiVersion: kustomize.config.k8s.io/v1beta1
-                kind: Kustomization
+        Path overlay = overlay("""
                 namespace: staging
-                resources: [../base]
                 replicas: [{name: funding-service, count: 1}]
                 images: [{name: wenzhou-stb/funding-service, newName: registry.test/funding-service, newTag: "1.2"}]
                 patches: [{path: patch.yaml}]
-                """);
-        Files.writeString(overlay.resolve("patch.yaml"), """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: funding-service}
-                spec:
-                  template:
-                    spec:
-                      containers:
-                        - name: funding-service
-                          resources:
-                            requests: {cpu: 100m}
-                          env:
-                            - {name: MAIL_FROM, value: noreply@test}
+                """, """
+                resources:
+                  requests: {cpu: 100m}
+                env:
+                  - {name: MAIL_FROM, value: noreply@test}
                 """);
 
         Map<String, Object> deployment = Kustomization.render(overlay).get(0);
@@ -77,57 +68,51 @@ class KustomizationTest {
                 "768Mi")));
         assertThat(container.get("env")).isEqualTo(List.of(Map.of("name", "HTTP_PORT", "value", "8082"),
                 Map.of("name", "MAIL_FROM", "value", "noreply@test")));
-        assertThat(base).isDirectory();
     }
 
     @Test
     void aKustomizationFieldTheRendererDoesNotKnowIsRefused() throws IOException {
-        base();
-        Path overlay = Files.createDirectories(directory.resolve("overlay"));
-        Files.writeString(overlay.resolve("kustomization.yaml"), """
-                apiVersion: kustomize.config.k8s.io/v1beta1
-                kind: Kustomization
-                resources: [../base]
+        Path overlay = overlay("""
                 commonLabels: {tier: backend}
-                """);
+                """, null);
 
         assertThatThrownBy(() -> Kustomization.render(overlay)).hasMessageContaining("'commonLabels'");
     }
 
     @Test
     void aPatchOnAListWithoutAKnownMergeKeyIsRefused() throws IOException {
-        base();
-        Path overlay = Files.createDirectories(directory.resolve("overlay"));
-        Files.writeString(overlay.resolve("kustomization.yaml"), """
-                apiVersion: kustomize.config.k8s.io/v1beta1
-                kind: Kustomization
-                resources: [../base]
+        Path overlay = overlay("""
                 patches: [{path: patch.yaml}]
-                """);
-        Files.writeString(overlay.resolve("patch.yaml"), """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: funding-service}
-                spec:
-                  template:
-                    spec:
-                      containers:
-                        - name: funding-service
-                          args: [--debug]
+                """, """
+                args: [--debug]
                 """);
 
         assertThatThrownBy(() -> Kustomization.render(overlay)).hasMessageContaining("args");
     }
 
-    private Path base() throws IOException {
+    /**
+     * An overlay of a base holding {@link #BASE}: its kustomization's fields besides the resources, and a patch file of
+     * the funding-service container's fields (none: null).
+     */
+    private Path overlay(String fields, String containerPatch) throws IOException {
         Path base = Files.createDirectories(directory.resolve("base"));
-        Files.writeString(base.resolve("kustomization.yaml"), """
-                apiVersion: kustomize.config.k8s.io/v1beta1
-                kind: Kustomization
-                resources: [funding-service.yaml]
-                """);
+        Files.writeString(base.resolve("kustomization.yaml"), KUSTOMIZATION + "resources: [funding-service.yaml]\n");
         Files.writeString(base.resolve("funding-service.yaml"), BASE);
-        return base;
+        Path overlay = Files.createDirectories(directory.resolve("overlay"));
+        Files.writeString(overlay.resolve("kustomization.yaml"), KUSTOMIZATION + "resources: [../base]\n" + fields);
+        if (containerPatch != null) {
+            Files.writeString(overlay.resolve("patch.yaml"), """
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    metadata: {name: funding-service}
+                    spec:
+                      template:
+                        spec:
+                          containers:
+                            - name: funding-service
+                    """ + containerPatch.indent(10));
+        }
+        return overlay;
     }
 
     private static Map<?, ?> container(Map<String, Object> deployment) {
