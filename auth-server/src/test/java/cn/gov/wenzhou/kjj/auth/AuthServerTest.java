@@ -86,6 +86,18 @@ class AuthServerTest {
                         .body(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
     }
 
+    /** The orchestrator's probes (deploy/kubernetes) ask Actuator's readiness and liveness groups. */
+    @Test
+    void theReadinessAndLivenessGroupsAnswerWithoutSignIn() throws Exception {
+        for (String group : new String[]{"readiness", "liveness"}) {
+            ResponseEntity<String> health = http().get().uri("/actuator/health/" + group)
+                    .exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
+                            .body(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+            assertThat(health.getStatusCode().value()).as(group).isEqualTo(200);
+            assertThat(json.readTree(health.getBody()).path("status").asText()).as(group).isEqualTo("UP");
+        }
+    }
+
     @Test
     void discoveryDocumentNamesTheIssuerAndItsKeys() throws Exception {
         JsonNode discovery = json.readTree(http().get().uri("/.well-known/openid-configuration")

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class RequiredProductionSettingsTest {
 
-    /** The property each variable sets, and a value that would do. */
-    private static final Map<String, String> REQUIRED = new LinkedHashMap<>(Map.of(
+    /** The property each variable sets, and a value that would do (the Kubernetes manifests must set each too). */
+    static final Map<String, String> REQUIRED = new LinkedHashMap<>(Map.of(
             "OIDC_ISSUER_URI", "spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:1",
             "DB_PASSWORD", "spring.datasource.password=secret",
             "KAFKA_PASSWORD", "stb.kafka.sign-in.password=secret"));
