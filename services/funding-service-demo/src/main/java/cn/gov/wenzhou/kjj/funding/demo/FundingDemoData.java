@@ -21,6 +21,7 @@ import cn.gov.wenzhou.kjj.funding.command.ReportingParameters;
 import cn.gov.wenzhou.kjj.funding.command.Standing;
 import cn.gov.wenzhou.kjj.ledger.Sha256;
 import cn.gov.wenzhou.kjj.support.demo.BackgroundLoad;
+import cn.gov.wenzhou.kjj.support.demo.DemoDocuments;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
