@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.registry;
 
+import cn.gov.wenzhou.kjj.registry.command.PlatformRecord;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import cn.gov.wenzhou.kjj.support.security.Role;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
@@ -126,16 +127,17 @@ public final class TestPlatforms {
         return response.json();
     }
 
+    /** The types of the platform's events in the order stored: its own stream and its record's (other services' facts). */
     public List<String> eventTypes(String platformId) {
         return jdbc.queryForList("""
-                select payload_type from domain_event_entry where aggregate_identifier = ?
-                order by sequence_number""", String.class, platformId).stream()
+                select payload_type from domain_event_entry where aggregate_identifier in (?, ?)
+                order by global_index""", String.class, platformId, PlatformRecord.idOf(platformId)).stream()
                 .map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
     }
 
     public long events(String platformId) {
-        Long count = jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
-                Long.class, platformId);
+        Long count = jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier in (?, ?)",
+                Long.class, platformId, PlatformRecord.idOf(platformId));
         return count == null ? 0 : count;
     }
 

@@ -54,7 +54,15 @@ public final class AsOfReplay {
      */
     public static Replayed replay(EventStore eventStore, String aggregateId, Class<?> firstEvent, String what,
                                   Instant at, Consumer<Object> fold) {
-        DomainEventStream events = eventStore.readEvents(aggregateId);
+        return replay(eventStore.readEvents(aggregateId), aggregateId, firstEvent, what, at, fold);
+    }
+
+    /**
+     * The same over a record read otherwise than as one aggregate's stream: a record kept in several streams, read
+     * in the order its events were recorded.
+     */
+    public static Replayed replay(DomainEventStream events, String aggregateId, Class<?> firstEvent, String what,
+                                  Instant at, Consumer<Object> fold) {
         int applied = 0;
         boolean known = false;
         Instant last = null;

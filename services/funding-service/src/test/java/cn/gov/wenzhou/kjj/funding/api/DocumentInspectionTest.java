@@ -1,7 +1,7 @@
 package cn.gov.wenzhou.kjj.funding.api;
 
 import cn.gov.wenzhou.kjj.funding.command.InvoiceIdentity;
-import cn.gov.wenzhou.kjj.funding.demo.DemoDocuments;
+import cn.gov.wenzhou.kjj.support.demo.DemoDocuments;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

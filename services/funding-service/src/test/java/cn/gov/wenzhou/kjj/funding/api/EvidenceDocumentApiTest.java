@@ -3,7 +3,7 @@ package cn.gov.wenzhou.kjj.funding.api;
 import cn.gov.wenzhou.kjj.funding.FundingIntegrationTest;
 import cn.gov.wenzhou.kjj.funding.FundingScenario;
 import cn.gov.wenzhou.kjj.funding.FundingScenario.Project;
-import cn.gov.wenzhou.kjj.funding.demo.DemoDocuments;
+import cn.gov.wenzhou.kjj.support.demo.DemoDocuments;
 import cn.gov.wenzhou.kjj.funding.query.LedgerTestSupport;
 import cn.gov.wenzhou.kjj.ledger.Sha256;
 import cn.gov.wenzhou.kjj.support.security.Role;

@@ -22,7 +22,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * An innovation platform (新型研发机构) in the registry: its recognition, annual reports and evaluations, rectifications,
  * revocation and re-application. Decides in command handlers; changes state only from its events. The automatic
- * consequences of an evaluation (rectification, revocation) are decided by {@link EvaluationRulesSaga}.
+ * consequences of an evaluation (rectification, revocation) are decided by {@link EvaluationRulesSaga}. What other
+ * services report about the platform is kept in its {@link PlatformRecord}: none of these rules reads it (streams of
+ * earlier releases still hold such facts here; without a handler they change nothing).
  */
 @Aggregate
 public class Platform {
@@ -50,8 +52,6 @@ public class Platform {
     private final Set<Integer> closedYears = new HashSet<>();
     private final Set<Integer> rectificationsIssued = new HashSet<>();
     private final Set<Integer> openRectifications = new HashSet<>();
-    /** Facts recorded from other services, by their natural key: a fact is counted once however often it arrives. */
-    private final Set<String> recordedFacts = new HashSet<>();
     /** Where notices go (personal-ish: never in an exception message). */
     private String noticeAddress;
     /** Years whose annual report the platform was reminded of, and those listed as missing after the due date. */
@@ -69,8 +69,6 @@ public class Platform {
     /** Host and partner organisations a platform may name, and the length of each name. */
     public static final int MAX_HOSTS = 20;
     public static final int MAX_HOST_NAME = 200;
-    /** Tranches of a funded project, as the funding service numbers them. */
-    static final int MAX_TRANCHE = 20;
 
     @CommandHandler
     public Platform(RegisterPlatform command, CreditCodeClaims claims) {
@@ -310,65 +308,6 @@ public class Platform {
         return ReapplicationOutcome.accept();
     }
 
-    @CommandHandler
-    public void handle(RecordFundedProjectWon command) {
-        if (recordedFacts.contains("project:" + command.projectId())) {
-            return;
-        }
-        Bounds.fen(command.awardFen(), "awardFen");
-        apply(new FundedProjectWon(platformId, command.projectId(), command.callId(), command.title(),
-                command.role(), command.role() == ProjectRole.LEAD ? command.awardFen() : 0, command.awardedOn(),
-                command.sourceEventId()));
-    }
-
-    @CommandHandler
-    public void handle(RecordProjectFundsReceived command) {
-        if (recordedFacts.contains("tranche:" + command.projectId() + "#" + command.trancheNumber())) {
-            return;
-        }
-        Bounds.within(command.trancheNumber(), 1, MAX_TRANCHE, "trancheNumber");
-        Bounds.fen(command.amountFen(), "amountFen");
-        apply(new ProjectFundsReceived(platformId, command.projectId(), command.trancheNumber(), command.amountFen(),
-                command.disbursedOn(), command.sourceEventId()));
-    }
-
-    @CommandHandler
-    public void handle(RecordProjectFundsRecovered command) {
-        if (recordedFacts.contains("recovery:" + command.sourceEventId())) {
-            return;
-        }
-        Bounds.fen(command.amountFen(), "amountFen");
-        apply(new ProjectFundsRecovered(platformId, command.projectId(), command.amountFen(), command.recoveredOn(),
-                command.sourceEventId()));
-    }
-
-    @CommandHandler
-    public void handle(RecordFundedProjectClosed command) {
-        if (recordedFacts.contains("closed:" + command.projectId())) {
-            return;
-        }
-        apply(new FundedProjectClosed(platformId, command.projectId(), command.outcome(), command.closedOn(),
-                command.sourceEventId()));
-    }
-
-    @CommandHandler
-    public void handle(RecordPoolHireJoined command) {
-        if (recordedFacts.contains("joined:" + command.enrollmentId())) {
-            return;
-        }
-        apply(new PoolHireJoined(platformId, command.enrollmentId(), command.field(), command.titleLevel(),
-                command.admittedOn(), command.sourceEventId()));
-    }
-
-    @CommandHandler
-    public void handle(RecordPoolHireLeft command) {
-        if (recordedFacts.contains("left:" + command.enrollmentId())) {
-            return;
-        }
-        apply(new PoolHireLeft(platformId, command.enrollmentId(), command.reason(), command.exitedOn(),
-                command.sourceEventId()));
-    }
-
     private boolean isRecognized() {
         return status == PlatformStatus.RECOGNIZED;
     }
@@ -504,35 +443,5 @@ public class Platform {
     void on(ReapplicationAccepted event) {
         status = PlatformStatus.REAPPLIED;
         reappliedOn = event.appliedOn();
-    }
-
-    @EventSourcingHandler
-    void on(FundedProjectWon event) {
-        recordedFacts.add("project:" + event.projectId());
-    }
-
-    @EventSourcingHandler
-    void on(ProjectFundsReceived event) {
-        recordedFacts.add("tranche:" + event.projectId() + "#" + event.trancheNumber());
-    }
-
-    @EventSourcingHandler
-    void on(ProjectFundsRecovered event) {
-        recordedFacts.add("recovery:" + event.sourceEventId());
-    }
-
-    @EventSourcingHandler
-    void on(FundedProjectClosed event) {
-        recordedFacts.add("closed:" + event.projectId());
-    }
-
-    @EventSourcingHandler
-    void on(PoolHireJoined event) {
-        recordedFacts.add("joined:" + event.enrollmentId());
-    }
-
-    @EventSourcingHandler
-    void on(PoolHireLeft event) {
-        recordedFacts.add("left:" + event.enrollmentId());
     }
 }

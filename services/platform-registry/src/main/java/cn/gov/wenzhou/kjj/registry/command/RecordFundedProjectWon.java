@@ -6,7 +6,7 @@ import java.time.LocalDate;
 
 /** funding-service awarded a project this platform leads or partners in. */
 public record RecordFundedProjectWon(
-        @TargetAggregateIdentifier String platformId,
+        String platformId,
         String projectId,
         String callId,
         String title,
@@ -14,4 +14,10 @@ public record RecordFundedProjectWon(
         long awardFen,
         LocalDate awardedOn,
         String sourceEventId) {
+
+    /** Recorded apart from the platform's own history (see {@link PlatformRecord}). */
+    @TargetAggregateIdentifier
+    public String recordId() {
+        return PlatformRecord.idOf(platformId);
+    }
 }

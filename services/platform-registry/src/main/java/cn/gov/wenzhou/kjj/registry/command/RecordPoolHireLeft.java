@@ -6,9 +6,15 @@ import java.time.LocalDate;
 
 /** A pool hire employed by this platform left the pool (no personal data). */
 public record RecordPoolHireLeft(
-        @TargetAggregateIdentifier String platformId,
+        String platformId,
         String enrollmentId,
         String reason,
         LocalDate exitedOn,
         String sourceEventId) {
+
+    /** Recorded apart from the platform's own history (see {@link PlatformRecord}). */
+    @TargetAggregateIdentifier
+    public String recordId() {
+        return PlatformRecord.idOf(platformId);
+    }
 }

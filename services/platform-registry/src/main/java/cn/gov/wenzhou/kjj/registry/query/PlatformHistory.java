@@ -36,7 +36,8 @@ import java.util.TreeSet;
 
 /**
  * A platform's record as of a past instant, replayed from the event store itself (never from a projection,
- * {@link AsOfReplay}): its events recorded up to that instant, folded in order. Status follows the list's meaning: a recognized platform with
+ * {@link AsOfReplay}): its events recorded up to that instant, with what other services reported about it
+ * ({@link PlatformStreams}), folded in order. Status follows the list's meaning: a recognized platform with
  * an open rectification is UNDER_RECTIFICATION.
  */
 @Component
@@ -50,8 +51,8 @@ public class PlatformHistory {
 
     public AsOf asOf(String platformId, Instant at) {
         Fold fold = new Fold();
-        AsOfReplay.Replayed replayed = AsOfReplay.replay(eventStore, platformId, PlatformRegistered.class, "platform",
-                at, fold::apply);
+        AsOfReplay.Replayed replayed = AsOfReplay.replay(PlatformStreams.streamOf(eventStore, platformId), platformId,
+                PlatformRegistered.class, "platform", at, fold::apply);
         return new AsOf(at, replayed.eventsApplied(), replayed.lastEventAt(), fold.state());
     }
 

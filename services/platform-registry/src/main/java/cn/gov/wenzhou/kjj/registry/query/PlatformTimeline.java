@@ -32,9 +32,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
- * A platform's history read straight from the event store ({@code EventStore.readEvents}): every event in order, with a
+ * A platform's history read straight from the event store ({@link PlatformStreams}): every event in order, with a
  * Chinese and an English label and summary, who caused it and when. Nothing here is a projection, so the timeline is
  * the record itself.
  */
@@ -51,12 +52,14 @@ public class PlatformTimeline {
 
     /** Empty when the platform has no history. */
     public List<TimelineEntry> of(String platformId) {
-        return eventStore.readEvents(platformId).asStream().map(this::entry).toList();
+        List<DomainEventMessage<?>> history = PlatformStreams.historyOf(eventStore, platformId);
+        return IntStream.range(0, history.size()).mapToObj(i -> entry(i, history.get(i))).toList();
     }
 
-    private TimelineEntry entry(DomainEventMessage<?> message) {
+    /** {@code position} in the platform's history, its own stream and its record's merged (a sequence is per stream). */
+    private TimelineEntry entry(long position, DomainEventMessage<?> message) {
         Label label = label(message.getPayload());
-        return new TimelineEntry(message.getSequenceNumber(), message.getTimestamp(),
+        return new TimelineEntry(position, message.getTimestamp(),
                 message.getPayloadType().getSimpleName(), label.zh, label.en, label.summaryZh, label.summaryEn,
                 Objects.toString(message.getMetaData().get(Actor.SUBJECT_KEY), null),
                 Objects.toString(message.getMetaData().get(Actor.ROLE_KEY), null), shown(message.getPayload()));

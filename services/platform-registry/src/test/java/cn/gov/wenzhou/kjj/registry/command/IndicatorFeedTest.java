@@ -6,25 +6,31 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
 
 import static cn.gov.wenzhou.kjj.registry.command.Given.ID;
-import static cn.gov.wenzhou.kjj.registry.command.Given.recognized;
-import static cn.gov.wenzhou.kjj.registry.command.Given.registered;
+import static org.assertj.core.api.Assertions.assertThat;
 
+/** The facts of other services, in the platform's {@link PlatformRecord}: each counted once. */
 class IndicatorFeedTest {
 
     private static final LocalDate ON = LocalDate.of(2025, 4, 1);
 
-    private FixtureConfiguration<Platform> fixture;
+    private FixtureConfiguration<PlatformRecord> fixture;
+    /** The keys of the facts the platform's own stream holds from the releases before they moved. */
+    private final Set<String> recordedBeforeTheMove = new HashSet<>();
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Platform.class);
+        fixture = new AggregateTestFixture<>(PlatformRecord.class);
+        fixture.registerInjectableResource((FactsRecordedBeforeTheMove) platformId ->
+                platformId.equals(ID) ? recordedBeforeTheMove : Set.of());
     }
 
     @Test
     void projectWonAsLeadCountsItsAward() {
-        fixture.given(registered(), recognized())
+        fixture.givenNoPriorActivity()
                 .when(new RecordFundedProjectWon(ID, "prj-1", "call-1", "电驱系统攻关", ProjectRole.LEAD,
                         3_000_000_00L, ON, "ce-1"))
                 .expectEvents(new FundedProjectWon(ID, "prj-1", "call-1", "电驱系统攻关", ProjectRole.LEAD,
@@ -33,7 +39,7 @@ class IndicatorFeedTest {
 
     @Test
     void projectWonAsPartnerCountsNoAward() {
-        fixture.given(registered(), recognized())
+        fixture.givenNoPriorActivity()
                 .when(new RecordFundedProjectWon(ID, "prj-1", "call-1", "电驱系统攻关", ProjectRole.PARTNER,
                         3_000_000_00L, ON, "ce-1"))
                 .expectEvents(new FundedProjectWon(ID, "prj-1", "call-1", "电驱系统攻关", ProjectRole.PARTNER, 0, ON,
@@ -42,7 +48,7 @@ class IndicatorFeedTest {
 
     @Test
     void theSameProjectArrivingAgainIsCountedOnce() {
-        fixture.given(registered(), new FundedProjectWon(ID, "prj-1", "call-1", "t", ProjectRole.LEAD, 100, ON, "ce-1"))
+        fixture.given(new FundedProjectWon(ID, "prj-1", "call-1", "t", ProjectRole.LEAD, 100, ON, "ce-1"))
                 .when(new RecordFundedProjectWon(ID, "prj-1", "call-1", "t", ProjectRole.LEAD, 100, ON, "ce-2"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -50,38 +56,39 @@ class IndicatorFeedTest {
 
     @Test
     void theSameTrancheArrivingAgainIsCountedOnce() {
-        fixture.given(registered(), new ProjectFundsReceived(ID, "prj-1", 1, 500, ON, "ce-1"))
+        fixture.given(new ProjectFundsReceived(ID, "prj-1", 1, 500, ON, "ce-1"))
                 .when(new RecordProjectFundsReceived(ID, "prj-1", 1, 500, ON, "ce-2"))
                 .expectNoEvents();
     }
 
     @Test
     void theNextTrancheOfAProjectIsRecorded() {
-        fixture.given(registered(), new ProjectFundsReceived(ID, "prj-1", 1, 500, ON, "ce-1"))
+        fixture.given(new ProjectFundsReceived(ID, "prj-1", 1, 500, ON, "ce-1"))
                 .when(new RecordProjectFundsReceived(ID, "prj-1", 2, 300, ON, "ce-2"))
                 .expectEvents(new ProjectFundsReceived(ID, "prj-1", 2, 300, ON, "ce-2"));
     }
 
     @Test
     void poolHiresJoinAndLeaveOnceEach() {
-        fixture.given(registered(), new PoolHireJoined(ID, "enr-1", "INTELLIGENT_MANUFACTURING", "MID_LEVEL", ON, "ce-1"))
+        fixture.given(new PoolHireJoined(ID, "enr-1", "INTELLIGENT_MANUFACTURING", "MID_LEVEL", ON, "ce-1"))
                 .when(new RecordPoolHireLeft(ID, "enr-1", "LEFT_EMPLOYER", ON.plusMonths(6), "ce-2"))
                 .expectEvents(new PoolHireLeft(ID, "enr-1", "LEFT_EMPLOYER", ON.plusMonths(6), "ce-2"));
-        fixture.given(registered(), new PoolHireJoined(ID, "enr-1", "F", "MID_LEVEL", ON, "ce-1"))
+        fixture.given(new PoolHireJoined(ID, "enr-1", "F", "MID_LEVEL", ON, "ce-1"))
                 .when(new RecordPoolHireJoined(ID, "enr-1", "F", "MID_LEVEL", ON, "ce-3"))
                 .expectNoEvents();
     }
 
+    /** The record reads nothing of the platform's standing: a revoked platform's facts are recorded as any other's. */
     @Test
     void factsAreRecordedWhateverThePlatformsStanding() {
-        fixture.given(registered(), recognized(), Given.revoked(LocalDate.of(2025, 1, 1)))
+        fixture.givenNoPriorActivity()
                 .when(new RecordProjectFundsRecovered(ID, "prj-1", 200, ON, "ce-9"))
                 .expectEvents(new ProjectFundsRecovered(ID, "prj-1", 200, ON, "ce-9"));
     }
 
     @Test
     void anAwardAboveTheBoundIsRefusedNotCounted() {
-        fixture.given(registered(), recognized())
+        fixture.givenNoPriorActivity()
                 .when(new RecordFundedProjectWon(ID, "prj-1", "call-1", "t", ProjectRole.LEAD, Long.MAX_VALUE, ON,
                         "ce-1"))
                 .expectException(Given.invalid("awardFen"))
@@ -90,9 +97,29 @@ class IndicatorFeedTest {
 
     @Test
     void fundsReceivedAboveTheBoundAreRefusedNotCounted() {
-        fixture.given(registered(), recognized())
+        fixture.givenNoPriorActivity()
                 .when(new RecordProjectFundsReceived(ID, "prj-1", 1, Long.MAX_VALUE, ON, "ce-1"))
                 .expectException(Given.invalid("amountFen"))
                 .expectNoEvents();
+    }
+
+    @Test
+    void aFactThePlatformRecordedBeforeTheFactsMovedIsCountedOnce() {
+        recordedBeforeTheMove.add(PlatformRecord.keyOf(new FundedProjectWon(ID, "prj-1", "call-1", "t",
+                ProjectRole.LEAD, 100, ON, "ce-1")).orElseThrow());
+        fixture.givenNoPriorActivity()
+                .when(new RecordFundedProjectWon(ID, "prj-1", "call-1", "t", ProjectRole.LEAD, 100, ON, "ce-2"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new RecordFundedProjectWon(ID, "prj-2", "call-1", "t", ProjectRole.LEAD, 100, ON, "ce-3"))
+                .expectEvents(new FundedProjectWon(ID, "prj-2", "call-1", "t", ProjectRole.LEAD, 100, ON, "ce-3"));
+    }
+
+    @Test
+    void aPlatformsRecordIsAStreamApartFromThePlatformsOwn() {
+        assertThat(PlatformRecord.idOf(ID)).isNotEqualTo(ID);
+        assertThat(new RecordPoolHireJoined(ID, "enr-1", "F", "MID_LEVEL", ON, "ce-1").recordId())
+                .isEqualTo(PlatformRecord.idOf(ID));
     }
 }

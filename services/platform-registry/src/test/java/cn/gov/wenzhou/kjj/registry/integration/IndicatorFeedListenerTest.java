@@ -10,6 +10,8 @@ import cn.gov.wenzhou.kjj.contracts.talent.HireExited;
 import cn.gov.wenzhou.kjj.registry.RegistryIntegrationTest;
 import cn.gov.wenzhou.kjj.registry.TestPlatforms;
 import cn.gov.wenzhou.kjj.registry.TestPlatforms.Registered;
+import cn.gov.wenzhou.kjj.registry.command.FundedProjectWon;
+import cn.gov.wenzhou.kjj.registry.command.ProjectRole;
 import cn.gov.wenzhou.kjj.support.kafka.CloudEventHeaders;
 import cn.gov.wenzhou.kjj.support.kafka.ConsumerTestRecords;
 import cn.gov.wenzhou.kjj.support.kafka.TopicPublisher;
@@ -23,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -162,6 +165,74 @@ class IndicatorFeedListenerTest {
                 d -> d.path("recordedTotals").path("fundsReceived").path("fen").asLong() > 0);
         assertThat(detail.path("recordedTotals").path("fundsReceived").path("fen").asLong())
                 .as("only the genuine tranche counts").isEqualTo(100L);
+    }
+
+    @Test
+    void theTimelineAndTheAsOfRecordShowWhatOtherServicesReported() {
+        Registered platform = platforms.recognized(uniqueName("时间线记录"));
+        String project = UUID.randomUUID().toString();
+        publish(project, new ProjectAwarded(project, "call-2025", "海上风电运维", platform.creditCode(),
+                platform.platformId(), List.of(), 50_000_000L, 20_000_000L, "2025.1", LocalDate.of(2025, 3, 1)));
+        String enrollment = UUID.randomUUID().toString();
+        publish(enrollment, new HireAdmitted(enrollment, platform.creditCode(), platform.platformId(), "F",
+                "MID_LEVEL", LocalDate.of(2025, 5, 1)));
+        platforms.awaitDetail(platform.platformId(), d -> d.path("recordedTotals").path("poolHiresJoined").asLong() == 1
+                && d.path("recordedTotals").path("projectsWon").asLong() == 1);
+
+        JsonNode timeline = platforms.timeline(platform.platformId());
+        List<String> types = new java.util.ArrayList<>();
+        timeline.forEach(entry -> types.add(entry.path("type").asText()));
+        assertThat(types).startsWith("PlatformRegistered", "PlatformRecognized").contains("FundedProjectWon",
+                "PoolHireJoined");
+        for (int i = 0; i < timeline.size(); i++) {
+            assertThat(timeline.get(i).path("sequence").asLong()).as("positions in the merged history").isEqualTo(i);
+        }
+        ApiClient.Response asOf = platforms.admin().get("/api/platforms/" + platform.platformId() + "/as-of?at="
+                + Instant.now());
+        TestPlatforms.expect(200, asOf);
+        assertThat(asOf.json().path("eventsApplied").asLong()).isEqualTo(platforms.events(platform.platformId()));
+        JsonNode recorded = asOf.json().path("state").path("recorded");
+        assertThat(recorded.path("projectsWon").asLong()).isEqualTo(1);
+        assertThat(recorded.path("awardFen").asLong()).isEqualTo(50_000_000L);
+        assertThat(recorded.path("poolHiresJoined").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aProjectThePlatformRecordedInTheLastReleaseIsNotCountedAgain() {
+        Registered platform = platforms.recognized(uniqueName("上一版记录"));
+        String project = UUID.randomUUID().toString();
+        storeInThePlatformsStreamAsTheLastReleaseDid(platform, new FundedProjectWon(platform.platformId(), project,
+                "call-2025", "氢能储运", ProjectRole.LEAD, 80_000_000L, LocalDate.of(2025, 3, 1), "ce-last-release"));
+        publish(project, new ProjectAwarded(project, "call-2025", "氢能储运", platform.creditCode(),
+                platform.platformId(), List.of(), 80_000_000L, 30_000_000L, "2025.1", LocalDate.of(2025, 3, 1)));
+        String marker = UUID.randomUUID().toString();
+        publish(marker, new HireAdmitted(marker, platform.creditCode(), platform.platformId(), "F", "MID_LEVEL",
+                LocalDate.of(2025, 5, 2)));
+
+        JsonNode detail = platforms.awaitDetail(platform.platformId(),
+                d -> d.path("recordedTotals").path("poolHiresJoined").asLong() == 1);
+        assertThat(detail.path("recordedTotals").path("projectsWon").asLong()).isEqualTo(1);
+        assertThat(detail.path("recordedTotals").path("awarded").path("fen").asLong()).isEqualTo(80_000_000L);
+        assertThat(platforms.eventTypes(platform.platformId()).stream().filter("FundedProjectWon"::equals).count())
+                .isEqualTo(1);
+    }
+
+    /** A raw row of the event store, next in the platform's own stream, where the last release recorded such facts. */
+    private void storeInThePlatformsStreamAsTheLastReleaseDid(Registered platform, FundedProjectWon won) {
+        Long next = jdbc.queryForObject("select max(sequence_number) + 1 from domain_event_entry "
+                + "where aggregate_identifier = ?", Long.class, platform.platformId());
+        String payload = """
+                {"platformId":"%s","projectId":"%s","callId":"%s","title":"%s","role":"%s","awardFen":%d,\
+                "awardedOn":"%s","sourceEventId":"%s"}""".formatted(won.platformId(), won.projectId(), won.callId(),
+                won.title(), won.role(), won.awardFen(), won.awardedOn(), won.sourceEventId());
+        jdbc.update("""
+                        insert into domain_event_entry (global_index, event_identifier, aggregate_identifier,
+                            sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)
+                        values (nextval('domain_event_entry_seq'), ?, ?, ?, 'Platform', ?, ?, null, ?, ?)""",
+                UUID.randomUUID().toString(), platform.platformId(), next, Instant.now().toString(),
+                FundedProjectWon.class.getName(), payload.getBytes(StandardCharsets.UTF_8),
+                "{\"actor\":\"system:platform-registry/indicator-feed\",\"actorRole\":\"SYSTEM\"}"
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     private void publish(String key, IntegrationEvent event) {

@@ -11,6 +11,7 @@ import cn.gov.wenzhou.kjj.funding.query.ChallengeCallProjection;
 import cn.gov.wenzhou.kjj.funding.query.FundedProjectProjection;
 import cn.gov.wenzhou.kjj.funding.query.MoneyEventProjection;
 import cn.gov.wenzhou.kjj.funding.query.PlatformStandingProjection;
+import cn.gov.wenzhou.kjj.support.demo.DemoPlatforms;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
 import cn.gov.wenzhou.kjj.support.security.Role;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
@@ -78,6 +79,14 @@ class FundingDemoDataTest {
         assertThat(call.path("awards").asLong()).isEqualTo(12);
         JsonNode applications = auditor.get("/api/calls/" + callId + "/applications").json();
         assertThat(applications).anySatisfy(a -> assertThat(a.path("priority").asBoolean()).isTrue());
+
+        for (DemoPlatforms.Partner partner : DemoPlatforms.JOINT_BID_PARTNERS) {
+            assertThat(jdbc.queryForMap("select credit_code, name, standing, level from platform_standing "
+                    + "where platform_id = ?", partner.platformId()))
+                    .as("the joint bids' partner is the registry demo's platform %d", partner.index())
+                    .containsEntry("credit_code", partner.creditCode()).containsEntry("name", partner.name())
+                    .containsEntry("standing", "RECOGNIZED").containsEntry("level", partner.level());
+        }
 
         JsonNode report = auditor.get("/api/audit/reconciliation?callId=" + callId).json();
         assertThat(report.path("reconciled").asBoolean()).as(report.toString()).isTrue();

@@ -1,10 +1,15 @@
 package cn.gov.wenzhou.kjj.registry.demo;
 
 import cn.gov.wenzhou.kjj.registry.RegistryParametersFromYaml;
+import cn.gov.wenzhou.kjj.registry.command.ConfirmRectification;
 import cn.gov.wenzhou.kjj.registry.command.Indicators;
 import cn.gov.wenzhou.kjj.registry.command.RecognizePlatform;
 import cn.gov.wenzhou.kjj.registry.command.RegisterPlatform;
+import cn.gov.wenzhou.kjj.registry.command.RecognitionRevoked;
+import cn.gov.wenzhou.kjj.registry.command.RectificationIssued;
 import cn.gov.wenzhou.kjj.registry.command.SubmitAnnualReport;
+import cn.gov.wenzhou.kjj.registry.command.UpgradePlatform;
+import cn.gov.wenzhou.kjj.support.demo.DemoPlatforms;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +108,32 @@ class DemoPlanTest {
         assertThat(shares).containsExactly(4, 3, 3);
         assertThat(java.util.Arrays.stream(DemoPlan.largestRemainder(1277, new long[]{5, 7, 11, 13})).sum())
                 .isEqualTo(1277);
+    }
+
+    /** What the funding demo's joint bids name: platforms this plan registers, left recognized at that level. */
+    @Test
+    void theFundingDemosJointBidPartnersAreRegisteredAndLeftRecognizedAtTheirLevel() {
+        for (DemoPlatforms.Partner partner : DemoPlatforms.JOINT_BID_PARTNERS) {
+            String id = partner.platformId();
+            assertThat(id).isEqualTo(DemoPlan.platformId(partner.index()));
+            assertThat(commands(RegisterPlatform.class)).as(partner.name())
+                    .filteredOn(r -> r.platformId().equals(id)).singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.creditCode()).isEqualTo(partner.creditCode());
+                        assertThat(r.name()).isEqualTo(partner.name());
+                    });
+            assertThat(commands(RecognizePlatform.class)).filteredOn(r -> r.platformId().equals(id))
+                    .extracting(r -> r.level().name()).containsExactly(partner.level());
+            assertThat(commands(UpgradePlatform.class)).noneMatch(u -> u.platformId().equals(id));
+            List<Class<?>> awaited = plan.steps().stream().filter(DemoPlan.AwaitEvent.class::isInstance)
+                    .map(DemoPlan.AwaitEvent.class::cast).filter(a -> a.platformId().equals(id))
+                    .<Class<?>>map(DemoPlan.AwaitEvent::eventType).toList();
+            assertThat(awaited).as("never revoked").doesNotContain(RecognitionRevoked.class);
+            if (awaited.contains(RectificationIssued.class)) {
+                assertThat(commands(ConfirmRectification.class)).as("its rectification confirmed")
+                        .anyMatch(c -> c.platformId().equals(id));
+            }
+        }
     }
 
     private <T> List<T> commands(Class<T> type) {

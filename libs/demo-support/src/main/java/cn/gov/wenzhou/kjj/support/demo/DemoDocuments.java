@@ -1,4 +1,4 @@
-package cn.gov.wenzhou.kjj.funding.demo;
+package cn.gov.wenzhou.kjj.support.demo;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -20,6 +20,8 @@ import cn.gov.wenzhou.kjj.funding.command.ReportingParameters;
 import cn.gov.wenzhou.kjj.funding.command.Standing;
 import cn.gov.wenzhou.kjj.ledger.Sha256;
 import cn.gov.wenzhou.kjj.support.demo.BackgroundLoad;
+import cn.gov.wenzhou.kjj.support.demo.DemoDocuments;
+import cn.gov.wenzhou.kjj.support.demo.DemoPlatforms;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
@@ -154,7 +156,7 @@ public class FundingDemoData {
             String joint = id("application-joint", d);
             String single = id("application-single", d);
             String platform = platforms.get(d % platforms.size());
-            String partner = creditCode(300 + d % platforms.size());
+            String partner = DemoPlatforms.JOINT_BID_PARTNERS.get(d % platforms.size()).creditCode();
             send(new CallCommands.SubmitApplication(callId, joint, demandId, "联合攻关方案 " + (d + 1),
                     new CallCommands.Applicant(creditCode(200 + d), null),
                     List.of(new CallCommands.Applicant(partner, platform)), AWARD_FEN, day0.plusDays(40)));
@@ -191,18 +193,18 @@ public class FundingDemoData {
         return callId;
     }
 
-    private static final Standing[] PLATFORM_STANDINGS = {Standing.RECOGNIZED, Standing.RECOGNIZED,
-            Standing.RECOGNIZED, Standing.UNDER_RECTIFICATION, Standing.REGISTERED};
-
-    /** Demo platforms, as if the registry had said so: marked as demo in their source event id. */
+    /**
+     * The registry demo's platforms the joint bids name ({@link DemoPlatforms}: same ids, credit codes and names),
+     * recognized at the level the registry's demo gives them, as if the registry had said so: marked as demo in their
+     * source event id. In the dev stack the registry's own events about them arrive too and say the same.
+     */
     private List<String> platforms(LocalDate day0) {
         List<String> ids = new ArrayList<>();
-        String[] levels = {"PROVINCIAL", "MUNICIPAL", "NATIONAL", "MUNICIPAL", null};
-        for (int p = 0; p < PLATFORM_STANDINGS.length; p++) {
-            String platformId = id("platform", p);
+        for (DemoPlatforms.Partner partner : DemoPlatforms.JOINT_BID_PARTNERS) {
+            String platformId = partner.platformId();
             ids.add(platformId);
-            send(new RecordPlatformStanding(platformId, creditCode(300 + p), "示例研究院 " + (p + 1),
-                    PLATFORM_STANDINGS[p], levels[p], "demo:" + platformId,
+            send(new RecordPlatformStanding(platformId, partner.creditCode(), partner.name(),
+                    Standing.RECOGNIZED, partner.level(), "demo:" + platformId,
                     day0.minusDays(30).atStartOfDay(BusinessCalendar.ZONE).toInstant()));
         }
         return ids;

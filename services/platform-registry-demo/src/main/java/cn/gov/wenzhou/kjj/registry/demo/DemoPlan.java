@@ -20,15 +20,14 @@ import cn.gov.wenzhou.kjj.registry.command.RegisterPlatform;
 import cn.gov.wenzhou.kjj.registry.command.SetNoticeAddress;
 import cn.gov.wenzhou.kjj.registry.command.SubmitAnnualReport;
 import cn.gov.wenzhou.kjj.registry.command.UpgradePlatform;
+import cn.gov.wenzhou.kjj.support.demo.DemoPlatforms;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 
 /**
  * The demo as an ordered list of steps: the registry's own commands with fixed dates, and waits for what the
@@ -110,9 +109,9 @@ public final class DemoPlan {
         return "platform" + index + "@demo.kjj-wenzhou.example.cn";
     }
 
+    /** The id of platform number {@code index}, as the other services' demo loaders name it too. */
     public static String platformId(int index) {
-        return UUID.nameUUIDFromBytes(("wenzhou-stb-demo-platform-" + index).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        return DemoPlatforms.platformId(index);
     }
 
     public List<Step> steps() {
