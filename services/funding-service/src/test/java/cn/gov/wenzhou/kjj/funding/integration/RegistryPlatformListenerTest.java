@@ -94,9 +94,7 @@ class RegistryPlatformListenerTest {
     @Test
     void recognitionRectificationUpgradeAndRevocationChangeTheStandingInOrder() {
         String id = UUID.randomUUID().toString();
-        PublishedStandings registry = standingsOf(id);
-        publish(id, registry.registered(LocalDate.of(2024, 3, 15)));
-        publish(id, registry.recognized("MUNICIPAL", LocalDate.of(2024, 6, 1)));
+        PublishedStandings registry = registeredAndRecognized(id, "MUNICIPAL");
         awaitStanding(id, "RECOGNIZED", "MUNICIPAL");
         publish(id, registry.underRectification("MUNICIPAL", 2024, LocalDate.of(2025, 3, 1)));
         awaitStanding(id, "UNDER_RECTIFICATION", "MUNICIPAL");
@@ -114,9 +112,7 @@ class RegistryPlatformListenerTest {
     @Test
     void aRevocationFromAnotherSourceThanTheRegistryIsDeadLetteredAndTheStandingNeverChanges() {
         String id = UUID.randomUUID().toString();
-        PublishedStandings registry = standingsOf(id);
-        publish(id, registry.registered(LocalDate.of(2024, 3, 15)));
-        publish(id, registry.recognized("PROVINCIAL", LocalDate.of(2024, 6, 1)));
+        PublishedStandings registry = registeredAndRecognized(id, "PROVINCIAL");
         awaitStanding(id, "RECOGNIZED", "PROVINCIAL");
         String forged = UUID.randomUUID().toString();
 
@@ -142,9 +138,7 @@ class RegistryPlatformListenerTest {
     @Test
     void aRectificationReachesFundingsReplicaAsTheRegistryDecidedIt() {
         String id = UUID.randomUUID().toString();
-        PublishedStandings registry = standingsOf(id);
-        publish(id, registry.registered(LocalDate.of(2024, 3, 15)));
-        publish(id, registry.recognized("MUNICIPAL", LocalDate.of(2024, 6, 1)));
+        PublishedStandings registry = registeredAndRecognized(id, "MUNICIPAL");
         publish(id, registry.underRectification("MUNICIPAL", 2024, LocalDate.of(2025, 5, 20)));
         publish(id, registry.standing("UNDER_RECTIFICATION", "MUNICIPAL", List.of(2024, 2025),
                 LocalDate.of(2026, 5, 20), "RectificationIssued"));
@@ -192,6 +186,14 @@ class RegistryPlatformListenerTest {
     private long eventsOf(String platformId) {
         return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
                 Long.class, platformId);
+    }
+
+    /** The registry's standings of a platform it registered and then recognized at {@code level}, published. */
+    private PublishedStandings registeredAndRecognized(String platformId, String level) {
+        PublishedStandings registry = standingsOf(platformId);
+        publish(platformId, registry.registered(LocalDate.of(2024, 3, 15)));
+        publish(platformId, registry.recognized(level, LocalDate.of(2024, 6, 1)));
+        return registry;
     }
 
     private static PublishedStandings standingsOf(String platformId) {
