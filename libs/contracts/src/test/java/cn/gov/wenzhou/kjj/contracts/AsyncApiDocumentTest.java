@@ -23,10 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The AsyncAPI 3.1 document ({@code src/main/resources/asyncapi.yaml}, served by every service) is a valid
- * AsyncAPI 3.1.0 document (against the official 3.1.0 JSON Schema), and says what the catalogue says: every topic of {@link Topics#ALL} a channel with the
- * documented Kafka settings, every event of {@link IntegrationEventCatalog} a message with its CloudEvents headers,
- * key and payload schema — no more, no fewer — and every sample valid against the payload schema the document
- * resolves to.
+ * AsyncAPI 3.1.0 document (against the official 3.1.0 JSON Schema), and says what the catalogue says: every topic
+ * of {@link Topics#ALL} a channel with the documented Kafka settings, every event of {@link IntegrationEventCatalog}
+ * a message with its CloudEvents headers, key and payload schema — no more, no fewer — and every sample valid against
+ * the payload schema the document resolves to.
  */
 class AsyncApiDocumentTest {
 

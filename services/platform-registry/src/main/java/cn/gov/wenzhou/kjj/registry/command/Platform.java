@@ -128,8 +128,8 @@ public class Platform {
         notInFuture(command.upgradedOn(), command.today(), "upgradedOn");
         LifecycleDates.notBefore(command.upgradedOn(), "upgradedOn", recognizedOn, "the platform's recognition",
                 "upgrade.before-recognition");
-        apply(new PlatformUpgraded(platformId, creditCode, standing.level(), command.toLevel(), command.documentNumber(),
-                command.upgradedOn()));
+        apply(new PlatformUpgraded(platformId, creditCode, standing.level(), command.toLevel(),
+                command.documentNumber(), command.upgradedOn()));
     }
 
     @CommandHandler

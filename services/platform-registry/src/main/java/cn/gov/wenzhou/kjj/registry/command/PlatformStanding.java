@@ -41,14 +41,9 @@ public record PlatformStanding(String platformId, String creditCode, String name
             RecognitionRevoked.class, new Transition<>(RecognitionRevoked.class, PlatformStanding::after),
             ReapplicationAccepted.class, new Transition<>(ReapplicationAccepted.class, PlatformStanding::after));
 
-    /** Whether events of this type can change a standing (a registration starts one). */
-    public static boolean changesOn(Class<?> eventType) {
-        return eventType == PlatformRegistered.class || TRANSITIONS.containsKey(eventType);
-    }
-
     /**
      * The standing after {@code event}, for readers that fold a platform's whole stream: a registration starts it, an
-     * event of {@link #changesOn} moves it, any other event (reports, evaluations, recorded facts) leaves it.
+     * event with a transition moves it, any other event (reports, evaluations, recorded facts) leaves it.
      */
     public static PlatformStanding fold(PlatformStanding before, Object event) {
         if (event instanceof PlatformRegistered registered) {

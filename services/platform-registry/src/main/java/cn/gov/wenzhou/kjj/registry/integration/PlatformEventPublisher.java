@@ -1,6 +1,7 @@
 package cn.gov.wenzhou.kjj.registry.integration;
 
 import cn.gov.wenzhou.kjj.contracts.registry.PlatformIndicators;
+import cn.gov.wenzhou.kjj.contracts.registry.v2.PlatformStandingChanged;
 import cn.gov.wenzhou.kjj.registry.command.AnnualReportSubmitted;
 import cn.gov.wenzhou.kjj.registry.command.EvaluationNotAttended;
 import cn.gov.wenzhou.kjj.registry.command.Indicators;
@@ -16,7 +17,6 @@ import cn.gov.wenzhou.kjj.registry.command.RecognitionRevoked;
 import cn.gov.wenzhou.kjj.registry.command.RectificationConfirmed;
 import cn.gov.wenzhou.kjj.registry.command.RecordedPlatformStandings;
 import cn.gov.wenzhou.kjj.registry.command.RectificationIssued;
-import cn.gov.wenzhou.kjj.contracts.registry.v2.PlatformStandingChanged;
 import cn.gov.wenzhou.kjj.support.kafka.IntegrationEventPublisher;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 @Component
 public class DashboardQueries {
 
-    /** The statuses the registry counts as recognized (under rectification included): {@link PlatformStatus#isRecognized}. */
+    /** The statuses counted as recognized (under rectification included): {@link PlatformStatus#isRecognized}. */
     private static final Set<String> RECOGNIZED = Arrays.stream(PlatformStatus.values())
             .filter(PlatformStatus::isRecognized).map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
