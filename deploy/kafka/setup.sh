@@ -36,7 +36,9 @@ topic talent.pool.v1
 topic funding.project.v1.platform-registry.dlt
 topic talent.enrollment.v1.platform-registry.dlt
 topic registry.platform.v1.funding-service.dlt
+topic registry.platform.v2.funding-service.dlt
 topic registry.platform.v1.talent-pool-service.dlt
+topic registry.platform.v2.talent-pool-service.dlt
 topic registry.platform.v1.open-data.dlt
 topic registry.platform.v2.open-data.dlt
 topic funding.call.v1.open-data.dlt
@@ -61,7 +63,9 @@ allow funding-service --operation Write --operation Describe --operation Create 
 allow funding-service --operation Write --operation Describe --operation Create --operation Alter --operation DescribeConfigs --operation AlterConfigs --topic funding.project.v1
 allow funding-service --operation Write --operation Describe --operation Create --operation Alter --operation DescribeConfigs --operation AlterConfigs --topic funding.ledger.v1
 allow funding-service --operation Write --operation Describe --operation Create --operation Alter --operation DescribeConfigs --operation AlterConfigs --topic registry.platform.v1.funding-service.dlt
+allow funding-service --operation Write --operation Describe --operation Create --operation Alter --operation DescribeConfigs --operation AlterConfigs --topic registry.platform.v2.funding-service.dlt
 allow funding-service --operation Read --operation Describe --topic registry.platform.v1
+allow funding-service --operation Read --operation Describe --topic registry.platform.v2
 allow funding-service --operation Read --group funding-service
 allow funding-service --operation Read --group funding-service. --resource-pattern-type prefixed
 
@@ -70,7 +74,9 @@ user talent-pool-service "${KAFKA_PASSWORD_TALENT_POOL_SERVICE:?set KAFKA_PASSWO
 allow talent-pool-service --operation Write --operation Describe --operation Create --operation Alter --operation DescribeConfigs --operation AlterConfigs --topic talent.enrollment.v1
 allow talent-pool-service --operation Write --operation Describe --operation Create --operation Alter --operation DescribeConfigs --operation AlterConfigs --topic talent.pool.v1
 allow talent-pool-service --operation Write --operation Describe --operation Create --operation Alter --operation DescribeConfigs --operation AlterConfigs --topic registry.platform.v1.talent-pool-service.dlt
+allow talent-pool-service --operation Write --operation Describe --operation Create --operation Alter --operation DescribeConfigs --operation AlterConfigs --topic registry.platform.v2.talent-pool-service.dlt
 allow talent-pool-service --operation Read --operation Describe --topic registry.platform.v1
+allow talent-pool-service --operation Read --operation Describe --topic registry.platform.v2
 allow talent-pool-service --operation Read --group talent-pool-service
 allow talent-pool-service --operation Read --group talent-pool-service. --resource-pattern-type prefixed
 

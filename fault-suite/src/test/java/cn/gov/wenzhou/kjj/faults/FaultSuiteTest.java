@@ -539,7 +539,8 @@ class FaultSuiteTest {
         details.put("commands during the outage", duringOutage);
         details.put("of them admissions (talent) and awards (funding)", admitted.size() + " and " + projects.size());
         details.put("downstream effects checked", effects.size() + ": funding-service's PlatformStandingRecorded and "
-                + "talent-pool-service's PlatformStatusNoted per registration (registry.platform.v1), the "
+                + "talent-pool-service's PlatformStatusNoted per registration (its standing on "
+                + "registry.platform.v2), the "
                 + "registry's PoolHireJoined per admission (talent.enrollment.v1) and FundedProjectWon per award "
                 + "(funding.project.v1)");
         details.put("registrations missing on registry.platform.v1", missingOnTopic);
@@ -672,8 +673,8 @@ class FaultSuiteTest {
         }
         String seedPlatform = seeds.get("platformId");
         List<Poison> poisons = List.of(
-                new Poison(Topics.REGISTRY_PLATFORM_V1, IntegrationEventCatalog.typeOf(
-                        cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered.class),
+                new Poison(Topics.REGISTRY_PLATFORM_V2, IntegrationEventCatalog.typeOf(
+                        cn.gov.wenzhou.kjj.contracts.registry.v2.PlatformStandingChanged.class),
                         List.of(StackService.FUNDING, StackService.TALENT_POOL), java.util.UUID.randomUUID().toString(),
                         "{}"),
                 new Poison(Topics.FUNDING_PROJECT_V1, IntegrationEventCatalog.typeOf(

@@ -47,6 +47,11 @@ final class Summaries {
             return e.name() + " (" + e.creditCode() + "), " + e.district().label() + ", " + e.industry().code()
                     + " (table " + e.industry().tableVersion() + "), " + e.legalForm() + ", hosts " + e.hosts();
         }
+        if (event instanceof cn.gov.wenzhou.kjj.contracts.registry.v2.PlatformStandingChanged e) {
+            return "now " + e.status() + (e.level() == null ? "" : " " + e.level())
+                    + (e.openRectifications().isEmpty() ? "" : ", rectifying " + e.openRectifications())
+                    + " (" + e.changedBy() + " on " + e.changedOn() + ")";
+        }
         if (event instanceof PlatformRecognized e) {
             return "recognized " + e.level() + " by " + e.documentNumber() + " on " + e.recognizedOn();
         }

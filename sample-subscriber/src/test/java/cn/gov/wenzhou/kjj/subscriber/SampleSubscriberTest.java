@@ -14,6 +14,7 @@ import cn.gov.wenzhou.kjj.contracts.funding.ProjectAwarded;
 import cn.gov.wenzhou.kjj.contracts.funding.TrancheDisbursed;
 import cn.gov.wenzhou.kjj.contracts.registry.PlatformRecognized;
 import cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered;
+import cn.gov.wenzhou.kjj.contracts.registry.v2.PlatformStandingChanged;
 import cn.gov.wenzhou.kjj.contracts.talent.HireAdmitted;
 import cn.gov.wenzhou.kjj.contracts.talent.HireExited;
 import cn.gov.wenzhou.kjj.kafkaaccess.KafkaAccess;
@@ -72,6 +73,11 @@ class SampleSubscriberTest {
                 "NEW_MATERIALS", "ENTERPRISE", "UNIVERSITY_OR_INSTITUTE", LocalDate.of(2024, 4, 1)), platformB, uuid());
         Broker.publish(new PlatformRecognized(platformA, CREDIT_CODE, "MUNICIPAL", "温科发〔2024〕12号",
                 LocalDate.of(2024, 6, 1)), platformA, uuid());
+        // the registry's v2 standing after that recognition, and after a rectification notice
+        Broker.publish(new PlatformStandingChanged(platformA, CREDIT_CODE, "温州智能装备研究院", "RECOGNIZED", "MUNICIPAL",
+                List.of(), LocalDate.of(2024, 6, 1), "PlatformRecognized"), platformA, uuid());
+        Broker.publish(new PlatformStandingChanged(platformA, CREDIT_CODE, "温州智能装备研究院", "UNDER_RECTIFICATION",
+                "MUNICIPAL", List.of(2024), LocalDate.of(2025, 5, 20), "RectificationIssued"), platformA, uuid());
         Broker.publish(new ChallengeCallOpened(callId, 2025, "2025年度揭榜挂帅", LocalDate.of(2025, 2, 10)), callId, uuid());
         Broker.publish(new ProjectAwarded(projectId, callId, "电驱系统关键技术攻关", CREDIT_CODE, platformA,
                 List.of(platformB), 150_000_000L, 150_000_000L, "2024.1", LocalDate.of(2025, 6, 30)), projectId, uuid());
@@ -108,6 +114,7 @@ class SampleSubscriberTest {
         assertThat(difference(after.tally().perType(), before.perType())).isEqualTo(Map.of(
                 "registry.platform.v1.PlatformRegistered", 2L,
                 "registry.platform.v1.PlatformRecognized", 1L,
+                "registry.platform.v2.PlatformStandingChanged", 2L,
                 "funding.call.v1.ChallengeCallOpened", 1L,
                 "funding.project.v1.ProjectAwarded", 1L,
                 "funding.project.v1.TrancheDisbursed", 1L,
@@ -123,6 +130,11 @@ class SampleSubscriberTest {
         assertThat(lines).anySatisfy(line -> assertThat(line).matches(
                 "\\d{4}-\\d{2}-\\d{2}T\\S+Z  registry\\.platform\\.v1\\.PlatformRegistered  " + platformA
                         + "  温州智能装备研究院 \\(91330300MA2H7K8L0G\\), LUCHENG, INTELLIGENT_EQUIPMENT, PRIVATE_NON_ENTERPRISE"));
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .contains("registry.platform.v2.PlatformStandingChanged  " + platformA)
+                .endsWith("now UNDER_RECTIFICATION MUNICIPAL, rectifying [2024] (RectificationIssued on 2025-05-20)"));
+        assertThat(indexOf(lines, "now RECOGNIZED MUNICIPAL (PlatformRecognized"))
+                .isLessThan(indexOf(lines, "now UNDER_RECTIFICATION MUNICIPAL"));
         assertThat(lines).anySatisfy(line -> assertThat(line)
                 .contains("funding.project.v1.ProjectAwarded  " + projectId)
                 .endsWith("\"电驱系统关键技术攻关\" awarded ¥1,500,000.00 (+¥1,500,000.00 co-funding) to " + CREDIT_CODE));

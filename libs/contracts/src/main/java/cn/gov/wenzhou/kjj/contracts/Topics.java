@@ -9,8 +9,9 @@ public final class Topics {
 
     public static final String REGISTRY_PLATFORM_V1 = "registry.platform.v1";
     /**
-     * The registry's second major version, published alongside v1 while subscribers move. It starts with the one
-     * event whose shape broke ({@code PlatformRegistered}); every other registry event is unchanged and stays on v1.
+     * The registry's second major version, published alongside v1 while subscribers move: {@code PlatformRegistered}
+     * (whose shape broke) and {@code PlatformStandingChanged}, the platform's whole standing after each change; every
+     * other registry event is unchanged and stays on v1.
      */
     public static final String REGISTRY_PLATFORM_V2 = "registry.platform.v2";
     public static final String FUNDING_CALL_V1 = "funding.call.v1";

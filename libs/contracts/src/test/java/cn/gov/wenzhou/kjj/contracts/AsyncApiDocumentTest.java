@@ -22,11 +22,11 @@ import static cn.gov.wenzhou.kjj.contracts.ContractResources.sampleOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The AsyncAPI 3.0 document ({@code src/main/resources/asyncapi.yaml}, served by every service) is a valid
- * AsyncAPI 3.0.0 document, and says what the catalogue says: every topic of {@link Topics#ALL} a channel with the
- * documented Kafka settings, every event of {@link IntegrationEventCatalog} a message with its CloudEvents headers,
- * key and payload schema — no more, no fewer — and every sample valid against the payload schema the document
- * resolves to.
+ * The AsyncAPI 3.1 document ({@code src/main/resources/asyncapi.yaml}, served by every service) is a valid
+ * AsyncAPI 3.1.0 document (against the official 3.1.0 JSON Schema), and says what the catalogue says: every topic
+ * of {@link Topics#ALL} a channel with the documented Kafka settings, every event of {@link IntegrationEventCatalog}
+ * a message with its CloudEvents headers, key and payload schema — no more, no fewer — and every sample valid against
+ * the payload schema the document resolves to.
  */
 class AsyncApiDocumentTest {
 
@@ -50,9 +50,9 @@ class AsyncApiDocumentTest {
     private final AsyncApiDocument document = AsyncApiDocument.load();
 
     @Test
-    void isAValidAsyncApi300Document() {
-        JsonSchema asyncApi = asyncApi300Schema();
-        assertThat(document.root.path("asyncapi").asText()).isEqualTo("3.0.0");
+    void isAValidAsyncApi310Document() {
+        JsonSchema asyncApi = asyncApi310Schema();
+        assertThat(document.root.path("asyncapi").asText()).isEqualTo("3.1.0");
         assertThat(asyncApi.validate(document.root)).isEmpty();
 
         // and the official schema does catch a broken document, so the line above means something
@@ -264,8 +264,8 @@ class AsyncApiDocumentTest {
                 .getSchema(document.inlined(message.path("headers")), ContractResources.ASSERT_FORMATS);
     }
 
-    private static JsonSchema asyncApi300Schema() {
-        JsonNode schema = ContractResources.json("asyncapi-spec/asyncapi-3.0.0.schema.json");
+    private static JsonSchema asyncApi310Schema() {
+        JsonNode schema = ContractResources.json("asyncapi-spec/asyncapi-3.1.0.schema.json");
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schema);
     }
 }

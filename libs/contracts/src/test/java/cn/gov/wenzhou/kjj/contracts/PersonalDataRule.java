@@ -50,7 +50,9 @@ final class PersonalDataRule {
     /** Fields named {@code name} or {@code …Name} that name an organisation: "Event#/json/pointer" → why. */
     static final Map<String, String> ORGANISATION_NAMES = Map.of(
             "PlatformRegistered#/name",
-            "the registered name of the platform, a legal person (新型研发机构), as in the public registry");
+            "the registered name of the platform, a legal person (新型研发机构), as in the public registry",
+            "PlatformStandingChanged#/name",
+            "the same registered name, repeated in each standing so a subscriber needs no other event");
 
     private static final Pattern RESIDENT_ID = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[\\dXx](?![0-9A-Za-z])");
     private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(?:\\+?86[- ]?)?1[3-9]\\d{9}(?!\\d)");

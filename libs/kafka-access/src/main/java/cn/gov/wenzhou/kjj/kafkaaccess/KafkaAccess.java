@@ -36,9 +36,14 @@ public final class KafkaAccess {
 
     public static final KafkaUser REGISTRY = KafkaUser.service("platform-registry",
             List.of(Topics.FUNDING_PROJECT_V1, Topics.TALENT_ENROLLMENT_V1));
-    public static final KafkaUser FUNDING = KafkaUser.service("funding-service", List.of(Topics.REGISTRY_PLATFORM_V1));
+    /*
+     * funding and talent keep their replicas from the registry's standings on v2; v1 stays readable to them (and its
+     * dead-letter topic writable) while records dead-lettered before the move may still be replayed.
+     */
+    public static final KafkaUser FUNDING = KafkaUser.service("funding-service",
+            List.of(Topics.REGISTRY_PLATFORM_V1, Topics.REGISTRY_PLATFORM_V2));
     public static final KafkaUser TALENT = KafkaUser.service("talent-pool-service",
-            List.of(Topics.REGISTRY_PLATFORM_V1));
+            List.of(Topics.REGISTRY_PLATFORM_V1, Topics.REGISTRY_PLATFORM_V2));
     public static final KafkaUser OPEN_DATA = KafkaUser.service("open-data", List.of(Topics.REGISTRY_PLATFORM_V1,
             Topics.REGISTRY_PLATFORM_V2, Topics.FUNDING_CALL_V1, Topics.FUNDING_PROJECT_V1,
             Topics.TALENT_ENROLLMENT_V1, Topics.TALENT_POOL_V1));

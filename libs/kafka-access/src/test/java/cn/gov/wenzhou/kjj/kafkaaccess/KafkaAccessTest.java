@@ -28,7 +28,8 @@ class KafkaAccessTest {
     @Test
     void aServiceWritesItsOwnTopicsAndOnlyItsOwnDeadLetterTopics() {
         assertThat(KafkaAccess.FUNDING.writes()).containsExactly(Topics.FUNDING_CALL_V1, Topics.FUNDING_PROJECT_V1,
-                Topics.FUNDING_LEDGER_V1, "registry.platform.v1.funding-service.dlt");
+                Topics.FUNDING_LEDGER_V1, "registry.platform.v1.funding-service.dlt",
+                "registry.platform.v2.funding-service.dlt");
         assertThat(KafkaAccess.OPEN_DATA.writes()).allMatch(topic -> topic.endsWith(".open-data.dlt"))
                 .hasSize(KafkaAccess.OPEN_DATA.reads().size());
     }

@@ -15,13 +15,13 @@ import org.springframework.web.bind.annotation.RestController;
  * message, and the JSON Schemas it references (both from the contracts module).
  */
 @RestController
-@Tag(name = "Event catalogue", description = "AsyncAPI 3.0 document and JSON Schemas of the integration events")
+@Tag(name = "Event catalogue", description = "AsyncAPI 3.1 document and JSON Schemas of the integration events")
 public class AsyncApiController {
 
     private static final MediaType YAML = MediaType.parseMediaType("application/yaml");
 
     @GetMapping(value = "/asyncapi.yaml")
-    @Operation(summary = "The AsyncAPI 3.0 document of every published topic and message")
+    @Operation(summary = "The AsyncAPI 3.1 document of every published topic and message")
     public ResponseEntity<Resource> document() {
         return serve(new ClassPathResource("asyncapi.yaml"), YAML);
     }

@@ -92,7 +92,7 @@ class HardeningTest {
         ApiClient anonymous = ApiClient.on(port).anonymous();
         ApiClient.Response document = anonymous.get("/asyncapi.yaml");
         assertThat(document.status()).isEqualTo(200);
-        assertThat(document.body()).contains("asyncapi: 3.0.0");
+        assertThat(document.body()).contains("asyncapi: 3.1.0");
         ApiClient.Response schema = anonymous.get("/schemas/registry.platform.v1/PlatformRegistered.schema.json");
         assertThat(schema.status()).isEqualTo(200);
         assertThat(schema.json().path("$id").asText()).endsWith("registry.platform.v1/PlatformRegistered.schema.json");

@@ -92,7 +92,7 @@ public class FundedProject {
     public FundedProject(AwardProject command, Evidence evidence) {
         Map<String, Standing> standings = command.platformStandings();
         standings.forEach((platformId, standing) -> {
-            if (standing == Standing.REVOKED) {
+            if (Standing.barsNewAwards(standing)) {
                 throw new RuleViolationException("award.platform-revoked",
                         "platform " + platformId + " has had its recognition revoked: it may not receive an award");
             }

@@ -11,19 +11,17 @@ import org.axonframework.spring.stereotype.Aggregate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * funding-service's own record of a registry platform's standing, fed by {@code registry.platform.v1}. Keeping it
- * as events (not just a table) means the standing at any past review date can be answered from history. Each event
- * holds the whole standing after the change, so a reader never has to fold.
+ * funding-service's own record of a registry platform's standing, fed by {@code registry.platform.v2}: each standing
+ * exactly as the registry published it (the registry decides status and level; nothing is worked out or carried over
+ * here). Keeping it as events (not just a table) means the standing at any past review date can be answered from
+ * history. Each event holds the whole standing after the change, so a reader never has to fold.
  */
 @Aggregate
 public class PlatformStanding {
 
     @AggregateIdentifier
     private String platformId;
-    private String creditCode;
-    private String name;
     private Standing standing;
-    private String level;
 
     protected PlatformStanding() {
     }
@@ -31,18 +29,10 @@ public class PlatformStanding {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(RecordPlatformStanding command, NotedPlatforms platforms) {
-        String heldCreditCode = command.creditCode() != null ? command.creditCode() : creditCode;
-        if (heldCreditCode != null) {
-            // in this command's transaction: a bid naming the platform by its credit code only reads it
-            platforms.note(command.platformId(), heldCreditCode, command.observedAt());
-        }
-        apply(new PlatformStandingRecorded(command.platformId(), heldCreditCode,
-                command.name() != null ? command.name() : name,
-                command.standing() != null ? command.standing()
-                        // only an upgrade leaves the standing open: an upgraded platform is recognized
-                        : standing != null ? standing : Standing.RECOGNIZED,
-                command.level() != null ? command.level() : level,
-                command.sourceEventId(), command.observedAt()));
+        // in this command's transaction: a bid naming the platform by its credit code only reads it
+        platforms.note(command.platformId(), command.creditCode(), command.observedAt());
+        apply(new PlatformStandingRecorded(command.platformId(), command.creditCode(), command.name(),
+                command.standing(), command.level(), command.sourceEventId(), command.observedAt()));
     }
 
     /** The standing as last recorded. */
@@ -53,9 +43,6 @@ public class PlatformStanding {
     @EventSourcingHandler
     void on(PlatformStandingRecorded event) {
         platformId = event.platformId();
-        creditCode = event.creditCode();
-        name = event.name();
         standing = event.standing();
-        level = event.level();
     }
 }

@@ -5,10 +5,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 
 /**
- * What the registry published about a platform, as funding-service takes note of it. A null name, standing or level
- * means "unchanged by this news" (a rectification notice carries no name, an upgrade no standing).
+ * A platform's standing as the registry published it ({@code PlatformStandingChanged} on {@code registry.platform.v2}),
+ * whole: funding-service records it as it is.
  *
- * @param sourceEventId the registry event's {@code ce_id}, kept for the audit trail
+ * @param level         the level of the current recognition; null unless recognized (also under rectification)
+ * @param sourceEventId the registry standing's {@code ce_id}, kept for the audit trail
  * @param observedAt    when the registry recorded the change ({@code ce_time})
  */
 public record RecordPlatformStanding(@TargetAggregateIdentifier String platformId, String creditCode, String name,

@@ -1,13 +1,11 @@
 package cn.gov.wenzhou.kjj.funding.api;
 
 import cn.gov.wenzhou.kjj.contracts.Topics;
-import cn.gov.wenzhou.kjj.contracts.registry.PlatformRecognized;
-import cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered;
-import cn.gov.wenzhou.kjj.contracts.registry.RecognitionRevoked;
 import cn.gov.wenzhou.kjj.funding.FundingIntegrationTest;
 import cn.gov.wenzhou.kjj.funding.FundingScenario;
 import cn.gov.wenzhou.kjj.funding.FundingScenario.Project;
 import cn.gov.wenzhou.kjj.funding.FundingScenario.Ranked;
+import cn.gov.wenzhou.kjj.support.kafka.PublishedStandings;
 import cn.gov.wenzhou.kjj.support.kafka.TopicPublisher;
 import cn.gov.wenzhou.kjj.support.kafka.IntegrationJson;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
@@ -86,8 +84,8 @@ class ProjectMoneyApiTest {
         String platformCode = FundingScenario.newCreditCode();
         String platformId = recognizedPlatform(platformCode);
         Ranked ranked = funding.rankedApplication(FundingScenario.newCreditCode(), platformCode, platformId);
-        publisher.publish(new RecognitionRevoked(platformId, platformCode, "连续两年不合格", LocalDate.of(2025, 6, 1),
-                LocalDate.of(2027, 6, 1)), platformId, UUID.randomUUID().toString(), Instant.now());
+        publisher.publish(new PublishedStandings(platformId, platformCode, "测试研究院")
+                .revoked(LocalDate.of(2025, 6, 1)), platformId, UUID.randomUUID().toString(), Instant.now());
         await().atMost(Duration.ofSeconds(30)).until(() -> "REVOKED".equals(
                 funding.officer.get("/api/platform-standings/" + platformId).json().path("standing").asText()));
         long before = events();
@@ -271,11 +269,11 @@ class ProjectMoneyApiTest {
 
     private String recognizedPlatform(String creditCode) {
         String platformId = UUID.randomUUID().toString();
-        publisher.publish(new PlatformRegistered(platformId, creditCode, "测试研究院", "LUCHENG", "PUMPS_VALVES",
-                "ENTERPRISE", "LEADING_ENTERPRISE", LocalDate.of(2024, 3, 1)), platformId,
+        PublishedStandings registry = new PublishedStandings(platformId, creditCode, "测试研究院");
+        publisher.publish(registry.registered(LocalDate.of(2024, 3, 1)), platformId, UUID.randomUUID().toString(),
+                Instant.now());
+        publisher.publish(registry.recognized("MUNICIPAL", LocalDate.of(2024, 6, 1)), platformId,
                 UUID.randomUUID().toString(), Instant.now());
-        publisher.publish(new PlatformRecognized(platformId, creditCode, "MUNICIPAL", "温科〔2024〕9号",
-                LocalDate.of(2024, 6, 1)), platformId, UUID.randomUUID().toString(), Instant.now());
         await().atMost(Duration.ofSeconds(30)).until(() -> "RECOGNIZED".equals(
                 funding.officer.get("/api/platform-standings/" + platformId).json().path("standing").asText()));
         return platformId;

@@ -1,10 +1,9 @@
 package cn.gov.wenzhou.kjj.funding.api;
 
-import cn.gov.wenzhou.kjj.contracts.registry.PlatformRecognized;
-import cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered;
 import cn.gov.wenzhou.kjj.funding.FundingIntegrationTest;
 import cn.gov.wenzhou.kjj.funding.FundingScenario;
 import cn.gov.wenzhou.kjj.funding.query.PlatformStandingProjection;
+import cn.gov.wenzhou.kjj.support.kafka.PublishedStandings;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
 import cn.gov.wenzhou.kjj.support.kafka.TopicPublisher;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
@@ -256,13 +255,13 @@ class VerifiedPriorityApiTest {
         return platformId;
     }
 
-    /** The registry's news that a platform was registered and then recognized. */
+    /** The registry's news that a platform was registered and then recognized: its standings on v2. */
     private void publishRecognized(String platformId, String creditCode) {
-        publisher.publish(new PlatformRegistered(platformId, creditCode, "确认研究院", "LUCHENG", "PUMPS_VALVES",
-                "ENTERPRISE", "LEADING_ENTERPRISE", LocalDate.of(2024, 3, 1)), platformId,
+        PublishedStandings registry = new PublishedStandings(platformId, creditCode, "确认研究院");
+        publisher.publish(registry.registered(LocalDate.of(2024, 3, 1)), platformId, UUID.randomUUID().toString(),
+                Instant.now());
+        publisher.publish(registry.recognized("PROVINCIAL", LocalDate.of(2024, 6, 1)), platformId,
                 UUID.randomUUID().toString(), Instant.now());
-        publisher.publish(new PlatformRecognized(platformId, creditCode, "PROVINCIAL", "浙科〔2024〕9号",
-                LocalDate.of(2024, 6, 1)), platformId, UUID.randomUUID().toString(), Instant.now());
     }
 
     private long events(String aggregateId) {

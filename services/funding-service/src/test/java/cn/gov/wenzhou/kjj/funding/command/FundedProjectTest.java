@@ -73,6 +73,15 @@ class FundedProjectTest {
                 .expectNoEvents();
     }
 
+    /** The registry now publishes a re-application as its own standing: its recognition is still revoked. */
+    @Test
+    void awardToARevokedPlatformThatHasReappliedIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(award(BUDGET, Map.of(PLATFORM, Standing.REAPPLIED)))
+                .expectException(violates("award.platform-revoked"))
+                .expectNoEvents();
+    }
+
     @Test
     void indirectCostsAboveTheTieredCapAreRefused() {
         // base = 400k + 200k - the cap is 30% = 180k; 200k of indirect costs is above it

@@ -52,8 +52,8 @@ class PlatformStandingTest {
     void aRectificationNoticeKeepsThePlatformRecognizedAtItsLevel() {
         fixture.given(new PlatformStandingRecorded("p-1", "91330300MA2H7K8L0G", "研究院", Standing.RECOGNIZED,
                         "MUNICIPAL", "ce-2", REGISTERED_AT))
-                .when(new RecordPlatformStanding("p-1", "91330300MA2H7K8L0G", null, Standing.UNDER_RECTIFICATION,
-                        null, "ce-3", REGISTERED_AT.plusSeconds(60)))
+                .when(new RecordPlatformStanding("p-1", "91330300MA2H7K8L0G", "研究院", Standing.UNDER_RECTIFICATION,
+                        "MUNICIPAL", "ce-3", REGISTERED_AT.plusSeconds(60)))
                 .expectEvents(new PlatformStandingRecorded("p-1", "91330300MA2H7K8L0G", "研究院",
                         Standing.UNDER_RECTIFICATION, "MUNICIPAL", "ce-3", REGISTERED_AT.plusSeconds(60)));
     }
@@ -62,9 +62,20 @@ class PlatformStandingTest {
     void anUpgradeChangesTheLevelAndKeepsTheStanding() {
         fixture.given(new PlatformStandingRecorded("p-1", "91330300MA2H7K8L0G", "研究院", Standing.RECOGNIZED,
                         "MUNICIPAL", "ce-2", REGISTERED_AT))
-                .when(new RecordPlatformStanding("p-1", "91330300MA2H7K8L0G", null, null, "PROVINCIAL", "ce-3",
-                        REGISTERED_AT.plusSeconds(60)))
+                .when(new RecordPlatformStanding("p-1", "91330300MA2H7K8L0G", "研究院", Standing.RECOGNIZED,
+                        "PROVINCIAL", "ce-3", REGISTERED_AT.plusSeconds(60)))
                 .expectEvents(new PlatformStandingRecorded("p-1", "91330300MA2H7K8L0G", "研究院",
                         Standing.RECOGNIZED, "PROVINCIAL", "ce-3", REGISTERED_AT.plusSeconds(60)));
+    }
+
+    /** The replica keeps what the registry published, nothing carried over: a revoked platform has no level. */
+    @Test
+    void theStandingIsRecordedExactlyAsTheRegistryPublishedIt() {
+        fixture.given(new PlatformStandingRecorded("p-1", "91330300MA2H7K8L0G", "研究院", Standing.RECOGNIZED,
+                        "PROVINCIAL", "ce-2", REGISTERED_AT))
+                .when(new RecordPlatformStanding("p-1", "91330300MA2H7K8L0G", "研究院（更名）", Standing.REVOKED, null,
+                        "ce-3", REGISTERED_AT.plusSeconds(60)))
+                .expectEvents(new PlatformStandingRecorded("p-1", "91330300MA2H7K8L0G", "研究院（更名）",
+                        Standing.REVOKED, null, "ce-3", REGISTERED_AT.plusSeconds(60)));
     }
 }

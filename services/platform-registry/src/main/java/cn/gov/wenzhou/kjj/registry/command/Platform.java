@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,8 +37,8 @@ public class Platform {
     private String platformId;
     private String creditCode;
     private District district;
-    private PlatformStatus status;
-    private Level level;
+    /** Status, level and open rectifications, folded by the registry's one standing rule ({@link PlatformStanding}). */
+    private PlatformStanding standing;
     private LocalDate registeredOn;
     private LocalDate recognizedOn;
     private LocalDate revokedOn;
@@ -51,7 +52,6 @@ public class Platform {
     /** Years whose evaluation is recorded, as a result or as non-attendance. */
     private final Set<Integer> closedYears = new HashSet<>();
     private final Set<Integer> rectificationsIssued = new HashSet<>();
-    private final Set<Integer> openRectifications = new HashSet<>();
     /** Where notices go (personal-ish: never in an exception message). */
     private String noticeAddress;
     /** Years whose annual report the platform was reminded of, and those listed as missing after the due date. */
@@ -91,7 +91,7 @@ public class Platform {
     public void handle(RecognizePlatform command) {
         notInFuture(command.recognizedOn(), command.today(), "recognizedOn");
         Bounds.notBeforeMinimum(command.recognizedOn(), "recognizedOn");
-        switch (status) {
+        switch (standing.status()) {
             case REGISTERED -> {
                 LifecycleDates.notBefore(command.recognizedOn(), "recognizedOn", registeredOn,
                         "the platform's registration", "recognition.before-registration");
@@ -107,26 +107,27 @@ public class Platform {
             case REVOKED -> throw new RuleViolationException("recognition.reapplication-required",
                     "recognition was revoked; the platform must first re-apply (possible from " + reopensOn + ")");
             default -> throw new RuleViolationException("recognition.already-recognized",
-                    "the platform is already recognized at level " + level + "; a higher level is an upgrade");
+                    "the platform is already recognized at level " + standing.level()
+                            + "; a higher level is an upgrade");
         }
     }
 
     @CommandHandler
     public void handle(UpgradePlatform command) {
         requireRecognized("upgrade.requires-recognition");
-        if (!openRectifications.isEmpty()) {
+        if (!standing.openRectifications().isEmpty()) {
             throw new RuleViolationException("upgrade.under-rectification",
-                    "the platform is under rectification for " + openRectifications + "; confirm it first");
+                    "the platform is under rectification for " + standing.openRectifications() + "; confirm it first");
         }
-        if (!command.toLevel().isAbove(level)) {
-            throw new RuleViolationException("upgrade.not-higher",
-                    "an upgrade must move above the current level " + level + ", not to " + command.toLevel());
+        if (!command.toLevel().isAbove(standing.level())) {
+            throw new RuleViolationException("upgrade.not-higher", "an upgrade must move above the current level "
+                    + standing.level() + ", not to " + command.toLevel());
         }
         notInFuture(command.upgradedOn(), command.today(), "upgradedOn");
         LifecycleDates.notBefore(command.upgradedOn(), "upgradedOn", recognizedOn, "the platform's recognition",
                 "upgrade.before-recognition");
-        apply(new PlatformUpgraded(platformId, creditCode, level, command.toLevel(), command.documentNumber(),
-                command.upgradedOn()));
+        apply(new PlatformUpgraded(platformId, creditCode, standing.level(), command.toLevel(),
+                command.documentNumber(), command.upgradedOn()));
     }
 
     @CommandHandler
@@ -246,7 +247,7 @@ public class Platform {
     @CommandHandler
     public ObligationStep handle(ApplyRectificationSchedule command, ObligationParameters obligations) {
         int year = command.year();
-        if (!openRectifications.contains(year) || overdueRectifications.contains(year)) {
+        if (!standing.openRectifications().contains(year) || overdueRectifications.contains(year)) {
             return ObligationStep.NONE;
         }
         LocalDate issuedOn = rectificationIssuedOn.get(year);
@@ -273,9 +274,10 @@ public class Platform {
 
     @CommandHandler
     public void handle(ConfirmRectification command) {
-        if (!openRectifications.contains(command.year())) {
+        List<Integer> open = standing.openRectifications();
+        if (!open.contains(command.year())) {
             throw new RuleViolationException("rectification.not-open", "no rectification for " + command.year()
-                    + " is open" + (openRectifications.isEmpty() ? "" : "; open: " + openRectifications));
+                    + " is open" + (open.isEmpty() ? "" : "; open: " + open));
         }
         LifecycleDates.notBefore(command.confirmedOn(), "confirmedOn", rectificationIssuedOn.get(command.year()),
                 "the " + command.year() + " rectification notice", "rectification.before-notice");
@@ -294,9 +296,9 @@ public class Platform {
 
     @CommandHandler
     public ReapplicationOutcome handle(ReapplyForRecognition command) {
-        if (status != PlatformStatus.REVOKED) {
+        if (standing.status() != PlatformStatus.REVOKED) {
             throw new RuleViolationException("reapplication.not-revoked", "only a platform whose recognition was "
-                    + "revoked re-applies; this one is " + status);
+                    + "revoked re-applies; this one is " + standing.status());
         }
         LifecycleDates.notBefore(command.attemptedOn(), "attemptedOn", revokedOn, "the revocation",
                 "reapplication.before-revocation");
@@ -308,15 +310,21 @@ public class Platform {
         return ReapplicationOutcome.accept();
     }
 
+    /** Recognized, also while under rectification: the rules below apply to both. */
     private boolean isRecognized() {
-        return status == PlatformStatus.RECOGNIZED;
+        return standing.status().isRecognized();
+    }
+
+    /** Where the platform stands now, as the aggregate decided it. */
+    PlatformStanding standing() {
+        return standing;
     }
 
     private void requireRecognized(String rule) {
         if (!isRecognized()) {
-            throw new RuleViolationException(rule, switch (status) {
+            throw new RuleViolationException(rule, switch (standing.status()) {
                 case REVOKED -> "recognition was revoked; nothing more is evaluated until it is recognized again";
-                default -> "the platform is not recognized (it is " + status + ")";
+                default -> "the platform is not recognized (it is " + standing.status() + ")";
             });
         }
     }
@@ -349,20 +357,18 @@ public class Platform {
         creditCode = event.creditCode();
         district = event.district();
         registeredOn = event.registeredOn();
-        status = PlatformStatus.REGISTERED;
+        standing = PlatformStanding.registered(event);
     }
 
     @EventSourcingHandler
     void on(PlatformRecognized event) {
-        status = PlatformStatus.RECOGNIZED;
-        level = event.level();
+        standing = standing.after(event);
         recognizedOn = event.recognizedOn();
     }
 
     @EventSourcingHandler
     void on(PlatformReRecognized event) {
-        status = PlatformStatus.RECOGNIZED;
-        level = event.level();
+        standing = standing.after(event);
         recognizedOn = event.recognizedOn();
         reappliedOn = null;
         reopensOn = null;
@@ -370,7 +376,7 @@ public class Platform {
 
     @EventSourcingHandler
     void on(PlatformUpgraded event) {
-        level = event.toLevel();
+        standing = standing.after(event);
     }
 
     @EventSourcingHandler
@@ -391,8 +397,8 @@ public class Platform {
 
     @EventSourcingHandler
     void on(RectificationIssued event) {
+        standing = standing.after(event);
         rectificationsIssued.add(event.year());
-        openRectifications.add(event.year());
         rectificationIssuedOn.put(event.year(), event.issuedOn());
         rectificationAuthorities.put(event.year(), event.supervisingAuthority());
         if (event.deadline() != null) {
@@ -427,21 +433,19 @@ public class Platform {
 
     @EventSourcingHandler
     void on(RectificationConfirmed event) {
-        openRectifications.remove(event.year());
+        standing = standing.after(event);
     }
 
     @EventSourcingHandler
     void on(RecognitionRevoked event) {
-        status = PlatformStatus.REVOKED;
-        level = null;
-        openRectifications.clear();
+        standing = standing.after(event);
         revokedOn = event.revokedOn();
         reopensOn = event.reapplicationOpensOn();
     }
 
     @EventSourcingHandler
     void on(ReapplicationAccepted event) {
-        status = PlatformStatus.REAPPLIED;
+        standing = standing.after(event);
         reappliedOn = event.appliedOn();
     }
 }

@@ -22,4 +22,9 @@ public enum PlatformStatus {
     public String chineseName() {
         return chineseName;
     }
+
+    /** Recognized at a level, under rectification or not: what the rules and the counts treat as recognized. */
+    public boolean isRecognized() {
+        return this == RECOGNIZED || this == UNDER_RECTIFICATION;
+    }
 }

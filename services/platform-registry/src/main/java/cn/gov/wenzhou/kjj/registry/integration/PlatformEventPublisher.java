@@ -1,6 +1,7 @@
 package cn.gov.wenzhou.kjj.registry.integration;
 
 import cn.gov.wenzhou.kjj.contracts.registry.PlatformIndicators;
+import cn.gov.wenzhou.kjj.contracts.registry.v2.PlatformStandingChanged;
 import cn.gov.wenzhou.kjj.registry.command.AnnualReportSubmitted;
 import cn.gov.wenzhou.kjj.registry.command.EvaluationNotAttended;
 import cn.gov.wenzhou.kjj.registry.command.Indicators;
@@ -8,24 +9,32 @@ import cn.gov.wenzhou.kjj.registry.command.PlatformEvaluated;
 import cn.gov.wenzhou.kjj.registry.command.PlatformReRecognized;
 import cn.gov.wenzhou.kjj.registry.command.PlatformRecognized;
 import cn.gov.wenzhou.kjj.registry.command.PlatformRegistered;
+import cn.gov.wenzhou.kjj.registry.command.PlatformStanding;
 import cn.gov.wenzhou.kjj.registry.command.PlatformUpgraded;
 import cn.gov.wenzhou.kjj.registry.command.ReapplicationAccepted;
 import cn.gov.wenzhou.kjj.registry.command.ReapplicationRefused;
 import cn.gov.wenzhou.kjj.registry.command.RecognitionRevoked;
 import cn.gov.wenzhou.kjj.registry.command.RectificationConfirmed;
+import cn.gov.wenzhou.kjj.registry.command.RecordedPlatformStandings;
 import cn.gov.wenzhou.kjj.registry.command.RectificationIssued;
 import cn.gov.wenzhou.kjj.support.kafka.IntegrationEventPublisher;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * Maps the registry's domain events to the published language on {@code registry.platform.v1}. Not published: facts
- * recorded from other services (they are those services' events).
+ * Maps the registry's domain events to the published language on {@code registry.platform.v1}, and, after each event
+ * that changes a platform's standing, that standing on {@code registry.platform.v2} ({@link PlatformStandingChanged},
+ * folded by {@link RecordedPlatformStandings} from the events in the store, so a publisher starting from the beginning
+ * of any history emits the standing after every change ever made). Not published: facts recorded from other services
+ * (they are those services' events).
  */
 @Component
 @ProcessingGroup("kafka-publisher")
@@ -33,9 +42,11 @@ import java.util.List;
 public class PlatformEventPublisher {
 
     private final IntegrationEventPublisher publisher;
+    private final RecordedPlatformStandings standings;
 
-    public PlatformEventPublisher(IntegrationEventPublisher publisher) {
+    public PlatformEventPublisher(IntegrationEventPublisher publisher, RecordedPlatformStandings standings) {
         this.publisher = publisher;
+        this.standings = standings;
     }
 
     /**
@@ -56,12 +67,14 @@ public class PlatformEventPublisher {
                         event.industryTableVersion()),
                 event.legalForm().name(), event.leadModel().name(), event.hosts() == null ? List.of() : List.copyOf(event.hosts()),
                 event.registeredOn()), message);
+        publishStanding(message);
     }
 
     @EventHandler
     void on(PlatformRecognized event, EventMessage<?> message) {
         publisher.publish(new cn.gov.wenzhou.kjj.contracts.registry.PlatformRecognized(event.platformId(),
                 event.creditCode(), event.level().name(), event.documentNumber(), event.recognizedOn()), message);
+        publishStanding(message);
     }
 
     @EventHandler
@@ -69,6 +82,7 @@ public class PlatformEventPublisher {
         publisher.publish(new cn.gov.wenzhou.kjj.contracts.registry.PlatformUpgraded(event.platformId(),
                 event.creditCode(), event.fromLevel().name(), event.toLevel().name(), event.documentNumber(),
                 event.upgradedOn()), message);
+        publishStanding(message);
     }
 
     @EventHandler
@@ -98,18 +112,21 @@ public class PlatformEventPublisher {
     void on(RectificationIssued event, EventMessage<?> message) {
         publisher.publish(new cn.gov.wenzhou.kjj.contracts.registry.RectificationIssued(event.platformId(),
                 event.creditCode(), event.year(), event.supervisingAuthority(), event.issuedOn()), message);
+        publishStanding(message);
     }
 
     @EventHandler
     void on(RectificationConfirmed event, EventMessage<?> message) {
         publisher.publish(new cn.gov.wenzhou.kjj.contracts.registry.RectificationConfirmed(event.platformId(),
                 event.creditCode(), event.year(), event.confirmedOn()), message);
+        publishStanding(message);
     }
 
     @EventHandler
     void on(RecognitionRevoked event, EventMessage<?> message) {
         publisher.publish(new cn.gov.wenzhou.kjj.contracts.registry.RecognitionRevoked(event.platformId(),
                 event.creditCode(), event.reason().name(), event.revokedOn(), event.reapplicationOpensOn()), message);
+        publishStanding(message);
     }
 
     @EventHandler
@@ -122,11 +139,32 @@ public class PlatformEventPublisher {
     void on(ReapplicationAccepted event, EventMessage<?> message) {
         publisher.publish(new cn.gov.wenzhou.kjj.contracts.registry.ReapplicationAccepted(event.platformId(),
                 event.creditCode(), event.appliedOn()), message);
+        publishStanding(message);
     }
 
     @EventHandler
     void on(PlatformReRecognized event, EventMessage<?> message) {
         publisher.publish(new cn.gov.wenzhou.kjj.contracts.registry.PlatformReRecognized(event.platformId(),
                 event.creditCode(), event.level().name(), event.documentNumber(), event.recognizedOn()), message);
+        publishStanding(message);
+    }
+
+    /**
+     * The standing right after {@code message}, on v2. Its {@code ce_id} is derived from the domain event's (stable
+     * across re-publication, so consumers deduplicate it) but is not the same: on v2 it follows the v2 registration
+     * that does carry the domain event's id, and both must be kept.
+     */
+    private void publishStanding(EventMessage<?> message) {
+        DomainEventMessage<?> event = (DomainEventMessage<?>) message;
+        PlatformStanding standing = standings.after(event);
+        publisher.publish(new PlatformStandingChanged(standing.platformId(), standing.creditCode(), standing.name(),
+                        standing.status().name(), standing.level() == null ? null : standing.level().name(),
+                        standing.openRectifications(), standing.changedOn(), standing.changedBy()),
+                event.getAggregateIdentifier(), standingIdOf(event), event.getTimestamp());
+    }
+
+    static String standingIdOf(EventMessage<?> cause) {
+        return UUID.nameUUIDFromBytes(("standing:" + cause.getIdentifier()).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

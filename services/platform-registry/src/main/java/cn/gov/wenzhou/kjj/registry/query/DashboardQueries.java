@@ -10,10 +10,12 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The city dashboard in three small queries, whatever the number of platforms or years: the counts per status, level,
@@ -23,8 +25,9 @@ import java.util.Set;
 @Component
 public class DashboardQueries {
 
-    private static final Set<String> RECOGNIZED = Set.of(PlatformStatus.RECOGNIZED.name(),
-            PlatformStatus.UNDER_RECTIFICATION.name());
+    /** The statuses counted as recognized (under rectification included): {@link PlatformStatus#isRecognized}. */
+    private static final Set<String> RECOGNIZED = Arrays.stream(PlatformStatus.values())
+            .filter(PlatformStatus::isRecognized).map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
     private final JdbcTemplate jdbc;
     private final IndustryCodeTable industries;

@@ -9,14 +9,13 @@ import cn.gov.wenzhou.kjj.registry.command.PlatformEvaluated;
 import cn.gov.wenzhou.kjj.registry.command.PlatformReRecognized;
 import cn.gov.wenzhou.kjj.registry.command.PlatformRecognized;
 import cn.gov.wenzhou.kjj.registry.command.PlatformRegistered;
-import cn.gov.wenzhou.kjj.registry.command.PlatformStatus;
+import cn.gov.wenzhou.kjj.registry.command.PlatformStanding;
 import cn.gov.wenzhou.kjj.registry.command.PlatformUpgraded;
 import cn.gov.wenzhou.kjj.registry.command.PoolHireJoined;
 import cn.gov.wenzhou.kjj.registry.command.PoolHireLeft;
 import cn.gov.wenzhou.kjj.registry.command.ProjectFundsReceived;
 import cn.gov.wenzhou.kjj.registry.command.ProjectFundsRecovered;
 import cn.gov.wenzhou.kjj.registry.command.ProjectRole;
-import cn.gov.wenzhou.kjj.registry.command.ReapplicationAccepted;
 import cn.gov.wenzhou.kjj.registry.command.ReapplicationRefused;
 import cn.gov.wenzhou.kjj.registry.command.RecognitionRevoked;
 import cn.gov.wenzhou.kjj.registry.command.RectificationConfirmed;
@@ -32,13 +31,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * A platform's record as of a past instant, replayed from the event store itself (never from a projection,
  * {@link AsOfReplay}): its events recorded up to that instant, with what other services reported about it
- * ({@link PlatformStreams}), folded in order. Status follows the list's meaning: a recognized platform with
- * an open rectification is UNDER_RECTIFICATION.
+ * ({@link PlatformStreams}), folded in order. Status, level and open rectifications are the standing as the registry
+ * decided it then ({@link PlatformStanding}).
  */
 @Component
 public class PlatformHistory {
@@ -89,12 +87,10 @@ public class PlatformHistory {
     /** The fold: one mutable accumulator per replay, never shared. */
     private static final class Fold {
         private PlatformRegistered registered;
-        private PlatformStatus status;
-        private String level;
+        private PlatformStanding standing;
         private LocalDate firstRecognizedOn;
         private LocalDate recognizedOn;
         private String documentNumber;
-        private final TreeSet<Integer> open = new TreeSet<>();
         private LocalDate revokedOn;
         private String revocationReason;
         private LocalDate reopensOn;
@@ -103,16 +99,15 @@ public class PlatformHistory {
         private long won, led, award, received, recovered, closed, joined, left;
 
         void apply(Object event) {
+            standing = PlatformStanding.fold(standing, event);
             if (event instanceof PlatformRegistered e) {
                 registered = e;
-                status = PlatformStatus.REGISTERED;
             } else if (event instanceof PlatformRecognized e) {
-                recognized(e.level().name(), e.documentNumber(), e.recognizedOn());
+                recognized(e.documentNumber(), e.recognizedOn());
             } else if (event instanceof PlatformReRecognized e) {
-                recognized(e.level().name(), e.documentNumber(), e.recognizedOn());
+                recognized(e.documentNumber(), e.recognizedOn());
                 reopensOn = null;
             } else if (event instanceof PlatformUpgraded e) {
-                level = e.toLevel().name();
                 documentNumber = e.documentNumber();
             } else if (event instanceof AnnualReportSubmitted e) {
                 Year y = year(e.year());
@@ -134,24 +129,17 @@ public class PlatformHistory {
                 years.put(e.year(), new Year(e.year(), y.reportRevision(), y.reportSubmittedOn(), y.indicators(),
                         y.grade(), y.score(), y.parameterVersion(), y.justified(), e.issuedOn(),
                         e.supervisingAuthority(), null));
-                open.add(e.year());
             } else if (event instanceof RectificationConfirmed e) {
                 Year y = year(e.year());
                 years.put(e.year(), new Year(e.year(), y.reportRevision(), y.reportSubmittedOn(), y.indicators(),
                         y.grade(), y.score(), y.parameterVersion(), y.justified(), y.rectificationIssuedOn(),
                         y.supervisingAuthority(), e.confirmedOn()));
-                open.remove(e.year());
             } else if (event instanceof RecognitionRevoked e) {
-                status = PlatformStatus.REVOKED;
-                level = null;
-                open.clear();
                 revokedOn = e.revokedOn();
                 revocationReason = e.reason().name();
                 reopensOn = e.reapplicationOpensOn();
             } else if (event instanceof ReapplicationRefused) {
                 refused++;
-            } else if (event instanceof ReapplicationAccepted) {
-                status = PlatformStatus.REAPPLIED;
             } else if (event instanceof FundedProjectWon e) {
                 won++;
                 if (e.role() == ProjectRole.LEAD) {
@@ -171,9 +159,7 @@ public class PlatformHistory {
             }
         }
 
-        private void recognized(String newLevel, String document, LocalDate on) {
-            status = PlatformStatus.RECOGNIZED;
-            level = newLevel;
+        private void recognized(String document, LocalDate on) {
             documentNumber = document;
             recognizedOn = on;
             if (firstRecognizedOn == null) {
@@ -186,11 +172,11 @@ public class PlatformHistory {
         }
 
         State state() {
-            String shown = status == PlatformStatus.RECOGNIZED && !open.isEmpty()
-                    ? PlatformStatus.UNDER_RECTIFICATION.name() : status.name();
             return new State(registered.platformId(), registered.creditCode(), registered.name(),
-                    registered.district().name(), registered.industry(), shown, level, registered.registeredOn(),
-                    firstRecognizedOn, recognizedOn, documentNumber, new ArrayList<>(open), revokedOn,
+                    registered.district().name(), registered.industry(), standing.status().name(),
+                    standing.level() == null ? null : standing.level().name(), registered.registeredOn(),
+                    firstRecognizedOn, recognizedOn, documentNumber, new ArrayList<>(standing.openRectifications()),
+                    revokedOn,
                     revocationReason, reopensOn, refused, new ArrayList<>(years.values()),
                     new Recorded(won, led, award, received, recovered, closed, joined, left));
         }

@@ -5,18 +5,21 @@ import cn.gov.wenzhou.kjj.registry.command.PlatformEvaluated;
 import cn.gov.wenzhou.kjj.registry.command.PlatformReRecognized;
 import cn.gov.wenzhou.kjj.registry.command.PlatformRecognized;
 import cn.gov.wenzhou.kjj.registry.command.PlatformRegistered;
+import cn.gov.wenzhou.kjj.registry.command.PlatformStanding;
 import cn.gov.wenzhou.kjj.registry.command.PlatformStatus;
 import cn.gov.wenzhou.kjj.registry.command.PlatformUpgraded;
 import cn.gov.wenzhou.kjj.registry.command.ReapplicationAccepted;
 import cn.gov.wenzhou.kjj.registry.command.ReapplicationRefused;
 import cn.gov.wenzhou.kjj.registry.command.RecognitionRevoked;
 import cn.gov.wenzhou.kjj.registry.command.RectificationConfirmed;
+import cn.gov.wenzhou.kjj.registry.command.RecordedPlatformStandings;
 import cn.gov.wenzhou.kjj.registry.command.RectificationIssued;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,6 +32,8 @@ import java.util.List;
 /**
  * One row per platform ({@code platform_summary}): the list and the detail header; and the dashboard's counts per
  * status, level, industry and district ({@code platform_count}). Rows come only from events, stamped with the events' own timestamps, so a rebuild reproduces them exactly.
+ * Status, level and open rectifications are the platform's standing as the registry decided it
+ * ({@link RecordedPlatformStandings}), never worked out here.
  */
 @Component
 @ProcessingGroup(PlatformSummaryProjection.NAME)
@@ -38,9 +43,11 @@ public class PlatformSummaryProjection {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
+    private final RecordedPlatformStandings standings;
 
-    public PlatformSummaryProjection(JdbcTemplate jdbc) {
+    public PlatformSummaryProjection(JdbcTemplate jdbc, RecordedPlatformStandings standings) {
         this.jdbc = jdbc;
+        this.standings = standings;
     }
 
     @EventHandler
@@ -57,34 +64,35 @@ public class PlatformSummaryProjection {
     }
 
     @EventHandler
-    void on(PlatformRecognized event, @Timestamp Instant at) {
+    void on(PlatformRecognized event, @Timestamp Instant at, @SequenceNumber long sequence) {
         CountKey before = countKey(event.platformId());
+        standing(event.platformId(), sequence);
         jdbc.update("""
-                        update platform_summary set status = ?, level = ?, recognized_on = ?, document_number = ?,
+                        update platform_summary set recognized_on = ?, document_number = ?,
                             first_recognized_on = coalesce(first_recognized_on, ?), updated_at = ?
                         where platform_id = ?""",
-                PlatformStatus.RECOGNIZED.name(), event.level().name(), event.recognizedOn(),
-                event.documentNumber(), event.recognizedOn(), ts(at), event.platformId());
+                event.recognizedOn(), event.documentNumber(), event.recognizedOn(), ts(at), event.platformId());
         moved(before, countKey(event.platformId()));
     }
 
     @EventHandler
-    void on(PlatformReRecognized event, @Timestamp Instant at) {
+    void on(PlatformReRecognized event, @Timestamp Instant at, @SequenceNumber long sequence) {
         CountKey before = countKey(event.platformId());
+        standing(event.platformId(), sequence);
         jdbc.update("""
-                        update platform_summary set status = ?, level = ?, recognized_on = ?, document_number = ?,
+                        update platform_summary set recognized_on = ?, document_number = ?,
                             reapplication_opens_on = null, updated_at = ?
                         where platform_id = ?""",
-                PlatformStatus.RECOGNIZED.name(), event.level().name(), event.recognizedOn(),
-                event.documentNumber(), ts(at), event.platformId());
+                event.recognizedOn(), event.documentNumber(), ts(at), event.platformId());
         moved(before, countKey(event.platformId()));
     }
 
     @EventHandler
-    void on(PlatformUpgraded event, @Timestamp Instant at) {
+    void on(PlatformUpgraded event, @Timestamp Instant at, @SequenceNumber long sequence) {
         CountKey before = countKey(event.platformId());
-        jdbc.update("update platform_summary set level = ?, document_number = ?, updated_at = ? where platform_id = ?",
-                event.toLevel().name(), event.documentNumber(), ts(at), event.platformId());
+        standing(event.platformId(), sequence);
+        jdbc.update("update platform_summary set document_number = ?, updated_at = ? where platform_id = ?",
+                event.documentNumber(), ts(at), event.platformId());
         moved(before, countKey(event.platformId()));
     }
 
@@ -99,39 +107,30 @@ public class PlatformSummaryProjection {
     }
 
     @EventHandler
-    void on(RectificationIssued event, @Timestamp Instant at) {
+    void on(RectificationIssued event, @Timestamp Instant at, @SequenceNumber long sequence) {
         CountKey before = countKey(event.platformId());
-        jdbc.update("""
-                        update platform_summary set open_rectifications = open_rectifications + 1,
-                            status = case when status = ? then ? else status end, updated_at = ?
-                        where platform_id = ?""",
-                PlatformStatus.RECOGNIZED.name(), PlatformStatus.UNDER_RECTIFICATION.name(), ts(at),
-                event.platformId());
+        standing(event.platformId(), sequence);
+        jdbc.update("update platform_summary set updated_at = ? where platform_id = ?", ts(at), event.platformId());
         moved(before, countKey(event.platformId()));
     }
 
     @EventHandler
-    void on(RectificationConfirmed event, @Timestamp Instant at) {
+    void on(RectificationConfirmed event, @Timestamp Instant at, @SequenceNumber long sequence) {
         CountKey before = countKey(event.platformId());
+        standing(event.platformId(), sequence);
+        jdbc.update("update platform_summary set updated_at = ? where platform_id = ?", ts(at), event.platformId());
+        moved(before, countKey(event.platformId()));
+    }
+
+    @EventHandler
+    void on(RecognitionRevoked event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        CountKey before = countKey(event.platformId());
+        standing(event.platformId(), sequence);
         jdbc.update("""
-                        update platform_summary set open_rectifications = open_rectifications - 1,
-                            status = case when status = ? and open_rectifications = 1 then ? else status end,
+                        update platform_summary set revoked_on = ?, revocation_reason = ?, reapplication_opens_on = ?,
                             updated_at = ?
                         where platform_id = ?""",
-                PlatformStatus.UNDER_RECTIFICATION.name(), PlatformStatus.RECOGNIZED.name(), ts(at),
-                event.platformId());
-        moved(before, countKey(event.platformId()));
-    }
-
-    @EventHandler
-    void on(RecognitionRevoked event, @Timestamp Instant at) {
-        CountKey before = countKey(event.platformId());
-        jdbc.update("""
-                        update platform_summary set status = ?, level = null, open_rectifications = 0, revoked_on = ?,
-                            revocation_reason = ?, reapplication_opens_on = ?, updated_at = ?
-                        where platform_id = ?""",
-                PlatformStatus.REVOKED.name(), event.revokedOn(), event.reason().name(),
-                event.reapplicationOpensOn(), ts(at), event.platformId());
+                event.revokedOn(), event.reason().name(), event.reapplicationOpensOn(), ts(at), event.platformId());
         moved(before, countKey(event.platformId()));
     }
 
@@ -143,11 +142,21 @@ public class PlatformSummaryProjection {
     }
 
     @EventHandler
-    void on(ReapplicationAccepted event, @Timestamp Instant at) {
+    void on(ReapplicationAccepted event, @Timestamp Instant at, @SequenceNumber long sequence) {
         CountKey before = countKey(event.platformId());
-        jdbc.update("update platform_summary set status = ?, updated_at = ? where platform_id = ?",
-                PlatformStatus.REAPPLIED.name(), ts(at), event.platformId());
+        standing(event.platformId(), sequence);
+        jdbc.update("update platform_summary set updated_at = ? where platform_id = ?", ts(at), event.platformId());
         moved(before, countKey(event.platformId()));
+    }
+
+    /** The row's status, level and open rectifications become the standing the registry decided at this event. */
+    private void standing(String platformId, long sequence) {
+        PlatformStanding standing = standings.after(platformId, sequence);
+        jdbc.update("""
+                        update platform_summary set status = ?, level = ?, open_rectifications = ?
+                        where platform_id = ?""",
+                standing.status().name(), standing.level() == null ? null : standing.level().name(),
+                standing.openRectifications().size(), platformId);
     }
 
     @ResetHandler

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static cn.gov.wenzhou.kjj.registry.command.Given.CODE;
 import static cn.gov.wenzhou.kjj.registry.command.Given.ID;
 import static cn.gov.wenzhou.kjj.registry.command.Given.evaluated;
@@ -51,6 +53,62 @@ class RectificationAndRevocationTest {
         fixture.given(registered(), recognized(), rectificationIssued(2023))
                 .when(new ConfirmRectification(ID, 2023, LocalDate.of(2024, 9, 30)))
                 .expectEvents(new RectificationConfirmed(ID, CODE, 2023, LocalDate.of(2024, 9, 30)));
+    }
+
+    @Test
+    void aRectificationNoticePutsTheRecognizedPlatformUnderRectification() {
+        fixture.given(registered(), recognized(), reported(2023), evaluated(2023, Grade.FAIL, "55.00"))
+                .when(new IssueRectification(ID, 2023, LocalDate.of(2024, 5, 20)))
+                .expectState(platform -> {
+                    assertThat(platform.standing().status()).isEqualTo(PlatformStatus.UNDER_RECTIFICATION);
+                    assertThat(platform.standing().level()).isEqualTo(Level.MUNICIPAL);
+                    assertThat(platform.standing().openRectifications()).containsExactly(2023);
+                });
+    }
+
+    @Test
+    void confirmingTheLastOpenRectificationMakesThePlatformRecognizedAgain() {
+        fixture.given(registered(), recognized(), rectificationIssued(2023), rectificationIssued(2024),
+                        new RectificationConfirmed(ID, CODE, 2023, LocalDate.of(2024, 9, 30)))
+                .when(new ConfirmRectification(ID, 2024, LocalDate.of(2025, 9, 30)))
+                .expectEvents(new RectificationConfirmed(ID, CODE, 2024, LocalDate.of(2025, 9, 30)))
+                .expectState(platform -> {
+                    assertThat(platform.standing().status()).isEqualTo(PlatformStatus.RECOGNIZED);
+                    assertThat(platform.standing().openRectifications()).isEmpty();
+                });
+    }
+
+    @Test
+    void confirmingOneOfTwoOpenRectificationsLeavesThePlatformUnderRectification() {
+        fixture.given(registered(), recognized(), rectificationIssued(2023), rectificationIssued(2024))
+                .when(new ConfirmRectification(ID, 2023, LocalDate.of(2024, 9, 30)))
+                .expectState(platform -> {
+                    assertThat(platform.standing().status()).isEqualTo(PlatformStatus.UNDER_RECTIFICATION);
+                    assertThat(platform.standing().openRectifications()).containsExactly(2024);
+                });
+    }
+
+    /** Under rectification the platform is still recognized: its next year is evaluated and can fail again. */
+    @Test
+    void aPlatformUnderRectificationIsStillEvaluatedAndIssuedTheNextNotice() {
+        fixture.given(registered(), recognized(), reported(2023), evaluated(2023, Grade.FAIL, "55.00"),
+                        rectificationIssued(2023), reported(2024), evaluated(2024, Grade.FAIL, "50.00"))
+                .when(new IssueRectification(ID, 2024, LocalDate.of(2025, 5, 20)))
+                .expectEvents(new RectificationIssued(ID, CODE, 2024, District.LUCHENG.supervisingAuthority(),
+                        LocalDate.of(2025, 5, 20), LocalDate.of(2025, 8, 18), "test.1"))
+                .expectState(platform -> assertThat(platform.standing().openRectifications())
+                        .containsExactly(2023, 2024));
+    }
+
+    @Test
+    void revocationEndsTheRectificationAndTheLevel() {
+        fixture.given(registered(), recognized(), rectificationIssued(2023))
+                .when(new RevokeRecognition(ID, RevocationReason.FAILED_TWO_CONSECUTIVE_YEARS, 2024, REVOKED_ON))
+                .expectState(platform -> {
+                    assertThat(platform.standing().status()).isEqualTo(PlatformStatus.REVOKED);
+                    assertThat(platform.standing().level()).isNull();
+                    assertThat(platform.standing().openRectifications()).isEmpty();
+                });
     }
 
     @Test

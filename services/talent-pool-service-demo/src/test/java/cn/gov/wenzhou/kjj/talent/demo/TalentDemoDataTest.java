@@ -1,7 +1,7 @@
 package cn.gov.wenzhou.kjj.talent.demo;
 
-import cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
+import cn.gov.wenzhou.kjj.support.kafka.PublishedStandings;
 import cn.gov.wenzhou.kjj.support.kafka.TopicPublisher;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionStatus;
@@ -59,10 +59,10 @@ class TalentDemoDataTest {
     void demoDataFillsAnEmptyStoreThroughTheCommandsAndRebuildsIdentically() {
         Map<String, String> platformIds = Map.of("12330300MB1234567", UUID.randomUUID().toString(),
                 "52330300MAD000002", UUID.randomUUID().toString());
-        platformIds.forEach((first17, platformId) -> publisher.publish(new PlatformRegistered(platformId,
-                first17 + UnifiedSocialCreditCode.checkCharacter(first17), "演示平台", "OUHAI", "LIFE_HEALTH",
-                "PUBLIC_INSTITUTION", "GOVERNMENT", LocalDate.of(2024, 1, 2)), platformId,
-                UUID.randomUUID().toString(), Instant.now()));
+        platformIds.forEach((first17, platformId) -> publisher.publish(new PublishedStandings(platformId,
+                        first17 + UnifiedSocialCreditCode.checkCharacter(first17), "演示平台")
+                        .registered(LocalDate.of(2024, 1, 2)), platformId, UUID.randomUUID().toString(),
+                Instant.now()));
         await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from domain_event_entry"
                 + " where payload_type like '%PersonalDataErased'", Long.class) == 1);
         everyProjectionCaughtUp();

@@ -15,18 +15,22 @@ import java.time.LocalDate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The talent service's own record of a registry platform, fed by {@code registry.platform.v1}: which employers are
- * registered platforms, so that an admission can name the platform for the registry's "researchers gathered".
+ * The talent service's own record of a registry platform, fed by the standings on {@code registry.platform.v2}: which
+ * employers are registered platforms, so that an admission can name the platform for the registry's "researchers
+ * gathered", and where each stands, exactly as the registry published it (nothing is worked out or carried over).
  */
 @Aggregate
 public class RegistryPlatform {
 
-    public enum Status { REGISTERED, RECOGNIZED, REVOKED }
+    /** The registry's status of the platform, as published (its {@code PlatformStatus}). */
+    public enum Status { REGISTERED, RECOGNIZED, UNDER_RECTIFICATION, REVOKED, REAPPLIED }
 
     /**
-     * @param name          null when the registry event does not carry it (then the known name is kept)
-     * @param level         recognition level, when the event carries one
-     * @param sourceEventId the registry event's {@code ce_id}
+     * The platform's standing as the registry published it ({@code PlatformStandingChanged}), whole.
+     *
+     * @param level         the level of the current recognition; null unless recognized (also under rectification)
+     * @param effectiveOn   the business date of the change
+     * @param sourceEventId the registry standing's {@code ce_id}
      */
     public record NotePlatformStatus(@TargetAggregateIdentifier String platformId, String creditCode, String name,
                                      Status status, String level, LocalDate effectiveOn, String sourceEventId,
@@ -39,8 +43,6 @@ public class RegistryPlatform {
 
     @AggregateIdentifier
     private String platformId;
-    private String name;
-    private String level;
 
     protected RegistryPlatform() {
     }
@@ -48,20 +50,14 @@ public class RegistryPlatform {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(NotePlatformStatus command, NotedPlatforms platforms) {
-        if (command.creditCode() != null) {
-            // in this command's transaction: the admission that names the employer's platform reads it
-            platforms.note(command.platformId(), command.creditCode(), command.observedAt());
-        }
-        apply(new PlatformStatusNoted(command.platformId(), command.creditCode(),
-                command.name() != null ? command.name() : name, command.status(),
-                command.level() != null ? command.level() : level, command.effectiveOn(), command.sourceEventId(),
-                command.observedAt()));
+        // in this command's transaction: the admission that names the employer's platform reads it
+        platforms.note(command.platformId(), command.creditCode(), command.observedAt());
+        apply(new PlatformStatusNoted(command.platformId(), command.creditCode(), command.name(), command.status(),
+                command.level(), command.effectiveOn(), command.sourceEventId(), command.observedAt()));
     }
 
     @EventSourcingHandler
     void on(PlatformStatusNoted event) {
         platformId = event.platformId();
-        name = event.name();
-        level = event.level();
     }
 }

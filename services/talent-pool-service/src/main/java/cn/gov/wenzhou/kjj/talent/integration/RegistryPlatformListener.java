@@ -1,11 +1,7 @@
 package cn.gov.wenzhou.kjj.talent.integration;
 
 import cn.gov.wenzhou.kjj.contracts.Topics;
-import cn.gov.wenzhou.kjj.contracts.registry.PlatformReRecognized;
-import cn.gov.wenzhou.kjj.contracts.registry.PlatformRecognized;
-import cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered;
-import cn.gov.wenzhou.kjj.contracts.registry.PlatformUpgraded;
-import cn.gov.wenzhou.kjj.contracts.registry.RecognitionRevoked;
+import cn.gov.wenzhou.kjj.contracts.registry.v2.PlatformStandingChanged;
 import cn.gov.wenzhou.kjj.support.kafka.InboundIntegrationEvents;
 import cn.gov.wenzhou.kjj.support.kafka.ReceivedEvent;
 import cn.gov.wenzhou.kjj.talent.command.RegistryPlatform.NotePlatformStatus;
@@ -16,8 +12,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes note of the registry's platform events, exactly once each, as the talent service's own record of which
- * employers are registered platforms. Other registry events (reports, evaluations) are acknowledged and ignored.
+ * Takes note of each platform standing the registry publishes ({@code registry.platform.v2}), exactly once each, as
+ * the talent service's own record of which employers are registry platforms and where they stand, as the registry
+ * decided it. The topic's other events (the v2 registration) are acknowledged and ignored. Replayed from the
+ * beginning, the topic rebuilds the record change by change.
  */
 @Component
 public class RegistryPlatformListener {
@@ -32,37 +30,16 @@ public class RegistryPlatformListener {
         this.commands = commands;
     }
 
-    @KafkaListener(topics = Topics.REGISTRY_PLATFORM_V1)
+    @KafkaListener(topics = Topics.REGISTRY_PLATFORM_V2)
     void on(ConsumerRecord<String, byte[]> record) {
         inbound.apply(record, CONSUMER, this::apply);
     }
 
     private void apply(ReceivedEvent received) {
-        Object event = received.event();
-        NotePlatformStatus command = null;
-        if (event instanceof PlatformRegistered e) {
-            command = note(e.platformId(), e.creditCode(), e.name(), Status.REGISTERED, null, e.registeredOn(),
-                    received);
-        } else if (event instanceof PlatformRecognized e) {
-            command = note(e.platformId(), e.creditCode(), null, Status.RECOGNIZED, e.level(), e.recognizedOn(),
-                    received);
-        } else if (event instanceof PlatformUpgraded e) {
-            command = note(e.platformId(), e.creditCode(), null, Status.RECOGNIZED, e.toLevel(), e.upgradedOn(),
-                    received);
-        } else if (event instanceof PlatformReRecognized e) {
-            command = note(e.platformId(), e.creditCode(), null, Status.RECOGNIZED, e.level(), e.recognizedOn(),
-                    received);
-        } else if (event instanceof RecognitionRevoked e) {
-            command = note(e.platformId(), e.creditCode(), null, Status.REVOKED, null, e.revokedOn(), received);
+        if (received.event() instanceof PlatformStandingChanged standing) {
+            commands.send(new NotePlatformStatus(standing.platformId(), standing.creditCode(), standing.name(),
+                    Status.valueOf(standing.status()), standing.level(), standing.changedOn(), received.id(),
+                    received.time()));
         }
-        if (command != null) {
-            commands.send(command);
-        }
-    }
-
-    private static NotePlatformStatus note(String platformId, String creditCode, String name, Status status,
-                                           String level, java.time.LocalDate effectiveOn, ReceivedEvent received) {
-        return new NotePlatformStatus(platformId, creditCode, name, status, level, effectiveOn, received.id(),
-                received.time());
     }
 }

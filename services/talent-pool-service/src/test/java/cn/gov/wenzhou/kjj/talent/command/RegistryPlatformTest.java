@@ -41,13 +41,27 @@ class RegistryPlatformTest {
         assertThat(noted).as("the credit code, noted on the command side for admissions").containsEntry(ID, CODE);
     }
 
+    /**
+     * Was "a later status keeps the name and level known before", when v1's events each carried a part of the
+     * standing. A v2 standing is whole: it is noted as the registry published it, and a revoked platform has no level.
+     */
     @Test
-    void aLaterStatusKeepsTheNameAndLevelKnownBefore() {
+    void aLaterStandingIsNotedExactlyAsTheRegistryPublishedIt() {
         fixture.given(new PlatformStatusNoted(ID, CODE, "温州智能装备研究院", Status.RECOGNIZED, "MUNICIPAL",
                         LocalDate.of(2025, 3, 15), "ce-1", AT))
-                .when(new NotePlatformStatus(ID, CODE, null, Status.REVOKED, null, LocalDate.of(2026, 5, 1), "ce-2",
-                        AT.plusSeconds(60)))
-                .expectEvents(new PlatformStatusNoted(ID, CODE, "温州智能装备研究院", Status.REVOKED, "MUNICIPAL",
+                .when(new NotePlatformStatus(ID, CODE, "温州智能装备研究院", Status.REVOKED, null,
+                        LocalDate.of(2026, 5, 1), "ce-2", AT.plusSeconds(60)))
+                .expectEvents(new PlatformStatusNoted(ID, CODE, "温州智能装备研究院", Status.REVOKED, null,
                         LocalDate.of(2026, 5, 1), "ce-2", AT.plusSeconds(60)));
+    }
+
+    @Test
+    void aPlatformUnderRectificationIsNotedSoWithItsLevel() {
+        fixture.given(new PlatformStatusNoted(ID, CODE, "温州智能装备研究院", Status.RECOGNIZED, "MUNICIPAL",
+                        LocalDate.of(2025, 3, 15), "ce-1", AT))
+                .when(new NotePlatformStatus(ID, CODE, "温州智能装备研究院", Status.UNDER_RECTIFICATION, "MUNICIPAL",
+                        LocalDate.of(2026, 5, 20), "ce-2", AT.plusSeconds(60)))
+                .expectEvents(new PlatformStatusNoted(ID, CODE, "温州智能装备研究院", Status.UNDER_RECTIFICATION,
+                        "MUNICIPAL", LocalDate.of(2026, 5, 20), "ce-2", AT.plusSeconds(60)));
     }
 }

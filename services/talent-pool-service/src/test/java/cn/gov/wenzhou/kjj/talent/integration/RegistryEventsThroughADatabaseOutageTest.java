@@ -1,9 +1,8 @@
 package cn.gov.wenzhou.kjj.talent.integration;
 
 import cn.gov.wenzhou.kjj.contracts.IntegrationEvent;
-import cn.gov.wenzhou.kjj.contracts.registry.PlatformRecognized;
-import cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered;
 import cn.gov.wenzhou.kjj.support.kafka.ConsumerErrorHandling;
+import cn.gov.wenzhou.kjj.support.kafka.PublishedStandings;
 import cn.gov.wenzhou.kjj.support.kafka.TopicPublisher;
 import cn.gov.wenzhou.kjj.support.kafka.StbKafkaProperties;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
@@ -85,11 +84,9 @@ class RegistryEventsThroughADatabaseOutageTest {
             String platformId = UUID.randomUUID().toString();
             String creditCode = TalentTestData.creditCode();
             creditCodes.add(creditCode);
-            ceIds.add(publish(new PlatformRegistered(platformId, creditCode, "停库测试研究院", "LUCHENG",
-                    "INTELLIGENT_EQUIPMENT", "PRIVATE_NON_ENTERPRISE", "LEADING_ENTERPRISE",
-                    LocalDate.of(2026, 3, 15)), platformId));
-            ceIds.add(publish(new PlatformRecognized(platformId, creditCode, "MUNICIPAL", "温科发〔2026〕1号",
-                    LocalDate.of(2026, 4, 1)), platformId));
+            PublishedStandings registry = new PublishedStandings(platformId, creditCode, "停库测试研究院");
+            ceIds.add(publish(registry.registered(LocalDate.of(2026, 3, 15)), platformId));
+            ceIds.add(publish(registry.recognized("MUNICIPAL", LocalDate.of(2026, 4, 1)), platformId));
         }
 
         await().atMost(PATIENCE).until(() -> anyone.get("/actuator/health/readiness").status() == 503);

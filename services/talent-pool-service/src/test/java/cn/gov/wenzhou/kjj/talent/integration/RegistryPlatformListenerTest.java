@@ -1,11 +1,9 @@
 package cn.gov.wenzhou.kjj.talent.integration;
 
 import cn.gov.wenzhou.kjj.contracts.Topics;
-import cn.gov.wenzhou.kjj.contracts.registry.PlatformRecognized;
-import cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered;
-import cn.gov.wenzhou.kjj.contracts.registry.RecognitionRevoked;
 import cn.gov.wenzhou.kjj.support.kafka.CloudEventHeaders;
 import cn.gov.wenzhou.kjj.support.kafka.ConsumerTestRecords;
+import cn.gov.wenzhou.kjj.support.kafka.PublishedStandings;
 import cn.gov.wenzhou.kjj.support.kafka.TopicPublisher;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
 import cn.gov.wenzhou.kjj.talent.TalentFlows;
@@ -35,7 +33,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** registry.platform.v1 in (hand-made records, as the registry would publish them), talent.enrollment.v1 out. */
+/**
+ * registry.platform.v2's standings in (hand-made records, as the registry publishes them), talent.enrollment.v1 out.
+ */
 @TalentIntegrationTest
 class RegistryPlatformListenerTest {
 
@@ -67,8 +67,7 @@ class RegistryPlatformListenerTest {
         String platformId = UUID.randomUUID().toString();
         String creditCode = TalentTestData.creditCode();
         publish(registered(platformId, creditCode), platformId);
-        publish(new PlatformRecognized(platformId, creditCode, "MUNICIPAL", "温科发〔2026〕1号",
-                LocalDate.of(2026, 4, 1)), platformId);
+        publish(standingsOf(platformId, creditCode).recognized("MUNICIPAL", LocalDate.of(2026, 4, 1)), platformId);
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(platforms.platformOf(creditCode))
                 .hasValueSatisfying(platform -> {
@@ -78,8 +77,7 @@ class RegistryPlatformListenerTest {
                     assertThat(platform.name()).isEqualTo("温州测试研究院");
                 }));
 
-        publish(new RecognitionRevoked(platformId, creditCode, "连续两年不合格", LocalDate.of(2026, 5, 1),
-                LocalDate.of(2028, 5, 1)), platformId);
+        publish(standingsOf(platformId, creditCode).revoked(LocalDate.of(2026, 5, 1)), platformId);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(flows.employer(creditCode)
                 .get("/api/employers/" + creditCode + "/platform").json().path("status").asText())
                 .isEqualTo("REVOKED"));
@@ -175,16 +173,15 @@ class RegistryPlatformListenerTest {
         String forged = UUID.randomUUID().toString();
 
         ConsumerTestRecords.send(ConsumerTestRecords.withHeader(ConsumerTestRecords.asPublished(
-                        new PlatformRecognized(platformId, creditCode, "NATIONAL", "伪造", LocalDate.of(2026, 4, 1)),
+                        standingsOf(platformId, creditCode).recognized("NATIONAL", LocalDate.of(2026, 4, 1)),
                         platformId, forged),
                 CloudEventHeaders.SOURCE, "/wenzhou-stb/sample-subscriber"));
-        publish(new PlatformRecognized(platformId, creditCode, "MUNICIPAL", "温科发〔2026〕2号",
-                LocalDate.of(2026, 4, 2)), platformId);
+        publish(standingsOf(platformId, creditCode).recognized("MUNICIPAL", LocalDate.of(2026, 4, 2)), platformId);
 
         JsonNode letter = ConsumerTestRecords.awaitDeadLetter(ApiClient.on(port).as("OPERATOR"), forged,
                 PATIENCE);
         assertThat(letter.path("reason").asText())
-                .contains("ce_source '/wenzhou-stb/sample-subscriber' is not the producer of registry.platform.v1");
+                .contains("ce_source '/wenzhou-stb/sample-subscriber' is not the producer of registry.platform.v2");
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(platforms.platformOf(creditCode))
                 .hasValueSatisfying(platform -> {
                     assertThat(platform.status()).isEqualTo("RECOGNIZED");
@@ -199,13 +196,83 @@ class RegistryPlatformListenerTest {
                 UUID.randomUUID().toString(), Instant.now());
     }
 
+    /**
+     * A rectification reaches talent as the registry decided it: the employer's platform is under rectification at
+     * its level while the notice is open, recognized again once the registry says it is confirmed; it stays the
+     * employer's platform throughout.
+     */
+    @Test
+    void aRectificationReachesTheEmployersPlatformAsTheRegistryDecidedIt() {
+        String platformId = UUID.randomUUID().toString();
+        String creditCode = TalentTestData.creditCode();
+        PublishedStandings registry = standingsOf(platformId, creditCode);
+        publish(registry.registered(LocalDate.of(2024, 3, 15)), platformId);
+        publish(registry.recognized("PROVINCIAL", LocalDate.of(2024, 6, 1)), platformId);
+        publish(registry.underRectification("PROVINCIAL", 2025, LocalDate.of(2026, 5, 20)), platformId);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode platform = flows.employer(creditCode).get("/api/employers/" + creditCode + "/platform").json();
+            assertThat(platform.path("status").asText()).isEqualTo("UNDER_RECTIFICATION");
+            assertThat(platform.path("level").asText()).isEqualTo("PROVINCIAL");
+            assertThat(platform.path("platformId").asText()).isEqualTo(platformId);
+        });
+
+        publish(registry.rectified("PROVINCIAL", LocalDate.of(2026, 9, 1)), platformId);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(platforms.platformOf(creditCode))
+                .hasValueSatisfying(platform -> {
+                    assertThat(platform.status()).isEqualTo("RECOGNIZED");
+                    assertThat(platform.level()).isEqualTo("PROVINCIAL");
+                }));
+        assertThat(eventsOf(platformId)).isEqualTo(4);
+    }
+
+    /**
+     * Replayed from the beginning, the standings give the employer's platform each change once and leave it at the
+     * last; a standing published after the replay (same key, so after it) is the next change.
+     */
+    @Test
+    void aReplayOfTheStandingsFromTheBeginningLeavesThePlatformAtTheLastOne() {
+        String platformId = UUID.randomUUID().toString();
+        String creditCode = TalentTestData.creditCode();
+        PublishedStandings registry = standingsOf(platformId, creditCode);
+        java.util.List<cn.gov.wenzhou.kjj.contracts.registry.v2.PlatformStandingChanged> history = java.util.List.of(
+                registry.registered(LocalDate.of(2022, 1, 10)),
+                registry.recognized("MUNICIPAL", LocalDate.of(2022, 3, 15)),
+                registry.revoked(LocalDate.of(2026, 5, 20)),
+                registry.reapplied(LocalDate.of(2028, 6, 1)));
+        java.util.List<String> ids = history.stream().map(standing -> UUID.randomUUID().toString()).toList();
+        for (int i = 0; i < history.size(); i++) {
+            publisher.publish(history.get(i), platformId, ids.get(i), Instant.now());
+        }
+        await().atMost(PATIENCE).until(() -> eventsOf(platformId) == history.size());
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(platforms.platformOf(creditCode))
+                .hasValueSatisfying(platform -> {
+                    assertThat(platform.status()).isEqualTo("REAPPLIED");
+                    assertThat(platform.level()).isNull();
+                }));
+
+        for (int i = 0; i < history.size(); i++) {
+            publisher.publish(history.get(i), platformId, ids.get(i), Instant.now());
+        }
+        publish(registry.standing("RECOGNIZED", "MUNICIPAL", java.util.List.of(), LocalDate.of(2028, 9, 1),
+                "PlatformReRecognized"), platformId);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(platforms.platformOf(creditCode))
+                .hasValueSatisfying(platform -> assertThat(platform.status()).isEqualTo("RECOGNIZED")));
+        assertThat(eventsOf(platformId)).as("the replayed standings, noted once").isEqualTo(history.size() + 1);
+    }
+
     private long eventsOf(String platformId) {
         return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
                 Long.class, platformId);
     }
 
-    private static PlatformRegistered registered(String platformId, String creditCode) {
-        return new PlatformRegistered(platformId, creditCode, "温州测试研究院", "LUCHENG", "INTELLIGENT_EQUIPMENT",
-                "PRIVATE_NON_ENTERPRISE", "LEADING_ENTERPRISE", LocalDate.of(2026, 3, 15));
+    private static cn.gov.wenzhou.kjj.contracts.registry.v2.PlatformStandingChanged registered(String platformId,
+                                                                                             String creditCode) {
+        return standingsOf(platformId, creditCode).registered(LocalDate.of(2026, 3, 15));
+    }
+
+    private static PublishedStandings standingsOf(String platformId, String creditCode) {
+        return new PublishedStandings(platformId, creditCode, "温州测试研究院");
     }
 }

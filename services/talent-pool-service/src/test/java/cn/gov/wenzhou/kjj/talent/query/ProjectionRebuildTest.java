@@ -1,6 +1,6 @@
 package cn.gov.wenzhou.kjj.talent.query;
 
-import cn.gov.wenzhou.kjj.contracts.registry.PlatformRegistered;
+import cn.gov.wenzhou.kjj.support.kafka.PublishedStandings;
 import cn.gov.wenzhou.kjj.support.kafka.TopicPublisher;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionStatus;
@@ -46,9 +46,8 @@ class ProjectionRebuildTest {
         TalentFlows flows = new TalentFlows(port, projections);
         String platform = UUID.randomUUID().toString();
         String employer = TalentTestData.creditCode();
-        publisher.publish(new PlatformRegistered(platform, employer, "温州重建研究院", "OUHAI", "NEW_MATERIALS",
-                "ENTERPRISE", "LEADING_ENTERPRISE", LocalDate.of(2026, 1, 5)), platform, UUID.randomUUID().toString(),
-                Instant.now());
+        publisher.publish(new PublishedStandings(platform, employer, "温州重建研究院")
+                .registered(LocalDate.of(2026, 1, 5)), platform, UUID.randomUUID().toString(), Instant.now());
         await().atMost(PATIENCE).until(() -> platforms.platformOf(employer).isPresent());
         flows.freePosts(3);
         String exited = flows.admitted(employer, TalentTestData.person());

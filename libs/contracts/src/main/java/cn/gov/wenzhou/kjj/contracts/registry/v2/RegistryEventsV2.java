@@ -7,7 +7,8 @@ import java.util.List;
 /** Every event platform-registry publishes on {@code registry.platform.v2} (alongside v1). */
 public final class RegistryEventsV2 {
 
-    public static final List<Class<? extends IntegrationEvent>> ALL = List.of(PlatformRegistered.class);
+    public static final List<Class<? extends IntegrationEvent>> ALL = List.of(PlatformRegistered.class,
+            PlatformStandingChanged.class);
 
     private RegistryEventsV2() {
     }
