@@ -14,7 +14,7 @@ import cn.gov.wenzhou.kjj.funding.command.PaymentApprovalParameters;
 import cn.gov.wenzhou.kjj.funding.command.ApproverDelegationCommands;
 import cn.gov.wenzhou.kjj.funding.command.CallCommands.OpenChallengeCall;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands;
-import cn.gov.wenzhou.kjj.funding.command.RecordPlatformStanding;
+import cn.gov.wenzhou.kjj.funding.command.PlatformStandingCommands.RecordPlatformStanding;
 import cn.gov.wenzhou.kjj.funding.command.ReportObligation;
 import cn.gov.wenzhou.kjj.funding.command.ReportingParameters;
 import cn.gov.wenzhou.kjj.funding.command.Standing;

@@ -1,6 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.api;
 
-import cn.gov.wenzhou.kjj.funding.command.PlatformStandingRecorded;
+import cn.gov.wenzhou.kjj.funding.command.PlatformStandingEvents.PlatformStandingRecorded;
 import cn.gov.wenzhou.kjj.funding.query.PlatformStandingRepository;
 import cn.gov.wenzhou.kjj.funding.query.PlatformStandingView;
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;

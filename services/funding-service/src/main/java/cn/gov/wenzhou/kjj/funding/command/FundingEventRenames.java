@@ -21,6 +21,7 @@ public class FundingEventRenames extends RenamedEventTypes {
         super(Map.ofEntries(
                 Map.entry(STORED + "ChallengeCallOpened", CallEvents.ChallengeCallOpened.class),
                 Map.entry(STORED + "EnterpriseTierRecorded", EnterpriseRecordEvents.EnterpriseTierRecorded.class),
+                Map.entry(STORED + "PlatformStandingRecorded", PlatformStandingEvents.PlatformStandingRecorded.class),
                 Map.entry(STORED + "EnterpriseContact$EnterpriseNoticeAddressSet",
                         EnterpriseRecordEvents.EnterpriseNoticeAddressSet.class),
                 Map.entry(STORED + "LedgerCheckpoints$LedgerCheckpointRecorded",

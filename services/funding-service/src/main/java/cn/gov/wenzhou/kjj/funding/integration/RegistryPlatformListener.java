@@ -2,7 +2,7 @@ package cn.gov.wenzhou.kjj.funding.integration;
 
 import cn.gov.wenzhou.kjj.contracts.Topics;
 import cn.gov.wenzhou.kjj.contracts.registry.v2.PlatformStandingChanged;
-import cn.gov.wenzhou.kjj.funding.command.RecordPlatformStanding;
+import cn.gov.wenzhou.kjj.funding.command.PlatformStandingCommands.RecordPlatformStanding;
 import cn.gov.wenzhou.kjj.funding.command.Standing;
 import cn.gov.wenzhou.kjj.support.kafka.InboundIntegrationEvents;
 import cn.gov.wenzhou.kjj.support.kafka.ReceivedEvent;

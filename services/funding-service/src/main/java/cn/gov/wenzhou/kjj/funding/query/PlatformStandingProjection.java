@@ -1,6 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.query;
 
-import cn.gov.wenzhou.kjj.funding.command.PlatformStandingRecorded;
+import cn.gov.wenzhou.kjj.funding.command.PlatformStandingEvents.PlatformStandingRecorded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

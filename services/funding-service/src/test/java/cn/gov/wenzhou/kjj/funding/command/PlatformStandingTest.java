@@ -1,5 +1,7 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
+import cn.gov.wenzhou.kjj.funding.command.PlatformStandingCommands.RecordPlatformStanding;
+import cn.gov.wenzhou.kjj.funding.command.PlatformStandingEvents.PlatformStandingRecorded;
 import cn.gov.wenzhou.kjj.support.platforms.NotedPlatforms;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;

@@ -1,6 +1,6 @@
 package cn.gov.wenzhou.kjj.registry.demo;
 
-import cn.gov.wenzhou.kjj.registry.command.ConfirmRectification;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.ConfirmRectification;
 import cn.gov.wenzhou.kjj.registry.command.District;
 import cn.gov.wenzhou.kjj.registry.command.EvaluationParameters;
 import cn.gov.wenzhou.kjj.registry.command.GradeThresholds;
@@ -10,16 +10,16 @@ import cn.gov.wenzhou.kjj.registry.command.LeadModel;
 import cn.gov.wenzhou.kjj.registry.command.LegalForm;
 import cn.gov.wenzhou.kjj.registry.command.Level;
 import cn.gov.wenzhou.kjj.registry.command.ObligationParameters;
-import cn.gov.wenzhou.kjj.registry.command.ReapplyForRecognition;
-import cn.gov.wenzhou.kjj.registry.command.RecognitionRevoked;
-import cn.gov.wenzhou.kjj.registry.command.RecognizePlatform;
-import cn.gov.wenzhou.kjj.registry.command.RecordEvaluation;
-import cn.gov.wenzhou.kjj.registry.command.RecordNonAttendance;
-import cn.gov.wenzhou.kjj.registry.command.RectificationIssued;
-import cn.gov.wenzhou.kjj.registry.command.RegisterPlatform;
-import cn.gov.wenzhou.kjj.registry.command.SetNoticeAddress;
-import cn.gov.wenzhou.kjj.registry.command.SubmitAnnualReport;
-import cn.gov.wenzhou.kjj.registry.command.UpgradePlatform;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.ReapplyForRecognition;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RecognitionRevoked;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.RecognizePlatform;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.RecordEvaluation;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.RecordNonAttendance;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RectificationIssued;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.RegisterPlatform;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.SetNoticeAddress;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.SubmitAnnualReport;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.UpgradePlatform;
 import cn.gov.wenzhou.kjj.support.demo.DemoPlatforms;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 

@@ -1,14 +1,14 @@
 package cn.gov.wenzhou.kjj.registry.demo;
 
 import cn.gov.wenzhou.kjj.registry.RegistryParametersFromYaml;
-import cn.gov.wenzhou.kjj.registry.command.ConfirmRectification;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.ConfirmRectification;
 import cn.gov.wenzhou.kjj.registry.command.Indicators;
-import cn.gov.wenzhou.kjj.registry.command.RecognizePlatform;
-import cn.gov.wenzhou.kjj.registry.command.RegisterPlatform;
-import cn.gov.wenzhou.kjj.registry.command.RecognitionRevoked;
-import cn.gov.wenzhou.kjj.registry.command.RectificationIssued;
-import cn.gov.wenzhou.kjj.registry.command.SubmitAnnualReport;
-import cn.gov.wenzhou.kjj.registry.command.UpgradePlatform;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.RecognizePlatform;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.RegisterPlatform;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RecognitionRevoked;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RectificationIssued;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.SubmitAnnualReport;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.UpgradePlatform;
 import cn.gov.wenzhou.kjj.support.demo.DemoPlatforms;
 import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
 import org.junit.jupiter.api.Test;
@@ -97,7 +97,7 @@ class DemoPlanTest {
             assertThat(r.indicators()).isEqualTo(Indicators.NONE);
             assertThat(r.submittedOn()).isBeforeOrEqualTo(today);
         });
-        assertThat(sent.stream().filter(cn.gov.wenzhou.kjj.registry.command.SetNoticeAddress.class::isInstance))
+        assertThat(sent.stream().filter(cn.gov.wenzhou.kjj.registry.command.PlatformCommands.SetNoticeAddress.class::isInstance))
                 .hasSize(DemoPlan.RECOGNIZED_PLATFORMS);
         assertThat(untilToday.steps()).isEqualTo(untilToday.steps());
     }

@@ -1,12 +1,12 @@
 package cn.gov.wenzhou.kjj.registry.api;
 
-import cn.gov.wenzhou.kjj.registry.command.ConfirmRectification;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.ConfirmRectification;
 import cn.gov.wenzhou.kjj.registry.command.EvaluationParameters;
 import cn.gov.wenzhou.kjj.registry.command.Grade;
 import cn.gov.wenzhou.kjj.registry.command.GradeThresholds;
-import cn.gov.wenzhou.kjj.registry.command.RecordEvaluation;
-import cn.gov.wenzhou.kjj.registry.command.RecordNonAttendance;
-import cn.gov.wenzhou.kjj.registry.command.SubmitAnnualReport;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.RecordEvaluation;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.RecordNonAttendance;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.SubmitAnnualReport;
 import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
 import io.swagger.v3.oas.annotations.Operation;

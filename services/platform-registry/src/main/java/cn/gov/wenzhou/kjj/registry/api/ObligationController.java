@@ -1,6 +1,6 @@
 package cn.gov.wenzhou.kjj.registry.api;
 
-import cn.gov.wenzhou.kjj.registry.command.SetNoticeAddress;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.SetNoticeAddress;
 import cn.gov.wenzhou.kjj.registry.query.ObligationQueries;
 import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.support.security.CurrentActor;

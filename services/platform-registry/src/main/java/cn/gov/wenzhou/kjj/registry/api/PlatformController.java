@@ -5,7 +5,7 @@ import cn.gov.wenzhou.kjj.registry.command.Grade;
 import cn.gov.wenzhou.kjj.registry.command.IndustryCodeTable;
 import cn.gov.wenzhou.kjj.registry.command.Level;
 import cn.gov.wenzhou.kjj.registry.command.PlatformStatus;
-import cn.gov.wenzhou.kjj.registry.command.RegisterPlatform;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.RegisterPlatform;
 import cn.gov.wenzhou.kjj.registry.query.PlatformDetail;
 import cn.gov.wenzhou.kjj.registry.query.PlatformFilter;
 import cn.gov.wenzhou.kjj.registry.query.PlatformHistory;

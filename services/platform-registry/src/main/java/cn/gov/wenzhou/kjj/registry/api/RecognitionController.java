@@ -1,9 +1,9 @@
 package cn.gov.wenzhou.kjj.registry.api;
 
 import cn.gov.wenzhou.kjj.registry.command.ReapplicationOutcome;
-import cn.gov.wenzhou.kjj.registry.command.ReapplyForRecognition;
-import cn.gov.wenzhou.kjj.registry.command.RecognizePlatform;
-import cn.gov.wenzhou.kjj.registry.command.UpgradePlatform;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.ReapplyForRecognition;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.RecognizePlatform;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.UpgradePlatform;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
 import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
 import io.swagger.v3.oas.annotations.Operation;

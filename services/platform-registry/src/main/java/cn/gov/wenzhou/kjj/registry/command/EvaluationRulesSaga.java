@@ -1,5 +1,12 @@
 package cn.gov.wenzhou.kjj.registry.command;
 
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.IssueRectification;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.RevokeRecognition;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.EvaluationNotAttended;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.PlatformEvaluated;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.PlatformReRecognized;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.PlatformRecognized;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RecognitionRevoked;
 import cn.gov.wenzhou.kjj.support.security.Actor;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -1,5 +1,7 @@
 package cn.gov.wenzhou.kjj.registry.command;
 
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.ApplyAnnualReportSchedule;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.ApplyRectificationSchedule;
 import cn.gov.wenzhou.kjj.registry.query.ObligationQueries;
 import cn.gov.wenzhou.kjj.registry.query.ObligationQueries.Candidate;
 import cn.gov.wenzhou.kjj.support.security.Actor;

@@ -1,5 +1,17 @@
 package cn.gov.wenzhou.kjj.registry.command;
 
+import cn.gov.wenzhou.kjj.registry.command.PlatformRecordCommands.RecordFundedProjectClosed;
+import cn.gov.wenzhou.kjj.registry.command.PlatformRecordCommands.RecordFundedProjectWon;
+import cn.gov.wenzhou.kjj.registry.command.PlatformRecordCommands.RecordPoolHireJoined;
+import cn.gov.wenzhou.kjj.registry.command.PlatformRecordCommands.RecordPoolHireLeft;
+import cn.gov.wenzhou.kjj.registry.command.PlatformRecordCommands.RecordProjectFundsReceived;
+import cn.gov.wenzhou.kjj.registry.command.PlatformRecordCommands.RecordProjectFundsRecovered;
+import cn.gov.wenzhou.kjj.registry.command.PlatformRecordEvents.FundedProjectClosed;
+import cn.gov.wenzhou.kjj.registry.command.PlatformRecordEvents.FundedProjectWon;
+import cn.gov.wenzhou.kjj.registry.command.PlatformRecordEvents.PoolHireJoined;
+import cn.gov.wenzhou.kjj.registry.command.PlatformRecordEvents.PoolHireLeft;
+import cn.gov.wenzhou.kjj.registry.command.PlatformRecordEvents.ProjectFundsReceived;
+import cn.gov.wenzhou.kjj.registry.command.PlatformRecordEvents.ProjectFundsRecovered;
 import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;

@@ -1,5 +1,13 @@
 package cn.gov.wenzhou.kjj.registry.command;
 
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.PlatformReRecognized;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.PlatformRecognized;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.PlatformRegistered;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.PlatformUpgraded;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.ReapplicationAccepted;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RecognitionRevoked;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RectificationConfirmed;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RectificationIssued;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

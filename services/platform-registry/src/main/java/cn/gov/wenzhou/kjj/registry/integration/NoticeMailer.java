@@ -2,11 +2,11 @@ package cn.gov.wenzhou.kjj.registry.integration;
 
 import cn.gov.wenzhou.kjj.mail.MailOutbox;
 import cn.gov.wenzhou.kjj.mail.OutgoingMail;
-import cn.gov.wenzhou.kjj.registry.command.AnnualReportMissing;
-import cn.gov.wenzhou.kjj.registry.command.AnnualReportReminded;
-import cn.gov.wenzhou.kjj.registry.command.NoticeAddressSet;
-import cn.gov.wenzhou.kjj.registry.command.RectificationOverdue;
-import cn.gov.wenzhou.kjj.registry.command.RectificationReminded;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.AnnualReportMissing;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.AnnualReportReminded;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.NoticeAddressSet;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RectificationOverdue;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RectificationReminded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,15 +1,15 @@
 package cn.gov.wenzhou.kjj.registry.query;
 
-import cn.gov.wenzhou.kjj.registry.command.AnnualReportMissing;
-import cn.gov.wenzhou.kjj.registry.command.AnnualReportReminded;
-import cn.gov.wenzhou.kjj.registry.command.AnnualReportSubmitted;
-import cn.gov.wenzhou.kjj.registry.command.EvaluationNotAttended;
-import cn.gov.wenzhou.kjj.registry.command.PlatformEvaluated;
-import cn.gov.wenzhou.kjj.registry.command.RecognitionRevoked;
-import cn.gov.wenzhou.kjj.registry.command.RectificationConfirmed;
-import cn.gov.wenzhou.kjj.registry.command.RectificationIssued;
-import cn.gov.wenzhou.kjj.registry.command.RectificationOverdue;
-import cn.gov.wenzhou.kjj.registry.command.RectificationReminded;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.AnnualReportMissing;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.AnnualReportReminded;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.AnnualReportSubmitted;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.EvaluationNotAttended;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.PlatformEvaluated;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RecognitionRevoked;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RectificationConfirmed;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RectificationIssued;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RectificationOverdue;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RectificationReminded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;

@@ -2,7 +2,7 @@ package cn.gov.wenzhou.kjj.registry.api;
 
 import cn.gov.wenzhou.kjj.registry.RegistryIntegrationTest;
 import cn.gov.wenzhou.kjj.registry.TestPlatforms;
-import cn.gov.wenzhou.kjj.registry.command.PlatformRegistered;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.PlatformRegistered;
 import cn.gov.wenzhou.kjj.registry.query.PlatformSummaryProjection;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
 import com.fasterxml.jackson.databind.JsonNode;

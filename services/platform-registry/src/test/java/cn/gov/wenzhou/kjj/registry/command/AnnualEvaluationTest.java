@@ -1,5 +1,11 @@
 package cn.gov.wenzhou.kjj.registry.command;
 
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.RecordEvaluation;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.RecordNonAttendance;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.SubmitAnnualReport;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.AnnualReportSubmitted;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.EvaluationNotAttended;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.PlatformEvaluated;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,9 @@
 package cn.gov.wenzhou.kjj.registry.command;
 
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.IssueRectification;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.RevokeRecognition;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.EvaluationNotAttended;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.PlatformReRecognized;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,11 @@
 package cn.gov.wenzhou.kjj.registry.command;
 
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.AnnualReportSubmitted;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.PlatformEvaluated;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.PlatformRecognized;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.PlatformRegistered;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RecognitionRevoked;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RectificationIssued;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import cn.gov.wenzhou.kjj.support.domain.Refusals;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;

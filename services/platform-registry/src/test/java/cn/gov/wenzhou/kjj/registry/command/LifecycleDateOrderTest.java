@@ -1,5 +1,12 @@
 package cn.gov.wenzhou.kjj.registry.command;
 
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.ConfirmRectification;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.ReapplyForRecognition;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.RecognizePlatform;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.RecordEvaluation;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.RecordNonAttendance;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.SubmitAnnualReport;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.PlatformRecognized;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,17 @@
 package cn.gov.wenzhou.kjj.registry.command;
 
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.ApplyAnnualReportSchedule;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.ApplyRectificationSchedule;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.RecordNonAttendance;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.SetNoticeAddress;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.AnnualReportMissing;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.AnnualReportReminded;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.EvaluationNotAttended;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.NoticeAddressSet;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RectificationConfirmed;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RectificationIssued;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RectificationOverdue;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RectificationReminded;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;

@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.registry.command;
 
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.PlatformRegistered;
 import cn.gov.wenzhou.kjj.support.axon.AxonJson;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SerializedObject;

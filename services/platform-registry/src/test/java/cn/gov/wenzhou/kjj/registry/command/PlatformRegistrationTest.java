@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.registry.command;
 
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.RegisterPlatform;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;

@@ -1,5 +1,8 @@
 package cn.gov.wenzhou.kjj.registry.command;
 
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.RecognizePlatform;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.UpgradePlatform;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.PlatformUpgraded;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,16 @@
 package cn.gov.wenzhou.kjj.registry.command;
 
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.ConfirmRectification;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.IssueRectification;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.ReapplyForRecognition;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.RecognizePlatform;
+import cn.gov.wenzhou.kjj.registry.command.PlatformCommands.RevokeRecognition;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.PlatformReRecognized;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.ReapplicationAccepted;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.ReapplicationRefused;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RecognitionRevoked;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RectificationConfirmed;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.RectificationIssued;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;

@@ -10,7 +10,7 @@ import cn.gov.wenzhou.kjj.contracts.talent.HireExited;
 import cn.gov.wenzhou.kjj.registry.RegistryIntegrationTest;
 import cn.gov.wenzhou.kjj.registry.TestPlatforms;
 import cn.gov.wenzhou.kjj.registry.TestPlatforms.Registered;
-import cn.gov.wenzhou.kjj.registry.command.FundedProjectWon;
+import cn.gov.wenzhou.kjj.registry.command.PlatformRecordEvents.FundedProjectWon;
 import cn.gov.wenzhou.kjj.registry.command.ProjectRole;
 import cn.gov.wenzhou.kjj.support.kafka.CloudEventHeaders;
 import cn.gov.wenzhou.kjj.support.kafka.ConsumerTestRecords;

@@ -3,7 +3,7 @@ package cn.gov.wenzhou.kjj.registry.integration;
 import cn.gov.wenzhou.kjj.contracts.IntegrationEvent;
 import cn.gov.wenzhou.kjj.contracts.registry.v2.PlatformStandingChanged;
 import cn.gov.wenzhou.kjj.registry.command.PlatformRegisteredUpcaster;
-import cn.gov.wenzhou.kjj.registry.command.ReapplicationAccepted;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.ReapplicationAccepted;
 import cn.gov.wenzhou.kjj.registry.command.RecordedPlatformStandings;
 import cn.gov.wenzhou.kjj.support.axon.StoredEventSamples;
 import cn.gov.wenzhou.kjj.support.kafka.IntegrationEventPublisher;
@@ -48,7 +48,7 @@ class PlatformEventPublisherTest {
         ReapplicationAccepted accepted = new ReapplicationAccepted("p-1", "91330300MA2H7K8L0G",
                 LocalDate.of(2027, 7, 1));
         List<DomainEventMessage<?>> stored = store(List.of(
-                new cn.gov.wenzhou.kjj.registry.command.PlatformRegistered(PLATFORM, CODE, NAME,
+                new cn.gov.wenzhou.kjj.registry.command.PlatformEvents.PlatformRegistered(PLATFORM, CODE, NAME,
                         cn.gov.wenzhou.kjj.registry.command.District.LUCHENG, "INTELLIGENT_EQUIPMENT", "2023.1",
                         cn.gov.wenzhou.kjj.registry.command.LegalForm.PRIVATE_NON_ENTERPRISE,
                         cn.gov.wenzhou.kjj.registry.command.LeadModel.LEADING_ENTERPRISE, List.of(),
@@ -103,9 +103,9 @@ class PlatformEventPublisherTest {
                 "stored-events/platform-life-release-2026-12-03.jsonl", List.of(new PlatformRegisteredUpcaster())));
         DomainEventMessage<?> registration = stored.get(0);
 
-        publisher.on((cn.gov.wenzhou.kjj.registry.command.PlatformRegistered) registration.getPayload(),
+        publisher.on((cn.gov.wenzhou.kjj.registry.command.PlatformEvents.PlatformRegistered) registration.getPayload(),
                 registration);
-        publisher.on((cn.gov.wenzhou.kjj.registry.command.PlatformRegistered) registration.getPayload(),
+        publisher.on((cn.gov.wenzhou.kjj.registry.command.PlatformEvents.PlatformRegistered) registration.getPayload(),
                 registration);
 
         ArgumentCaptor<String> ids = ArgumentCaptor.forClass(String.class);

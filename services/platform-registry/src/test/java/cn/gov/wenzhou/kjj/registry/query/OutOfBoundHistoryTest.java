@@ -3,7 +3,7 @@ package cn.gov.wenzhou.kjj.registry.query;
 import cn.gov.wenzhou.kjj.registry.RegistryIntegrationTest;
 import cn.gov.wenzhou.kjj.registry.TestPlatforms;
 import cn.gov.wenzhou.kjj.registry.TestPlatforms.Registered;
-import cn.gov.wenzhou.kjj.registry.command.AnnualReportSubmitted;
+import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.AnnualReportSubmitted;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;

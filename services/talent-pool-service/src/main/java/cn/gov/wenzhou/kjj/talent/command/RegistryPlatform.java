@@ -1,16 +1,14 @@
 package cn.gov.wenzhou.kjj.talent.command;
 
 import cn.gov.wenzhou.kjj.support.platforms.NotedPlatforms;
+import cn.gov.wenzhou.kjj.talent.command.RegistryPlatformCommands.NotePlatformStatus;
+import cn.gov.wenzhou.kjj.talent.command.RegistryPlatformEvents.PlatformStatusNoted;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.time.Instant;
-import java.time.LocalDate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -24,22 +22,6 @@ public class RegistryPlatform {
 
     /** The registry's status of the platform, as published (its {@code PlatformStatus}). */
     public enum Status { REGISTERED, RECOGNIZED, UNDER_RECTIFICATION, REVOKED, REAPPLIED }
-
-    /**
-     * The platform's standing as the registry published it ({@code PlatformStandingChanged}), whole.
-     *
-     * @param level         the level of the current recognition; null unless recognized (also under rectification)
-     * @param effectiveOn   the business date of the change
-     * @param sourceEventId the registry standing's {@code ce_id}
-     */
-    public record NotePlatformStatus(@TargetAggregateIdentifier String platformId, String creditCode, String name,
-                                     Status status, String level, LocalDate effectiveOn, String sourceEventId,
-                                     Instant observedAt) {
-    }
-
-    public record PlatformStatusNoted(String platformId, String creditCode, String name, Status status, String level,
-                                      LocalDate effectiveOn, String sourceEventId, Instant observedAt) {
-    }
 
     @AggregateIdentifier
     private String platformId;

@@ -22,6 +22,8 @@ public class TalentEventRenames extends RenamedEventTypes {
                 // files of their own until the release of 2026-12-03, now in StaffingPoolEvents
                 COMMAND + "PoolQuotaSet", StaffingPoolEvents.PoolQuotaSet.class,
                 COMMAND + "PostTaken", StaffingPoolEvents.PostTaken.class,
-                COMMAND + "PostFreed", StaffingPoolEvents.PostFreed.class));
+                COMMAND + "PostFreed", StaffingPoolEvents.PostFreed.class,
+                // nested in the aggregate until the release of 2026-12-03, now in RegistryPlatformEvents
+                COMMAND + "RegistryPlatform$PlatformStatusNoted", RegistryPlatformEvents.PlatformStatusNoted.class));
     }
 }

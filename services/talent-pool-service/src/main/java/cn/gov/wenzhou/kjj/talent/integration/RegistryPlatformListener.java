@@ -4,7 +4,7 @@ import cn.gov.wenzhou.kjj.contracts.Topics;
 import cn.gov.wenzhou.kjj.contracts.registry.v2.PlatformStandingChanged;
 import cn.gov.wenzhou.kjj.support.kafka.InboundIntegrationEvents;
 import cn.gov.wenzhou.kjj.support.kafka.ReceivedEvent;
-import cn.gov.wenzhou.kjj.talent.command.RegistryPlatform.NotePlatformStatus;
+import cn.gov.wenzhou.kjj.talent.command.RegistryPlatformCommands.NotePlatformStatus;
 import cn.gov.wenzhou.kjj.talent.command.RegistryPlatform.Status;
 import cn.gov.wenzhou.kjj.talent.command.RetryingCommands;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,6 +1,6 @@
 package cn.gov.wenzhou.kjj.talent.query;
 
-import cn.gov.wenzhou.kjj.talent.command.RegistryPlatform.PlatformStatusNoted;
+import cn.gov.wenzhou.kjj.talent.command.RegistryPlatformEvents.PlatformStatusNoted;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

@@ -1,8 +1,8 @@
 package cn.gov.wenzhou.kjj.talent.command;
 
 import cn.gov.wenzhou.kjj.support.platforms.NotedPlatforms;
-import cn.gov.wenzhou.kjj.talent.command.RegistryPlatform.NotePlatformStatus;
-import cn.gov.wenzhou.kjj.talent.command.RegistryPlatform.PlatformStatusNoted;
+import cn.gov.wenzhou.kjj.talent.command.RegistryPlatformCommands.NotePlatformStatus;
+import cn.gov.wenzhou.kjj.talent.command.RegistryPlatformEvents.PlatformStatusNoted;
 import cn.gov.wenzhou.kjj.talent.command.RegistryPlatform.Status;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every event type as the release of 2026-12-03 stored it (recorded with that release's classes and serializer, before
- * the pool's events moved into {@link StaffingPoolEvents}) reads as its current class, through the service's
+ * the pool's events moved into {@link StaffingPoolEvents} and the registry platform's into
+ * {@link RegistryPlatformEvents}) reads as its current class, through the service's
  * upcasters in the order the service runs them; no payload changed shape, so each is stored again as it was.
  */
 class StoredEventsOfTheLastReleaseTest {
@@ -43,7 +44,7 @@ class StoredEventsOfTheLastReleaseTest {
                 PeriodicReviewRecorded.class, HireExited.class, PersonalDataErased.class,
                 PoolQuotaSet.class, PostTaken.class, PostFreed.class,
                 MasterKeyRotationStarted.class, MasterKeyRotationCompleted.class, MasterKeyRotationAbandoned.class,
-                RegistryPlatform.PlatformStatusNoted.class);
+                RegistryPlatformEvents.PlatformStatusNoted.class);
         for (int i = 0; i < read.size(); i++) {
             assertThat(StoredEventSamples.storedPayloadOf(read.get(i))).as(stored.get(i).type())
                     .isEqualTo(stored.get(i).payload());
@@ -51,13 +52,15 @@ class StoredEventsOfTheLastReleaseTest {
     }
 
     @Test
-    void thePoolsEventsAreReadUnderTheNamesTheLastReleaseStored() {
+    void theMovedEventsAreReadUnderTheNamesTheLastReleaseStored() {
         assertThat(StoredEventSamples.stored(RELEASE)).extracting(StoredEventSamples.Stored::type)
                 .contains("cn.gov.wenzhou.kjj.talent.command.PoolQuotaSet",
-                        "cn.gov.wenzhou.kjj.talent.command.PostTaken", "cn.gov.wenzhou.kjj.talent.command.PostFreed");
+                        "cn.gov.wenzhou.kjj.talent.command.PostTaken", "cn.gov.wenzhou.kjj.talent.command.PostFreed",
+                        "cn.gov.wenzhou.kjj.talent.command.RegistryPlatform$PlatformStatusNoted");
         assertThat(new TalentEventRenames().currentNameByStoredName()).containsOnlyKeys(
                 "cn.gov.wenzhou.kjj.talent.command.PoolQuotaSet",
-                "cn.gov.wenzhou.kjj.talent.command.PostTaken", "cn.gov.wenzhou.kjj.talent.command.PostFreed");
+                "cn.gov.wenzhou.kjj.talent.command.PostTaken", "cn.gov.wenzhou.kjj.talent.command.PostFreed",
+                "cn.gov.wenzhou.kjj.talent.command.RegistryPlatform$PlatformStatusNoted");
     }
 
     @Test
