@@ -73,7 +73,7 @@ final class BenchStack implements AutoCloseable {
             postgres.ensureDatabases(databases);
             postgres.usePassword(DATABASE_PASSWORD);
             kafka = LocalKafka.start(dataDirectory.resolve("kafka"), LoopbackPorts.free(), LoopbackPorts.free(), KAFKA_CREDENTIALS);
-            tokens = LoopbackTokenIssuer.start("bench");
+            tokens = LoopbackTokenIssuer.start("bench", java.time.Clock.systemUTC());
             return new BenchStack(postgres, kafka, tokens, Map.of());
         } catch (Exception | Error e) {
             closeQuietly(null, kafka, postgres, tokens);

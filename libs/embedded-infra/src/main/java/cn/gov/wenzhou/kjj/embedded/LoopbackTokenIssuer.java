@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -35,14 +36,19 @@ public final class LoopbackTokenIssuer implements AutoCloseable {
 
     private final RSAKey key;
     private final HttpServer server;
+    private final Clock clock;
 
-    private LoopbackTokenIssuer(RSAKey key, HttpServer server) {
+    private LoopbackTokenIssuer(RSAKey key, HttpServer server, Clock clock) {
         this.key = key;
         this.server = server;
+        this.clock = clock;
     }
 
-    /** Starts serving a new key's JWK set on a free loopback port; {@code keyIdPrefix} names whose key it is. */
-    public static LoopbackTokenIssuer start(String keyIdPrefix) {
+    /**
+     * Starts serving a new key's JWK set on a free loopback port; {@code keyIdPrefix} names whose key it is, and
+     * {@code clock} dates the tokens (the real one: the services check expiry against the time they run at).
+     */
+    public static LoopbackTokenIssuer start(String keyIdPrefix, Clock clock) {
         RSAKey key = newKey(keyIdPrefix + "-" + UUID.randomUUID());
         HttpServer server;
         try {
@@ -60,7 +66,7 @@ public final class LoopbackTokenIssuer implements AutoCloseable {
         });
         server.setExecutor(null);
         server.start();
-        return new LoopbackTokenIssuer(key, server);
+        return new LoopbackTokenIssuer(key, server, clock);
     }
 
     /** A fresh RSA key, e.g. one the services do not trust. */
@@ -82,7 +88,12 @@ public final class LoopbackTokenIssuer implements AutoCloseable {
 
     /** A token from this issuer, valid for {@code validFor}; {@code creditCode} may be null. */
     public String mint(String subject, List<String> roles, String creditCode, Duration validFor) {
-        return sign(claims(subject, roles, creditCode, issuer(), AUDIENCE, validFor));
+        return sign(claims(subject, roles, creditCode, issuer(), AUDIENCE, clock.instant(), validFor));
+    }
+
+    /** The instant this issuer dates its tokens by. */
+    public Instant now() {
+        return clock.instant();
     }
 
     /** Signs {@code claims} with this issuer's key. */
@@ -95,8 +106,7 @@ public final class LoopbackTokenIssuer implements AutoCloseable {
      * a token is issued two minutes back so that a verifier's clock a little behind still accepts it.
      */
     public static JWTClaimsSet claims(String subject, List<String> roles, String creditCode, String issuer,
-                                      String audience, Duration validFor) {
-        Instant now = Instant.now();
+                                      String audience, Instant now, Duration validFor) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(subject)
                 .issuer(issuer)

@@ -3,6 +3,7 @@ package cn.gov.wenzhou.kjj.testsupport;
 import cn.gov.wenzhou.kjj.embedded.LoopbackTokenIssuer;
 import com.nimbusds.jose.jwk.RSAKey;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,7 +23,7 @@ public final class TestTokens {
     private final RSAKey foreignKey;
 
     private TestTokens() {
-        issuer = LoopbackTokenIssuer.start("test");
+        issuer = LoopbackTokenIssuer.start("test", Clock.systemUTC());
         foreignKey = LoopbackTokenIssuer.newKey("foreign");
     }
 
@@ -53,17 +54,18 @@ public final class TestTokens {
 
     public String fromWrongIssuer(String subject, List<String> roles) {
         return issuer.sign(LoopbackTokenIssuer.claims(subject, roles, null, "http://127.0.0.1:1/other", AUDIENCE,
-                VALID));
+                issuer.now(), VALID));
     }
 
     public String forWrongAudience(String subject, List<String> roles) {
-        return issuer.sign(LoopbackTokenIssuer.claims(subject, roles, null, issuer(), "someone-else", VALID));
+        return issuer.sign(LoopbackTokenIssuer.claims(subject, roles, null, issuer(), "someone-else", issuer.now(),
+                VALID));
     }
 
     /** Signed by a key the services do not trust. */
     public String withForeignSignature(String subject, List<String> roles) {
         return LoopbackTokenIssuer.sign(foreignKey,
-                LoopbackTokenIssuer.claims(subject, roles, null, issuer(), AUDIENCE, VALID));
+                LoopbackTokenIssuer.claims(subject, roles, null, issuer(), AUDIENCE, issuer.now(), VALID));
     }
 
     /** A valid token with one character of its payload changed after signing. */
