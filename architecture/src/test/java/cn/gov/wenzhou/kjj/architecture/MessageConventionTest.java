@@ -22,12 +22,6 @@ class MessageConventionTest {
 
     private static final String COMMAND_HANDLER = "org.axonframework.commandhandling.CommandHandler";
     private static final String EVENT_SOURCING_HANDLER = "org.axonframework.eventsourcing.EventSourcingHandler";
-    /**
-     * The one holder left under its old name: the payment approvals' events are money events whose stored type names
-     * the verifiable ledger chains and the standalone verifier reads ({@code LedgerEntries.MONEY_EVENT_TYPES});
-     * moving them waits until the ledger and its verifier accept the old and the new name alike.
-     */
-    private static final String LEDGER_CHAINED_HOLDER = "cn.gov.wenzhou.kjj.funding.command.PaymentApprovals";
 
     @Test
     void everyEventAnAggregateAppliesIsARecordOfItsEventsInterface() {
@@ -56,8 +50,7 @@ class MessageConventionTest {
                 JavaClass message = method.getRawParameterTypes().get(0);
                 Optional<JavaClass> holder = message.getEnclosingClass();
                 boolean follows = message.isRecord() && holder.isPresent() && holder.get().isInterface()
-                        && (holder.get().getSimpleName().endsWith(suffix)
-                        || holder.get().getName().equals(LEDGER_CHAINED_HOLDER))
+                        && holder.get().getSimpleName().endsWith(suffix)
                         && message.isAssignableTo(holder.get().getName());
                 if (!follows) {
                     events.add(SimpleConditionEvent.violated(method, method.getFullName() + " takes "

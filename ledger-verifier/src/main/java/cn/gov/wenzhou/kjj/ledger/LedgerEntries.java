@@ -20,7 +20,8 @@ public final class LedgerEntries {
 
     /**
      * The money events: every award, disbursement, expenditure, budget adjustment, recovery and balance settlement,
-     * and every step of a payment's approval, by the type name the event store records.
+     * and every step of a payment's approval, by the type name the event store records — under every name a release
+     * has stored it by, since stored events keep theirs.
      */
     public static final List<String> MONEY_EVENT_TYPES = List.of(
             "cn.gov.wenzhou.kjj.funding.command.ProjectEvents$ProjectAwarded",
@@ -34,7 +35,14 @@ public final class LedgerEntries {
             "cn.gov.wenzhou.kjj.funding.command.PaymentApprovals$DisbursementRejected",
             "cn.gov.wenzhou.kjj.funding.command.PaymentApprovals$DisbursementEscalated",
             "cn.gov.wenzhou.kjj.funding.command.PaymentApprovals$DisbursementRequestExpired",
-            "cn.gov.wenzhou.kjj.funding.command.PaymentApprovals$DelegationLimitSet");
+            "cn.gov.wenzhou.kjj.funding.command.PaymentApprovals$DelegationLimitSet",
+            // the same approval events since they joined their aggregates' events (issue 13); a store keeps both
+            "cn.gov.wenzhou.kjj.funding.command.ProjectEvents$DisbursementRequested",
+            "cn.gov.wenzhou.kjj.funding.command.ProjectEvents$DisbursementApproved",
+            "cn.gov.wenzhou.kjj.funding.command.ProjectEvents$DisbursementRejected",
+            "cn.gov.wenzhou.kjj.funding.command.ProjectEvents$DisbursementEscalated",
+            "cn.gov.wenzhou.kjj.funding.command.ProjectEvents$DisbursementRequestExpired",
+            "cn.gov.wenzhou.kjj.funding.command.ApproverDelegationEvents$DelegationLimitSet");
 
     private static final Set<String> MONEY = Set.copyOf(MONEY_EVENT_TYPES);
 

@@ -1,6 +1,6 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DelegationLimitSet;
+import cn.gov.wenzhou.kjj.funding.command.ApproverDelegationEvents.DelegationLimitSet;
 import cn.gov.wenzhou.kjj.funding.command.ApproverDelegationCommands.SetDelegationLimit;
 import cn.gov.wenzhou.kjj.support.domain.Bounds;
 import cn.gov.wenzhou.kjj.support.domain.InvalidInputException;

@@ -35,7 +35,21 @@ public class FundingEventRenames extends RenamedEventTypes {
                 reporting(ProjectEvents.DisbursementHoldStarted.class),
                 reporting(ProjectEvents.DisbursementHoldLifted.class),
                 reporting(ProjectEvents.ReportOverdueEscalated.class),
-                reporting(ProjectEvents.SuspensionProposed.class)));
+                reporting(ProjectEvents.SuspensionProposed.class),
+                approval(ProjectEvents.DisbursementRequested.class),
+                approval(ProjectEvents.DisbursementApproved.class),
+                approval(ProjectEvents.DisbursementRejected.class),
+                approval(ProjectEvents.DisbursementEscalated.class),
+                approval(ProjectEvents.DisbursementRequestExpired.class),
+                approval(ApproverDelegationEvents.DelegationLimitSet.class)));
+    }
+
+    /**
+     * A payment approval's or a delegation's event, stored nested in the holder PaymentApprovals until it joined its
+     * aggregate's events; the money ledger chains both names ({@code LedgerEntries.MONEY_EVENT_TYPES}).
+     */
+    private static Map.Entry<String, Class<?>> approval(Class<?> current) {
+        return Map.entry(STORED + "PaymentApprovals$" + current.getSimpleName(), current);
     }
 
     /** A project's reporting event, stored nested in the holder ReportingObligations until it joined ProjectEvents. */

@@ -166,29 +166,29 @@ public final class ProjectBook {
     }
 
     @EventSourcingHandler
-    void on(PaymentApprovals.DisbursementRequested e) {
+    void on(ProjectEvents.DisbursementRequested e) {
         requests.put(e.requestId(), new PaymentRequest(e.requestId(), e.trancheNumber(), e.amountFen(),
                 e.documentRef(), e.reason(), e.requestedBy(), e.requestedOn(), e.expiresOn(), 1,
                 RequestStatus.PENDING, e.evidence()));
     }
 
     @EventSourcingHandler
-    void on(PaymentApprovals.DisbursementEscalated e) {
+    void on(ProjectEvents.DisbursementEscalated e) {
         requests.computeIfPresent(e.requestId(), (id, r) -> r.atLevel(e.toLevel()));
     }
 
     @EventSourcingHandler
-    void on(PaymentApprovals.DisbursementApproved e) {
+    void on(ProjectEvents.DisbursementApproved e) {
         requests.computeIfPresent(e.requestId(), (id, r) -> r.with(RequestStatus.APPROVED));
     }
 
     @EventSourcingHandler
-    void on(PaymentApprovals.DisbursementRejected e) {
+    void on(ProjectEvents.DisbursementRejected e) {
         requests.computeIfPresent(e.requestId(), (id, r) -> r.with(RequestStatus.REJECTED));
     }
 
     @EventSourcingHandler
-    void on(PaymentApprovals.DisbursementRequestExpired e) {
+    void on(ProjectEvents.DisbursementRequestExpired e) {
         requests.computeIfPresent(e.requestId(), (id, r) -> r.with(RequestStatus.EXPIRED));
     }
 

@@ -221,4 +221,43 @@ public sealed interface ProjectEvents {
                                      ReportKind kind, LocalDate dueOn, LocalDate overdueOn, int daysOverdue,
                                      LocalDate proposedOn, String reportingVersion) implements ProjectEvents {
     }
+
+    // --- four-eyes payment approval: a disbursement request reserves its amount on the tranche until it is
+    // approved (paid), rejected or expired ---
+
+    public record DisbursementRequested(String projectId, String requestId, int trancheNumber, Milestone milestone,
+                                        long amountFen, String documentRef, String reason, String requestedBy,
+                                        LocalDate requestedOn, LocalDate expiresOn, String approvalVersion,
+                                        String parameterVersion,
+                                        List<String> evidence) implements ProjectEvents {
+
+        public DisbursementRequested {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+
+        /** Without evidence documents: a paper reference only. */
+        public DisbursementRequested(String projectId, String requestId, int trancheNumber, Milestone milestone,
+                long amountFen, String documentRef, String reason, String requestedBy, LocalDate requestedOn,
+                LocalDate expiresOn, String approvalVersion, String parameterVersion) {
+            this(projectId, requestId, trancheNumber, milestone, amountFen, documentRef, reason, requestedBy,
+                    requestedOn, expiresOn, approvalVersion, parameterVersion, List.of());
+        }
+    }
+
+    public record DisbursementApproved(String projectId, String requestId, String approver, int approverLevel,
+                                       long approverLimitFen, String delegationVersion, String note,
+                                       LocalDate approvedOn) implements ProjectEvents {
+    }
+
+    public record DisbursementRejected(String projectId, String requestId, String rejectedBy, String reason,
+                                       LocalDate rejectedOn) implements ProjectEvents {
+    }
+
+    public record DisbursementEscalated(String projectId, String requestId, String escalatedBy, int toLevel,
+                                        String reason, LocalDate escalatedOn) implements ProjectEvents {
+    }
+
+    public record DisbursementRequestExpired(String projectId, String requestId, LocalDate expiresOn,
+                                             LocalDate expiredOn) implements ProjectEvents {
+    }
 }

@@ -1,11 +1,11 @@
 package cn.gov.wenzhou.kjj.funding.query;
 
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DelegationLimitSet;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementApproved;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementEscalated;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementRejected;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementRequestExpired;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementRequested;
+import cn.gov.wenzhou.kjj.funding.command.ApproverDelegationEvents.DelegationLimitSet;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.DisbursementApproved;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.DisbursementEscalated;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.DisbursementRejected;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.DisbursementRequestExpired;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.DisbursementRequested;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;

@@ -1,8 +1,8 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.ApproveDisbursement;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementApproved;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementRequested;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.DisbursementApproved;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.DisbursementRequested;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.AdjustBudget;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.DisburseTranche;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.RecordExpenditure;

@@ -1,12 +1,12 @@
 package cn.gov.wenzhou.kjj.funding.command;
 
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.ApproveDisbursement;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DelegationLimitSet;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementApproved;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementEscalated;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementRejected;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementRequestExpired;
-import cn.gov.wenzhou.kjj.funding.command.PaymentApprovals.DisbursementRequested;
+import cn.gov.wenzhou.kjj.funding.command.ApproverDelegationEvents.DelegationLimitSet;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.DisbursementApproved;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.DisbursementEscalated;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.DisbursementRejected;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.DisbursementRequestExpired;
+import cn.gov.wenzhou.kjj.funding.command.ProjectEvents.DisbursementRequested;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.EscalateDisbursement;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.ExpireDisbursementRequest;
 import cn.gov.wenzhou.kjj.funding.command.ProjectCommands.RejectDisbursement;

@@ -95,8 +95,8 @@ class MoneyLedgerTest {
                 + "order by sequence", String.class, "%\"aggregateId\":\"" + project.projectId() + "\"%");
         assertThat(ofProject).extracting(e -> CanonicalJson.parse(e).get("type").asText())
                 .containsExactly("cn.gov.wenzhou.kjj.funding.command.ProjectEvents$ProjectAwarded",
-                        "cn.gov.wenzhou.kjj.funding.command.PaymentApprovals$DisbursementRequested",
-                        "cn.gov.wenzhou.kjj.funding.command.PaymentApprovals$DisbursementApproved",
+                        "cn.gov.wenzhou.kjj.funding.command.ProjectEvents$DisbursementRequested",
+                        "cn.gov.wenzhou.kjj.funding.command.ProjectEvents$DisbursementApproved",
                         "cn.gov.wenzhou.kjj.funding.command.ProjectEvents$TrancheDisbursed",
                         "cn.gov.wenzhou.kjj.funding.command.ProjectEvents$ExpenditureRecorded");
         assertThat(CanonicalJson.parse(ofProject.get(3)).get("actorRole").asText()).isEqualTo("FUNDING_OFFICER");
