@@ -127,12 +127,12 @@ public final class TestPlatforms {
         return response.json();
     }
 
-    /** The types of the platform's events in the order stored: its own stream and its record's (other services' facts). */
+    /** The simple type names of the platform's events in the order stored: its own stream and its record's. */
     public List<String> eventTypes(String platformId) {
         return jdbc.queryForList("""
                 select payload_type from domain_event_entry where aggregate_identifier in (?, ?)
                 order by global_index""", String.class, platformId, PlatformRecord.idOf(platformId)).stream()
-                .map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
+                .map(type -> type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1)).toList();
     }
 
     public long events(String platformId) {
