@@ -3,6 +3,7 @@ package cn.gov.wenzhou.kjj.registry.integration;
 import cn.gov.wenzhou.kjj.contracts.IntegrationEvent;
 import cn.gov.wenzhou.kjj.contracts.registry.v2.PlatformStandingChanged;
 import cn.gov.wenzhou.kjj.registry.command.PlatformRegisteredUpcaster;
+import cn.gov.wenzhou.kjj.registry.command.RegistryEventRenames;
 import cn.gov.wenzhou.kjj.registry.command.PlatformEvents.ReapplicationAccepted;
 import cn.gov.wenzhou.kjj.registry.command.RecordedPlatformStandings;
 import cn.gov.wenzhou.kjj.support.axon.StoredEventSamples;
@@ -72,7 +73,8 @@ class PlatformEventPublisherTest {
     @Test
     void aReplayOfAHistoryWrittenBeforeTheStandingExistedPublishesTheStandingAfterEveryChange() {
         List<Object> history = StoredEventSamples.readAsCurrent(
-                "stored-events/platform-life-release-2026-12-03.jsonl", List.of(new PlatformRegisteredUpcaster()));
+                "stored-events/platform-life-release-2026-12-03.jsonl",
+                List.of(new RegistryEventRenames(), new PlatformRegisteredUpcaster()));
         List<DomainEventMessage<?>> stored = store(history);
 
         AnnotationEventHandlerAdapter replaying = new AnnotationEventHandlerAdapter(publisher);
@@ -100,7 +102,8 @@ class PlatformEventPublisherTest {
     @Test
     void aStandingsIdIsItsOwnAndStableAcrossReplays() {
         List<DomainEventMessage<?>> stored = store(StoredEventSamples.readAsCurrent(
-                "stored-events/platform-life-release-2026-12-03.jsonl", List.of(new PlatformRegisteredUpcaster())));
+                "stored-events/platform-life-release-2026-12-03.jsonl",
+                List.of(new RegistryEventRenames(), new PlatformRegisteredUpcaster())));
         DomainEventMessage<?> registration = stored.get(0);
 
         publisher.on((cn.gov.wenzhou.kjj.registry.command.PlatformEvents.PlatformRegistered) registration.getPayload(),
