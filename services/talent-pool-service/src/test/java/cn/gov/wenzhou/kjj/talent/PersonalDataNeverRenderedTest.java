@@ -36,8 +36,8 @@ class PersonalDataNeverRenderedTest {
             "rejectionReason", "masterKey", "previousMasterKey");
     /** Components with such a name that are not a person's data, and why. */
     private static final Map<String, String> NOT_PERSONAL = Map.of(
-            "RegistryPlatform$NotePlatformStatus.name", "a registry platform's name: an organisation",
-            "RegistryPlatform$PlatformStatusNoted.name", "the same, as recorded",
+            "RegistryPlatformCommands$NotePlatformStatus.name", "a registry platform's name: an organisation",
+            "RegistryPlatformEvents$PlatformStatusNoted.name", "the same, as recorded",
             "PoolController$SetQuotaRequest.reason", "the establishment office's decision reference",
             "StaffingPoolEvents$PoolQuotaSet.reason", "the same reference, as recorded",
             "StaffingPoolCommands$SetPoolQuota.reason", "the same reference, as commanded",
