@@ -54,20 +54,22 @@ class WalkingSkeletonEndToEndTest {
         ConsumerRecord<String, byte[]> published = TopicRecords.awaitMatching(kafka(), Topics.REGISTRY_PLATFORM_V1,
                 record -> platformId.equals(record.key()), PATIENCE).get(0);
         assertThat(TopicRecords.header(published, CloudEventHeaders.ID)).isEqualTo(storedEventId);
+        // funding keeps the standing the registry published on v2 after that event, under the standing's own id
+        String standingId = TopicRecords.header(publishedStanding(platformId), CloudEventHeaders.ID);
+        assertThat(standingId).isNotEqualTo(storedEventId);
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             JsonNode standing = json.readTree(get(StackService.FUNDING, "/api/platform-standings/" + platformId));
             assertThat(standing.path("standing").asText()).isEqualTo("REGISTERED");
             assertThat(standing.path("name").asText()).isEqualTo("端到端研究院");
-            assertThat(standing.path("sourceEventId").asText()).isEqualTo(storedEventId);
+            assertThat(standing.path("sourceEventId").asText()).isEqualTo(standingId);
         });
     }
 
     @Test
     void deliveringTheSameKafkaRecordTwiceChangesNothing() throws Exception {
         String platformId = registerPlatform("重复投递研究院");
-        ConsumerRecord<String, byte[]> published = TopicRecords.awaitMatching(kafka(), Topics.REGISTRY_PLATFORM_V1,
-                record -> platformId.equals(record.key()), PATIENCE).get(0);
+        ConsumerRecord<String, byte[]> published = publishedStanding(platformId);
         JdbcTemplate fundingStore = new JdbcTemplate(stack.bean(StackService.FUNDING, DataSource.class));
         await().atMost(PATIENCE).until(() -> standingEvents(fundingStore, platformId) == 1);
 
@@ -128,6 +130,14 @@ class WalkingSkeletonEndToEndTest {
             first17.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return first17 + String.valueOf(UnifiedSocialCreditCode.checkCharacter(first17.toString()));
+    }
+
+    /** The standing the registry published on v2 for a platform: what funding keeps its replica from. */
+    private ConsumerRecord<String, byte[]> publishedStanding(String platformId) {
+        return TopicRecords.awaitMatching(kafka(), Topics.REGISTRY_PLATFORM_V2,
+                record -> platformId.equals(record.key())
+                        && TopicRecords.header(record, CloudEventHeaders.TYPE).contains("PlatformStandingChanged"),
+                PATIENCE).get(0);
     }
 
     private void redeliver(ConsumerRecord<String, byte[]> record) {
