@@ -55,28 +55,11 @@ public class PlatformRecord {
     }
 
     /**
-     * The natural key that makes a fact count once, for each of the recorded facts; empty for any other event.
+     * The natural key that makes a fact count once ({@link PlatformRecordEvents#naturalKey}); empty for any other
+     * event of a platform's stream.
      */
     public static Optional<String> keyOf(Object event) {
-        if (event instanceof FundedProjectWon e) {
-            return Optional.of("project:" + e.projectId());
-        }
-        if (event instanceof ProjectFundsReceived e) {
-            return Optional.of("tranche:" + e.projectId() + "#" + e.trancheNumber());
-        }
-        if (event instanceof ProjectFundsRecovered e) {
-            return Optional.of("recovery:" + e.sourceEventId());
-        }
-        if (event instanceof FundedProjectClosed e) {
-            return Optional.of("closed:" + e.projectId());
-        }
-        if (event instanceof PoolHireJoined e) {
-            return Optional.of("joined:" + e.enrollmentId());
-        }
-        if (event instanceof PoolHireLeft e) {
-            return Optional.of("left:" + e.enrollmentId());
-        }
-        return Optional.empty();
+        return event instanceof PlatformRecordEvents fact ? Optional.of(fact.naturalKey()) : Optional.empty();
     }
 
     @CommandHandler
@@ -138,50 +121,51 @@ public class PlatformRecord {
                 command.reason(), command.exitedOn(), command.sourceEventId()), earlier);
     }
 
-    private void recordOnce(String platformId, Object fact, FactsRecordedBeforeTheMove earlier) {
+    private void recordOnce(String platformId, PlatformRecordEvents fact, FactsRecordedBeforeTheMove earlier) {
         if (!alreadyRecorded(platformId, fact, earlier)) {
             apply(fact);
         }
     }
 
     /** This record is asked first; the platform's own stream only about a fact this record has not seen. */
-    private boolean alreadyRecorded(String platformId, Object fact, FactsRecordedBeforeTheMove earlier) {
-        String key = keyOf(fact).orElseThrow();
+    private boolean alreadyRecorded(String platformId, PlatformRecordEvents fact,
+                                    FactsRecordedBeforeTheMove earlier) {
+        String key = fact.naturalKey();
         return recordedFacts.contains(key) || earlier.keysOf(platformId).contains(key);
     }
 
     @EventSourcingHandler
     void on(FundedProjectWon event) {
-        recorded(event.platformId(), event);
+        recorded(event);
     }
 
     @EventSourcingHandler
     void on(ProjectFundsReceived event) {
-        recorded(event.platformId(), event);
+        recorded(event);
     }
 
     @EventSourcingHandler
     void on(ProjectFundsRecovered event) {
-        recorded(event.platformId(), event);
+        recorded(event);
     }
 
     @EventSourcingHandler
     void on(FundedProjectClosed event) {
-        recorded(event.platformId(), event);
+        recorded(event);
     }
 
     @EventSourcingHandler
     void on(PoolHireJoined event) {
-        recorded(event.platformId(), event);
+        recorded(event);
     }
 
     @EventSourcingHandler
     void on(PoolHireLeft event) {
-        recorded(event.platformId(), event);
+        recorded(event);
     }
 
-    private void recorded(String platformId, Object fact) {
-        recordId = idOf(platformId);
-        recordedFacts.add(keyOf(fact).orElseThrow());
+    private void recorded(PlatformRecordEvents fact) {
+        recordId = idOf(fact.platformId());
+        recordedFacts.add(fact.naturalKey());
     }
 }

@@ -7,6 +7,12 @@ import java.time.LocalDate;
  */
 public sealed interface PlatformRecordEvents {
 
+    /** The platform the fact is about. */
+    String platformId();
+
+    /** What makes the fact count once, however often it is reported: the same key is the same fact. */
+    String naturalKey();
+
     /** Recorded from funding-service: a project of this platform closed. */
     record FundedProjectClosed(
             String platformId,
@@ -14,6 +20,10 @@ public sealed interface PlatformRecordEvents {
             String outcome,
             LocalDate closedOn,
             String sourceEventId) implements PlatformRecordEvents {
+        @Override
+        public String naturalKey() {
+            return "closed:" + projectId;
+        }
     }
 
     /** Recorded from funding-service: a project won, as lead (with its award) or as partner of a joint bid. */
@@ -26,6 +36,10 @@ public sealed interface PlatformRecordEvents {
             long awardFen,
             LocalDate awardedOn,
             String sourceEventId) implements PlatformRecordEvents {
+        @Override
+        public String naturalKey() {
+            return "project:" + projectId;
+        }
     }
 
     /** Recorded from talent-pool-service: a hire of this platform joined the staffing pool. No personal data. */
@@ -36,6 +50,10 @@ public sealed interface PlatformRecordEvents {
             String titleLevel,
             LocalDate admittedOn,
             String sourceEventId) implements PlatformRecordEvents {
+        @Override
+        public String naturalKey() {
+            return "joined:" + enrollmentId;
+        }
     }
 
     /** Recorded from talent-pool-service: a hire of this platform left the staffing pool. No personal data. */
@@ -45,6 +63,10 @@ public sealed interface PlatformRecordEvents {
             String reason,
             LocalDate exitedOn,
             String sourceEventId) implements PlatformRecordEvents {
+        @Override
+        public String naturalKey() {
+            return "left:" + enrollmentId;
+        }
     }
 
     /** Recorded from funding-service: a tranche paid to this platform. */
@@ -55,6 +77,10 @@ public sealed interface PlatformRecordEvents {
             long amountFen,
             LocalDate disbursedOn,
             String sourceEventId) implements PlatformRecordEvents {
+        @Override
+        public String naturalKey() {
+            return "tranche:" + projectId + "#" + trancheNumber;
+        }
     }
 
     /** Recorded from funding-service: funds recovered from this platform. */
@@ -64,5 +90,9 @@ public sealed interface PlatformRecordEvents {
             long amountFen,
             LocalDate recoveredOn,
             String sourceEventId) implements PlatformRecordEvents {
+        @Override
+        public String naturalKey() {
+            return "recovery:" + sourceEventId;
+        }
     }
 }
