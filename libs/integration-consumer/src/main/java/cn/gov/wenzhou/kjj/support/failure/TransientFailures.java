@@ -9,6 +9,11 @@ import org.springframework.transaction.TransactionTimedOutException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,13 +53,37 @@ public final class TransientFailures {
 
     /** The dependency a transient failure waits for; empty when the failure is not transient. */
     public static Optional<String> dependencyOf(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+        return dependencyOf(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /**
+     * Walks the causes, and beside them what a failure carries without making it its cause: the exceptions it
+     * suppressed (a rollback that failed after the statement that failed, a try-with-resources close) and a JDBC
+     * driver's chained {@link SQLException#getNextException() next exceptions} (a batch). A lost connection met while
+     * cleaning up is as transient as one met by the statement itself.
+     */
+    private static Optional<String> dependencyOf(Throwable failure, Set<Throwable> seen) {
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = next(cause)) {
             Optional<String> dependency = classify(cause);
             if (dependency.isPresent()) {
                 return dependency;
             }
+            for (Throwable carried : carried(cause)) {
+                Optional<String> carriedDependency = dependencyOf(carried, seen);
+                if (carriedDependency.isPresent()) {
+                    return carriedDependency;
+                }
+            }
         }
         return Optional.empty();
+    }
+
+    private static List<Throwable> carried(Throwable failure) {
+        List<Throwable> carried = new ArrayList<>(Arrays.asList(failure.getSuppressed()));
+        if (failure instanceof SQLException sql && sql.getNextException() != null) {
+            carried.add(sql.getNextException());
+        }
+        return carried;
     }
 
     public static boolean isTransient(Throwable failure) {

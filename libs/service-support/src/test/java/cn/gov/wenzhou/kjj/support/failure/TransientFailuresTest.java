@@ -60,6 +60,38 @@ class TransientFailuresTest {
                 .contains(TransientFailures.KAFKA);
     }
 
+    /**
+     * The statement failed on a connection PostgreSQL had already closed, and so did the rollback after it: the
+     * transaction manager throws the rollback's failure and keeps the lost connection only as a suppressed exception.
+     */
+    @Test
+    void aConnectionLostWhileRollingBackIsTransientThoughOnlySuppressed() {
+        IllegalStateException rollbackFailed = new IllegalStateException("Could not roll back the transaction");
+        rollbackFailed.addSuppressed(new SQLException("This connection has been closed.", "08003"));
+
+        assertThat(TransientFailures.dependencyOf(new RuntimeException("command failed", rollbackFailed)))
+                .contains(TransientFailures.DATABASE);
+    }
+
+    /** A driver reports a failed batch by its first statement and chains the connection's loss as the next one. */
+    @Test
+    void aConnectionLostInABatchIsTransientThoughOnlyChainedAsTheNextException() {
+        java.sql.BatchUpdateException batch = new java.sql.BatchUpdateException("Batch entry 0 was aborted",
+                new int[0]);
+        batch.setNextException(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+
+        assertThat(TransientFailures.dependencyOf(batch)).contains(TransientFailures.DATABASE);
+    }
+
+    @Test
+    void aFailureThatSuppressesItselfOrCyclesIsClassifiedAndEnds() {
+        IllegalStateException first = new IllegalStateException("first");
+        IllegalStateException second = new IllegalStateException("second", first);
+        first.addSuppressed(second);
+
+        assertThat(TransientFailures.dependencyOf(second)).isEmpty();
+    }
+
     @Test
     void aRecordsOwnFaultIsNotTransient() {
         assertThat(TransientFailures.isTransient(new MalformedIntegrationEventException("missing header ce_id")))
