@@ -28,8 +28,10 @@ import java.util.concurrent.CountDownLatch;
  * {@code .dev-stack/} (or {@code STB_DATA_DIR}).
  *
  * <pre>
- *   --demo    load sample data through the services' own commands (only into an empty stack)
- *   --clean   delete the data directory first
+ *   --demo          load sample data through the services' own commands (only into an empty stack)
+ *   --clean         delete the data directory first
+ *   --instances N   run N instances of each service (1 to 4): the first on the service's port, the others 100 above
+ *                   each other (8181, 8281, ...), each its own JVM, all on the service's database and consumer group
  * </pre>
  */
 public final class DevStack {
@@ -44,9 +46,12 @@ public final class DevStack {
     public static void main(String[] args) throws Exception {
         List<String> flags = Arrays.asList(args);
         if (flags.contains("--help")) {
-            System.out.println("usage: run.sh [--demo] [--clean]   (data directory: STB_DATA_DIR, default .dev-stack)");
+            System.out.println("usage: run.sh [--demo] [--clean] [--instances N]   (data directory: STB_DATA_DIR, default "
+                    + ".dev-stack; N instances of each service, the n-th on its port + (n-1) x "
+                    + ServiceInstances.PORT_STEP + ")");
             return;
         }
+        int instances = ServiceInstances.count(flags);
         long started = System.nanoTime();
         Path dataDirectory = Path.of(System.getenv().getOrDefault("STB_DATA_DIR", ".dev-stack")).toAbsolutePath();
         if (flags.contains("--clean")) {
@@ -86,6 +91,7 @@ public final class DevStack {
         LocalKafka kafka = null;
         LocalOpenData openData = null;
         Map<StackService, ConfigurableApplicationContext> services = Map.of();
+        ServiceInstances further = null;
         try {
             List<String> databases = new ArrayList<>(Arrays.stream(StackService.values()).map(StackService::database)
                     .toList());
@@ -106,14 +112,23 @@ public final class DevStack {
                 if (service.sendsMail()) {
                     properties.putAll(mail.serviceProperties());
                 }
+                properties.put("stb.kafka.instance-id", ServiceInstances.kafkaInstanceId(service, 1));
                 placements.put(service, placement(service, dataDirectory, postgres, kafka, service.defaultPort(),
                         properties));
             }
             services = ServiceLauncher.startAll(placements);
+            if (instances > 1) {
+                // once the first instances have migrated the databases: the others find them ready
+                further = ServiceInstances.start(placements, instances, dataDirectory.resolve("logs"));
+                further.awaitReady(Duration.ofMinutes(4));
+            }
             issuer.awaitReady(Duration.ofSeconds(60));
             console.awaitReady(Duration.ofSeconds(60));
             openData.awaitReady(Duration.ofSeconds(60));
         } catch (Exception | Error e) {
+            if (further != null) {
+                further.close();
+            }
             stop(services, kafka != null ? kafka : kafkaStarting.exceptionally(failed -> null).join(), postgres,
                     issuer, console, openData);
             mail.close();
@@ -124,14 +139,19 @@ public final class DevStack {
         Map<StackService, ConfigurableApplicationContext> running = services;
         LocalKafka runningKafka = kafka;
         LocalOpenData runningOpenData = openData;
+        ServiceInstances runningInstances = further;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the stack...");
+            if (runningInstances != null) {
+                runningInstances.close();
+            }
             stop(running, runningKafka, postgres, issuer, console, runningOpenData);
             mail.close();
             stopped.countDown();
         }, "dev-stack-stop"));
 
-        printBanner(started, dataDirectory, postgres, kafka, issuer, console, openData, flags.contains("--demo"));
+        printBanner(started, dataDirectory, postgres, kafka, issuer, console, openData, flags.contains("--demo"),
+                instances);
         System.out.println(mail.banner());
         stopped.await();
     }
@@ -176,7 +196,7 @@ public final class DevStack {
 
     private static void printBanner(long started, Path dataDirectory, LocalPostgres postgres, LocalKafka kafka,
                                     LocalIssuer issuer, LocalConsole console, LocalOpenData openData,
-                                    boolean demo) throws Exception {
+                                    boolean demo, int instances) throws Exception {
         StringBuilder banner = new StringBuilder();
         banner.append(String.format(Locale.ROOT, "%n=== Wenzhou science-fund stack is up in %.1f s ===%n",
                 (System.nanoTime() - started) / 1e9));
@@ -201,6 +221,7 @@ public final class DevStack {
             banner.append(String.format("  %-20s http://localhost:%d/swagger-ui.html   health: /actuator/health%n",
                     service.serviceName(), service.defaultPort()));
         }
+        ServiceInstances.banner(instances).forEach(banner::append);
         banner.append("Press Ctrl-C to stop.\n");
         System.out.println(banner);
     }

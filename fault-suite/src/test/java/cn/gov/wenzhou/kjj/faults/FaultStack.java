@@ -48,8 +48,11 @@ final class FaultStack implements AutoCloseable {
     private final int postgresPort;
     private final int kafkaPort;
     private final int kafkaControllerPort;
-    private final Map<StackService, Integer> ports = new EnumMap<>(StackService.class);
-    private final Map<StackService, ChildJvm> services = new EnumMap<>(StackService.class);
+    /** Instances of each service: 1 for the fault suite, more for {@link MultiInstanceTest}. */
+    private final int instances;
+    /** Each instance's HTTP port, instance 1 first. */
+    private final Map<StackService, List<Integer>> ports = new EnumMap<>(StackService.class);
+    private final Map<Instance, ChildJvm> services = new HashMap<>();
     private final Thread stopOnExit = new Thread(this::closeQuietly, "fault-stack-stop");
     private LocalPostgres postgres;
     private LocalKafka kafka;
@@ -57,20 +60,38 @@ final class FaultStack implements AutoCloseable {
     private LocalPostgres postgresPlacement;
     private LocalKafka kafkaPlacement;
 
-    private FaultStack(Path work) {
+    /** One process of a service: instance 1, 2, ... (its own JVM and HTTP port, the service's database and group). */
+    record Instance(StackService service, int number) {
+    }
+
+    private FaultStack(Path work, int instances) {
         this.work = work;
+        this.instances = instances;
         this.postgresPort = LoopbackPorts.free();
         this.kafkaPort = LoopbackPorts.free();
         this.kafkaControllerPort = LoopbackPorts.free();
         for (StackService service : StackService.values()) {
-            ports.put(service, LoopbackPorts.free());
+            List<Integer> servicePorts = new ArrayList<>();
+            for (int i = 0; i < instances; i++) {
+                servicePorts.add(LoopbackPorts.free());
+            }
+            ports.put(service, List.copyOf(servicePorts));
         }
     }
 
+    /** One instance of each service, in {@code stb.fault.work}. */
     static FaultStack start() throws Exception {
-        Path work = Path.of(System.getProperty("stb.fault.work", "target/fault-stack")).toAbsolutePath();
+        return start(1, System.getProperty("stb.fault.work", "target/fault-stack"));
+    }
+
+    /**
+     * {@code instances} processes of each service, each with its own HTTP port, all instances of a service on its one
+     * database, in its one consumer group, on the one broker: as a deployment scaled out runs them.
+     */
+    static FaultStack start(int instances, String workDirectory) throws Exception {
+        Path work = Path.of(workDirectory).toAbsolutePath();
         FileSystemUtils.deleteRecursively(work);
-        FaultStack stack = new FaultStack(work);
+        FaultStack stack = new FaultStack(work, instances);
         // the servers run with no shutdown hook of their own (PostgreSQL is a daemon, not a child of this JVM): should
         // the JVM end before close() (surefire's timeout, Ctrl-C), nothing the suite started outlives it
         Runtime.getRuntime().addShutdownHook(stack.stopOnExit);
@@ -79,11 +100,15 @@ final class FaultStack implements AutoCloseable {
             DevStack.prepareDatabases(stack.postgres, work,
                     Arrays.stream(StackService.values()).map(StackService::database).toList());
             stack.startKafka();
-            for (StackService service : StackService.values()) {
-                stack.launch(service);
+            for (int number = 1; number <= instances; number++) {
+                for (StackService service : StackService.values()) {
+                    stack.launch(service, number);
+                }
             }
-            for (StackService service : StackService.values()) {
-                stack.awaitReady(service);
+            for (int number = 1; number <= instances; number++) {
+                for (StackService service : StackService.values()) {
+                    stack.awaitReady(service, number);
+                }
             }
             return stack;
         } catch (Exception | Error e) {
@@ -106,7 +131,7 @@ final class FaultStack implements AutoCloseable {
 
     /** The service's database, read by the suite as the service signs in to it. */
     DataSource dataSource(StackService service) {
-        ServiceLauncher.Placement placement = placement(service);
+        ServiceLauncher.Placement placement = placement(service, 1);
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(placement.jdbcUrl());
         dataSource.setUser(placement.dbUser());
@@ -138,6 +163,11 @@ final class FaultStack implements AutoCloseable {
         return new org.apache.kafka.clients.producer.KafkaProducer<>(properties);
     }
 
+    /** An admin client's settings, signed in as the broker's administrator (the consumer groups' offsets). */
+    Map<String, Object> kafkaAdminProperties() {
+        return new HashMap<>(kafkaPlacement.clientProperties(KafkaAccess.ADMIN));
+    }
+
     /** A consumer of no group, signed in as the broker's administrator: it reads any topic (the dead letters). */
     org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]> kafkaReader() {
         Map<String, Object> properties = new HashMap<>(kafkaPlacement.clientProperties(KafkaAccess.ADMIN));
@@ -153,38 +183,74 @@ final class FaultStack implements AutoCloseable {
 
     /** Starts {@code service}'s process (again: same port, same database, same consumer group). */
     void launch(StackService service) throws IOException {
-        List<String> arguments = new ArrayList<>(ServiceLauncher.arguments(placement(service)));
-        services.put(service, ChildJvm.start(service.serviceName(), jar(service), SERVICE_JVM, arguments, Map.of(),
-                work.resolve("logs").resolve(service.serviceName() + ".log")));
+        launch(service, 1);
+    }
+
+    /** Starts instance {@code number} of {@code service} (again: same port, same database, same consumer group). */
+    void launch(StackService service, int number) throws IOException {
+        List<String> arguments = new ArrayList<>(ServiceLauncher.arguments(placement(service, number)));
+        String name = number == 1 ? service.serviceName() : service.serviceName() + "-" + number;
+        services.put(new Instance(service, number), ChildJvm.start(name, jar(service), SERVICE_JVM, arguments,
+                Map.of(), work.resolve("logs").resolve(name + ".log")));
     }
 
     /**
      * The dev stack's placement of {@code service} on the suite's servers and work directory, trusting the test
      * issuer, on loopback, without demo data. Made from the first broker's settings also while the broker is away
-     * (its address and users' passwords stay the same across restarts).
+     * (its address and users' passwords stay the same across restarts). Every instance of a service has the same
+     * placement but for its HTTP port.
      */
-    private ServiceLauncher.Placement placement(StackService service) {
-        return DevStack.placement(service, work, postgresPlacement, kafkaPlacement, ports.get(service), Map.of(
+    private ServiceLauncher.Placement placement(StackService service, int number) {
+        return DevStack.placement(service, work, postgresPlacement, kafkaPlacement, port(service, number), Map.of(
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.get().jwkSetUri(),
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.get().issuer(),
                 "server.address", "127.0.0.1",
                 "stb.demo.enabled", "false",
                 // the registry's obligation sweep never acts on the wall clock in the middle of a scenario
-                "stb.registry-sweep.scheduled", "false"));
+                "stb.registry-sweep.scheduled", "false",
+                // static group membership one per instance: on one host the default (the host name) would be the
+                // same for every instance, and Kafka fences a member whose instance id another one joins with
+                "stb.kafka.instance-id", service.serviceName() + "-" + number));
     }
 
     void awaitReady(StackService service) throws IOException, InterruptedException {
-        services.get(service).awaitReady(URI.create(baseUrl(service) + "/actuator/health/readiness"),
-                START_PATIENCE);
+        awaitReady(service, 1);
+    }
+
+    void awaitReady(StackService service, int number) throws IOException, InterruptedException {
+        services.get(new Instance(service, number)).awaitReady(URI.create(baseUrl(service, number)
+                + "/actuator/health/readiness"), START_PATIENCE);
     }
 
     /** SIGKILL, as a crash would end it: no shutdown hook, nothing flushed. */
     void kill(StackService service) throws InterruptedException {
-        services.remove(service).kill();
+        kill(service, 1);
+    }
+
+    /** SIGKILL of instance {@code number}, as a crash would end it. */
+    void kill(StackService service, int number) throws InterruptedException {
+        services.remove(new Instance(service, number)).kill();
+    }
+
+    /** Instance {@code number}'s process id: Axon names a token's owner by it ({@code pid@host}). */
+    long pid(StackService service, int number) {
+        return services.get(new Instance(service, number)).pid();
+    }
+
+    int instances() {
+        return instances;
     }
 
     String baseUrl(StackService service) {
-        return "http://127.0.0.1:" + ports.get(service);
+        return baseUrl(service, 1);
+    }
+
+    String baseUrl(StackService service, int number) {
+        return "http://127.0.0.1:" + port(service, number);
+    }
+
+    private int port(StackService service, int number) {
+        return ports.get(service).get(number - 1);
     }
 
     private static Path jar(StackService service) {

@@ -4,9 +4,6 @@ import cn.gov.wenzhou.kjj.contracts.IntegrationEventCatalog;
 import cn.gov.wenzhou.kjj.contracts.Topics;
 import cn.gov.wenzhou.kjj.devstack.StackService;
 import cn.gov.wenzhou.kjj.funding.FundingScenario;
-import cn.gov.wenzhou.kjj.support.domain.UnifiedSocialCreditCode;
-import cn.gov.wenzhou.kjj.support.time.BusinessCalendar;
-import cn.gov.wenzhou.kjj.talent.command.ChineseIdNumber;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,23 +14,25 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static cn.gov.wenzhou.kjj.faults.Requests.concurrently;
+import static cn.gov.wenzhou.kjj.faults.Requests.creditCode;
+import static cn.gov.wenzhou.kjj.faults.Requests.expect;
+import static cn.gov.wenzhou.kjj.faults.Requests.ruleCounts;
+import static cn.gov.wenzhou.kjj.faults.Requests.statusCounts;
+import static cn.gov.wenzhou.kjj.faults.Requests.today;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -885,33 +884,12 @@ class FaultSuiteTest {
     private Http.Answer register(History history, Map<String, String> creditCodes, String phase) {
         String code = creditCode();
         creditCodes.put(code, phase);
-        return history.record("register", code, () -> withinWriteLimit(() -> Http.send("POST",
-                registry + "/api/platforms", Callers.role("REGISTRY_ADMIN"), """
-                        {"creditCode": "%s", "name": "%s研究院-%s", "district": "鹿城", "industry": "数字经济",
-                         "legalForm": "ENTERPRISE", "leadModel": "LEADING_ENTERPRISE"}"""
-                        .formatted(code, phase, code.substring(10)))));
-    }
-
-    /**
-     * One test client writing faster than the per-caller write limit allows is answered 429 with Retry-After, and
-     * nothing is done: the request is sent again each second until admitted, as a client should, so a scenario
-     * measures its fault and not the limit (how many a run met depended on the machine's speed).
-     */
-    private static Http.Answer withinWriteLimit(java.util.function.Supplier<Http.Answer> send) {
-        Http.Answer[] answer = {send.get()};
-        if (answer[0].status() == 429) {
-            // the limit refills by the second (Retry-After is whole seconds): ask again each second until admitted
-            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> (answer[0] = send.get()).status() != 429);
-        }
-        return answer[0];
+        return history.record("register", code, () -> Requests.register(registry, code, phase));
     }
 
     /** How many platforms the registry's list shows with this credit code. */
     private long registered(String creditCode) {
-        Http.Answer page = Http.send("GET", registry + "/api/platforms?creditCode=" + creditCode,
-                Callers.role("REGISTRY_ADMIN"), (byte[]) null);
-        return page.status() == 200 ? page.json().orElseThrow().path("total").asLong() : -1;
+        return Requests.registered(registry, creditCode);
     }
 
     private String recognizedPlatform(String name) {
@@ -919,15 +897,7 @@ class FaultSuiteTest {
     }
 
     private String recognizedPlatform(String name, String code) {
-        String platformId = expect(201, Http.send("POST", registry + "/api/platforms", Callers.role("REGISTRY_ADMIN"),
-                """
-                        {"creditCode": "%s", "name": "%s-%s", "district": "瓯海", "industry": "新材料",
-                         "legalForm": "ENTERPRISE", "leadModel": "LEADING_ENTERPRISE", "registeredOn": "2021-05-10"}"""
-                        .formatted(code, name, code.substring(10)))).json().orElseThrow().path("platformId").asText();
-        expect(200, Http.send("POST", registry + "/api/platforms/" + platformId + "/recognition",
-                Callers.role("REGISTRY_ADMIN"),
-                "{\"level\": \"MUNICIPAL\", \"documentNumber\": \"温科发〔2021〕9号\", \"recognizedOn\": \"2021-06-01\"}"));
-        return platformId;
+        return Requests.recognizedPlatform(registry, name, code);
     }
 
     /** The port the suite placed {@code service} on (for clients that take a port). */
@@ -943,44 +913,9 @@ class FaultSuiteTest {
                 .formatted(year);
     }
 
-    private static final AtomicLong PEOPLE = new AtomicLong(ThreadLocalRandom.current().nextInt(900) * 1000L);
-
     /** An enterprise's application for a new hire, a person no other application names; returns its id. */
     private String apply(String employer, int n) {
-        long person = PEOPLE.incrementAndGet();
-        LocalDate birth = LocalDate.of(1975, 1, 1).plusDays(person / 1000);
-        String first17 = "330302" + birth.toString().replace("-", "") + String.format("%03d", person % 1000);
-        String body = """
-                {"employerCreditCode": "%s", "hire": {"name": "故障注入%d", "idNumber": "%s", "phone": "139%08d"},
-                 "position": "研发工程师", "hireDate": "%s", "titleLevel": "MID_LEVEL", "field": "INTELLIGENT_EQUIPMENT"}"""
-                .formatted(employer, person, first17 + ChineseIdNumber.checkCharacter(first17), person,
-                        today().minusMonths(2));
-        return expect(201, Http.send("POST", talent + "/api/enrollments", Callers.organisation("ENTERPRISE", employer),
-                body)).json().orElseThrow().path("enrollmentId").asText();
-    }
-
-    /** Sends one request per key, all released at the same moment, and keeps their history. */
-    private static History concurrently(List<String> keys, java.util.function.Function<String, Http.Answer> call,
-                                        String operation) throws Exception {
-        History history = new History();
-        ExecutorService threads = Executors.newFixedThreadPool(keys.size());
-        CountDownLatch ready = new CountDownLatch(keys.size());
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<?>> running = new ArrayList<>();
-        for (String key : keys) {
-            running.add(threads.submit(() -> {
-                ready.countDown();
-                go.await();
-                return history.record(operation, key, () -> call.apply(key));
-            }));
-        }
-        ready.await(1, TimeUnit.MINUTES);
-        go.countDown();
-        for (Future<?> future : running) {
-            future.get();
-        }
-        threads.shutdown();
-        return history;
+        return Requests.apply(talent, employer);
     }
 
     /** Until every projection of every service has caught up with its event store (lag 0 in /ops/projections). */
@@ -1015,19 +950,6 @@ class FaultSuiteTest {
         return chosen;
     }
 
-    private static Map<Integer, Long> statusCounts(History history) {
-        Map<Integer, Long> counts = new java.util.TreeMap<>();
-        history.entries().forEach(e -> counts.merge(e.answer().status(), 1L, Long::sum));
-        return counts;
-    }
-
-    private static Map<String, Long> ruleCounts(History history) {
-        Map<String, Long> counts = new java.util.TreeMap<>();
-        history.entries().stream().filter(e -> e.answer().rule() != null)
-                .forEach(e -> counts.merge(e.answer().rule(), 1L, Long::sum));
-        return counts;
-    }
-
     private static void examples(Map<String, Object> details, String name, List<History.Entry> entries) {
         if (!entries.isEmpty()) {
             details.put(name, entries.stream().limit(5).map(e -> e.operation() + " [" + e.key() + "] → "
@@ -1037,24 +959,5 @@ class FaultSuiteTest {
 
     private static String abbreviate(String text) {
         return text == null ? "" : text.length() > 200 ? text.substring(0, 200) + "…" : text;
-    }
-
-    private static Http.Answer expect(int status, Http.Answer answer) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        return answer;
-    }
-
-    private static String creditCode() {
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        StringBuilder first17 = new StringBuilder("91330300");
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        while (first17.length() < 17) {
-            first17.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return first17 + String.valueOf(UnifiedSocialCreditCode.checkCharacter(first17.toString()));
-    }
-
-    private static LocalDate today() {
-        return BusinessCalendar.today(Clock.systemUTC());
     }
 }

@@ -65,7 +65,18 @@ final class Http {
         return send("GET", url, token, null, "text/plain, application/problem+json");
     }
 
+    /** A JSON request with headers of its own besides (an {@code Idempotency-Key}). */
+    static Answer send(String method, String url, String token, String json, java.util.Map<String, String> headers) {
+        return send(method, url, token, json == null ? null : json.getBytes(StandardCharsets.UTF_8),
+                "application/json, application/problem+json", headers);
+    }
+
     private static Answer send(String method, String url, String token, byte[] body, String accept) {
+        return send(method, url, token, body, accept, java.util.Map.of());
+    }
+
+    private static Answer send(String method, String url, String token, byte[] body, String accept,
+                               java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(ANSWER_BOUND)
                 .header("Accept", accept)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -76,6 +87,7 @@ final class Http {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         long started = System.nanoTime();
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());

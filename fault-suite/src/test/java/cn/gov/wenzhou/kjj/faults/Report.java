@@ -37,6 +37,11 @@ final class Report {
     }
 
     synchronized void write(Path directory, String form) throws IOException {
+        write(directory, form, "fault-report", "FaultSuiteTest");
+    }
+
+    /** As {@code <baseName>.json} and {@code <baseName>.md}, naming the test class that measured the figures. */
+    synchronized void write(Path directory, String form, String baseName, String writtenBy) throws IOException {
         Files.createDirectories(directory);
         ObjectNode root = Http.JSON.createObjectNode();
         root.put("form", form);
@@ -56,12 +61,12 @@ final class Report {
             node.put("recoveryMillis", s.recoveryMillis());
             node.set("details", Http.JSON.valueToTree(new LinkedHashMap<>(s.details())));
         }
-        Files.writeString(directory.resolve("fault-report.json"),
+        Files.writeString(directory.resolve(baseName + ".json"),
                 Http.JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n");
 
         StringBuilder md = new StringBuilder();
         md.append("# Fault-injection report (").append(form).append(" form)\n\n");
-        md.append("Written by `fault-suite` (FaultSuiteTest) at ").append(root.path("finishedAt").asText())
+        md.append("Written by `fault-suite` (").append(writtenBy).append(") at ").append(root.path("finishedAt").asText())
                 .append(" on ").append(root.path("processors").asInt()).append(" processors. ")
                 .append("Each service ran as its own process from its executable jar; PostgreSQL and Kafka were ")
                 .append("the suite's own servers. Lost = answered as done but missing from the end state; doubled = ")
@@ -76,6 +81,6 @@ final class Report {
             md.append("\n## ").append(s.name()).append("\n\n").append(s.guarantee()).append("\n\n");
             s.details().forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
         }
-        Files.writeString(directory.resolve("fault-report.md"), md.toString());
+        Files.writeString(directory.resolve(baseName + ".md"), md.toString());
     }
 }
