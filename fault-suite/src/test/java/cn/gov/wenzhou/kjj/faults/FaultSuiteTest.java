@@ -888,6 +888,9 @@ class FaultSuiteTest {
         long answeredBefore = history.answered();
         await().atMost(PATIENCE).until(() -> history.answered() >= answeredBefore + Math.max(5, commands / 10));
         Map<String, Long> tokensBefore = tokenPositions();
+        // what the immediate shutdown loses: the log inserted into PostgreSQL's buffers but not yet written out
+        long unwrittenLog = registryDb.queryForObject(
+                "select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), pg_current_wal_lsn())::bigint", Long.class);
         stack.crashPostgres();
         stack.kill(StackService.PLATFORM_REGISTRY);
         long crashed = System.nanoTime();
@@ -934,6 +937,7 @@ class FaultSuiteTest {
         details.put("fault", "PostgreSQL's immediate shutdown (SIGQUIT, as pg_ctl stop -m immediate) and "
                 + "platform-registry SIGKILLed while registrations streamed in (wal_writer_delay 10 s meanwhile), both "
                 + "restarted");
+        details.put("log not yet written out at the crash (bytes, lost with it)", unwrittenLog);
         details.put("processor tokens behind where they were read just before the crash (commits it lost)",
                 tokensBehind);
         details.put("registrations stored / missing on registry.platform.v1 or v2 (by ce_id)", stored.size() + " / "
