@@ -609,10 +609,7 @@ class FaultSuiteTest {
         for (int i = 0; i < commands / 4; i++) {
             register(history, creditCodes, "消费方停");
         }
-        long fundingRestarted = System.nanoTime();
-        stack.launch(StackService.FUNDING);
-        stack.awaitReady(StackService.FUNDING);
-        long fundingStartMillis = (System.nanoTime() - fundingRestarted) / 1_000_000;
+        long fundingStartMillis = relaunch(StackService.FUNDING);
 
         // the publisher: the registry killed in the middle of a stream (its publisher is following it)
         java.util.concurrent.atomic.AtomicBoolean streaming = new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -626,16 +623,8 @@ class FaultSuiteTest {
         long answeredBefore = history.answered();
         await().atMost(PATIENCE).until(() -> history.answered() >= answeredBefore + Math.max(5, commands / 10));
         stack.kill(StackService.PLATFORM_REGISTRY);
-        long registryRestarted = System.nanoTime();
-        stack.launch(StackService.PLATFORM_REGISTRY);
-        stack.awaitReady(StackService.PLATFORM_REGISTRY);
-        long registryStartMillis = (System.nanoTime() - registryRestarted) / 1_000_000;
-        streaming.set(false);
-        stream.get();
-        streamer.shutdown();
-        for (int i = 0; i < commands / 4; i++) {
-            register(history, creditCodes, "恢复后");
-        }
+        long registryStartMillis = relaunch(StackService.PLATFORM_REGISTRY);
+        stopThenRegister(streaming, stream, streamer, commands / 4, history, creditCodes);
 
         // end state against the history: a 201 is in the registry and in funding once; an unanswered command is in
         // both once or in neither
@@ -902,15 +891,9 @@ class FaultSuiteTest {
         List<String> tokensBehind = tokensBefore.keySet().stream()
                 .filter(token -> tokensAfter.getOrDefault(token, -1L) < tokensBefore.get(token))
                 .map(token -> token + " " + tokensBefore.get(token) + " -> " + tokensAfter.get(token)).toList();
-        stack.launch(StackService.PLATFORM_REGISTRY);
-        stack.awaitReady(StackService.PLATFORM_REGISTRY);
+        relaunch(StackService.PLATFORM_REGISTRY);
         long recoveryMillis = (System.nanoTime() - crashed) / 1_000_000;
-        streaming.set(false);
-        stream.get();
-        streamer.shutdown();
-        for (int i = 0; i < commands / 4; i++) {
-            register(history, creditCodes, "恢复后");
-        }
+        stopThenRegister(streaming, stream, streamer, commands / 4, history, creditCodes);
 
         // answered 201: in the registry's view and in funding once; refused (503): in neither; unanswered: both or none
         Registrations registrations = awaitConsumedByFunding(history, creditCodes.keySet());
@@ -1100,6 +1083,26 @@ class FaultSuiteTest {
                 .count();
         long doubled = codes.stream().filter(code -> inRegistry.get(code) > 1 || inFunding.get(code) > 1).count();
         return new Registrations(inRegistry, inFunding, answeredDone, lost, doubled);
+    }
+
+    /** Starts {@code service} again (SIGKILLed before) and waits until it is ready; how long that took, in ms. */
+    private long relaunch(StackService service) throws Exception {
+        long started = System.nanoTime();
+        stack.launch(service);
+        stack.awaitReady(service);
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** Stops a scenario's stream of registrations, then sends {@code after} more, after the recovery. */
+    private void stopThenRegister(java.util.concurrent.atomic.AtomicBoolean streaming, Future<?> stream,
+                                  ExecutorService streamer, int after, History history,
+                                  Map<String, String> creditCodes) throws Exception {
+        streaming.set(false);
+        stream.get();
+        streamer.shutdown();
+        for (int i = 0; i < after; i++) {
+            register(history, creditCodes, "恢复后");
+        }
     }
 
     /** How many platforms the registry's list shows with this credit code. */
