@@ -1,11 +1,11 @@
 package cn.gov.wenzhou.kjj.bench;
 
-import cn.gov.wenzhou.kjj.bench.explore.AsyncProjectionCommits;
 import cn.gov.wenzhou.kjj.bench.explore.BatchedAuditTrail;
 import cn.gov.wenzhou.kjj.bench.explore.TunedEventStore;
 import cn.gov.wenzhou.kjj.bench.explore.JdbcProfile;
 import cn.gov.wenzhou.kjj.bench.explore.NoopProjection;
 import cn.gov.wenzhou.kjj.bench.explore.SwitchableLedger;
+import cn.gov.wenzhou.kjj.bench.explore.SwitchableProjectionCommits;
 import cn.gov.wenzhou.kjj.bench.peer.CrudPeer;
 import cn.gov.wenzhou.kjj.devstack.StackService;
 import cn.gov.wenzhou.kjj.embedded.LocalPostgres;
@@ -35,7 +35,8 @@ import java.util.Set;
  *   --quick              smoke test of the harness (figures meaningless)
  *   --figures 1,2,...    only these figures (default: all; 1-3 and 4-5 go together; q: the query speeds of
  *                        issues 3 and 4; c: the console's pages, issue 14; o: the open data's API, issue 19;
- *                        16: the money ledger, issue 16 — 16a: its cost to money commands, 16e: the verifier)
+ *                        16: the money ledger, issue 16 — 16a: its cost to money commands, 16e: the verifier;
+ *                        20: commands with the projections' commits asynchronous and durable, issue 20)
  *   --startup-runs N     start-ups of the one-command stack for figure 8 (default 2)
  *   --rounds N           interleaved rounds of figures 1-5 (default 5 for 1-3, 3 for 4-5)
  *   --replay-events N    events in the funding store before figures 4-5 (default 40000)
@@ -65,8 +66,8 @@ public final class BenchMain {
         org.slf4j.bridge.SLF4JBridgeHandler.install();
 
         Settings settings = Settings.defaults();
-        Set<String> figures = new LinkedHashSet<>(List.of("1", "2", "3", "4", "5", "6", "7", "q", "16", "o", "8",
-                "c"));
+        Set<String> figures = new LinkedHashSet<>(List.of("1", "2", "3", "4", "5", "6", "7", "q", "16", "20", "o",
+                "8", "c"));
         Variant variant = Variant.shipped();
         String explore = null;
         String projection = MoneyEventProjection.NAME;
@@ -101,6 +102,12 @@ public final class BenchMain {
         if (ledgerCost) {
             // figures 16a-16d switch the ledger off for their "without" rounds; switched on it is the shipped one
             variant.addSource(StackService.FUNDING, SwitchableLedger.class);
+        }
+        if (figures.contains("20")) {
+            // figures 20a-20d switch the projections' commits durable for half of each round; else they are shipped
+            for (StackService service : StackService.values()) {
+                variant.addSource(service, SwitchableProjectionCommits.class);
+            }
         }
 
         FileSystemUtils.deleteRecursively(work);
@@ -316,6 +323,26 @@ public final class BenchMain {
                         e.printStackTrace();
                     }
                 }
+                if (figures.contains("20")) {
+                    System.out.println("\n(20a-20d) commands with the projections' commits asynchronous and durable, "
+                            + "interleaved");
+                    try {
+                        ProjectionCommitCost.Result result = ProjectionCommitCost.measure(projects, settings);
+                        report.add(result.asynchronousSequential());
+                        report.add(result.durableSequential());
+                        report.add(result.asynchronousConcurrent());
+                        report.add(result.durableConcurrent());
+                        report.ratio("commandsAsynchronousToDurableProjectionCommitsRatio",
+                                "commandsAsynchronousProjectionCommits", "commandsDurableProjectionCommits",
+                                result.sequentialRatio());
+                        report.ratio("commandsAsynchronousToDurableProjectionCommitsConcurrentRatio",
+                                "commandsAsynchronousProjectionCommitsConcurrent",
+                                "commandsDurableProjectionCommitsConcurrent", result.concurrentRatio());
+                    } catch (Exception e) {
+                        failures.add("(20a-20d) not measured: " + e);
+                        e.printStackTrace();
+                    }
+                }
                 if (figures.contains("q")) {
                     System.out.println("\n(q) query speeds at the scale of issues 3 and 4 (last: its rows stay)");
                     try {
@@ -499,15 +526,11 @@ public final class BenchMain {
                     variant.addSource(service, TunedEventStore.class);
                 }
             }
-            case "async-projection-commits" -> {
-                for (StackService service : StackService.values()) {
-                    variant.addSource(service, AsyncProjectionCommits.class);
-                }
-            }
             case "batched-audit-trail" -> variant.addSource(StackService.FUNDING, BatchedAuditTrail.class);
             default -> throw new IllegalArgumentException("unknown --with " + name + " (noop-projection, "
-                    + "jdbc-profile, event-store, async-projection-commits, "
-                    + "batched-audit-trail)");
+                    + "jdbc-profile, event-store, batched-audit-trail; the projections' asynchronous commits are "
+                    + "shipped since issue 20: --prop stb.event-processing.asynchronous-commit.enabled=false measures "
+                    + "them durable)");
         }
     }
 

@@ -129,6 +129,12 @@ final class FaultStack implements AutoCloseable {
         postgres = null;
     }
 
+    /** A crash of PostgreSQL: its immediate shutdown ({@link LocalPostgres#stopImmediately()}); start it again after. */
+    void crashPostgres() throws IOException, InterruptedException {
+        postgres.stopImmediately();
+        postgres = null;
+    }
+
     /** The service's database, read by the suite as the service signs in to it. */
     DataSource dataSource(StackService service) {
         ServiceLauncher.Placement placement = placement(service, 1);

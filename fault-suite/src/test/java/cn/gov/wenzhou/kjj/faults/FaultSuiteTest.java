@@ -566,18 +566,31 @@ class FaultSuiteTest {
 
     /** The keys of every record on {@code topic}, read from its beginning as the broker's administrator. */
     private java.util.Set<String> keysOnTopic(String topic) {
+        return onTopic(topic, org.apache.kafka.clients.consumer.ConsumerRecord::key);
+    }
+
+    /** The {@code ce_id} of every record on {@code topic}, read from its beginning as the broker's administrator. */
+    private java.util.Set<String> ceIdsOnTopic(String topic) {
+        return onTopic(topic, record -> {
+            org.apache.kafka.common.header.Header id = record.headers().lastHeader("ce_id");
+            return id == null ? null : new String(id.value(), java.nio.charset.StandardCharsets.UTF_8);
+        });
+    }
+
+    private java.util.Set<String> onTopic(String topic, java.util.function.Function<
+            org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>, String> what) {
         try (var reader = stack.kafkaReader()) {
             var partitions = reader.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
             reader.assign(partitions);
             reader.seekToBeginning(partitions);
             Map<org.apache.kafka.common.TopicPartition, Long> ends = reader.endOffsets(partitions);
-            java.util.Set<String> keys = new java.util.HashSet<>();
+            java.util.Set<String> found = new java.util.HashSet<>();
             await().atMost(PATIENCE).until(() -> {
-                reader.poll(Duration.ofMillis(500)).forEach(record -> keys.add(record.key()));
+                reader.poll(Duration.ofMillis(500)).forEach(record -> found.add(what.apply(record)));
                 return partitions.stream().allMatch(p -> reader.position(p) >= ends.get(p));
             });
-            return keys;
+            return found;
         }
     }
 
@@ -595,10 +608,7 @@ class FaultSuiteTest {
         for (int i = 0; i < commands / 4; i++) {
             register(history, creditCodes, "消费方停");
         }
-        long fundingRestarted = System.nanoTime();
-        stack.launch(StackService.FUNDING);
-        stack.awaitReady(StackService.FUNDING);
-        long fundingStartMillis = (System.nanoTime() - fundingRestarted) / 1_000_000;
+        long fundingStartMillis = relaunch(StackService.FUNDING);
 
         // the publisher: the registry killed in the middle of a stream (its publisher is following it)
         java.util.concurrent.atomic.AtomicBoolean streaming = new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -612,39 +622,17 @@ class FaultSuiteTest {
         long answeredBefore = history.answered();
         await().atMost(PATIENCE).until(() -> history.answered() >= answeredBefore + Math.max(5, commands / 10));
         stack.kill(StackService.PLATFORM_REGISTRY);
-        long registryRestarted = System.nanoTime();
-        stack.launch(StackService.PLATFORM_REGISTRY);
-        stack.awaitReady(StackService.PLATFORM_REGISTRY);
-        long registryStartMillis = (System.nanoTime() - registryRestarted) / 1_000_000;
-        streaming.set(false);
-        stream.get();
-        streamer.shutdown();
-        for (int i = 0; i < commands / 4; i++) {
-            register(history, creditCodes, "恢复后");
-        }
+        long registryStartMillis = relaunch(StackService.PLATFORM_REGISTRY);
+        stopThenRegister(streaming, stream, streamer, commands / 4, history, creditCodes);
 
         // end state against the history: a 201 is in the registry and in funding once; an unanswered command is in
         // both once or in neither
-        Map<String, Long> inRegistry = new HashMap<>();
-        Map<String, Long> inFunding = new HashMap<>();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            for (String code : creditCodes.keySet()) {
-                inRegistry.put(code, registered(code));
-                inFunding.put(code, new org.springframework.jdbc.core.JdbcTemplate(stack.dataSource(
-                        StackService.FUNDING)).queryForObject("select count(*) from domain_event_entry where "
-                        + "payload_type like '%PlatformStandingRecorded' and convert_from(payload, 'UTF8') like ?",
-                        Long.class, "%" + code + "%"));
-            }
-            assertThat(creditCodes.keySet()).allSatisfy(code ->
-                    assertThat(inFunding.get(code)).as(code).isEqualTo(inRegistry.get(code)));
-        });
-        List<String> answeredDone = history.entries().stream().filter(e -> e.answer().status() == 201)
-                .map(History.Entry::key).toList();
+        Registrations registrations = awaitConsumedByFunding(history, creditCodes.keySet());
+        Map<String, Long> inRegistry = registrations.inRegistry();
+        List<String> answeredDone = registrations.answeredDone();
         long unanswered = history.count(e -> !e.answer().answered());
-        long lost = answeredDone.stream().filter(code -> inRegistry.get(code) != 1 || inFunding.get(code) != 1)
-                .count();
-        long doubled = creditCodes.keySet().stream().filter(code -> inRegistry.get(code) > 1
-                || inFunding.get(code) > 1).count();
+        long lost = registrations.lost();
+        long doubled = registrations.doubled();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("statuses (0 = no answer: the registry was dead)", statusCounts(history));
         details.put("funding-service (consumer) SIGKILLed, restarted in (ms)", fundingStartMillis);
@@ -852,6 +840,164 @@ class FaultSuiteTest {
         assertThat(healthAfter.path("parked").asLong()).isZero();
     }
 
+    /**
+     * Issue 20, lever 1: the projections' and the publisher's commits do not wait for the disk, so a crash of
+     * PostgreSQL may lose their last ones. The registry (publisher of the stream) is SIGKILLed and PostgreSQL ended by
+     * its immediate shutdown (what {@code pg_ctl stop -m immediate} does) while registrations stream in; after both restart, what the crash took is
+     * done again from the durable event store: every projection of every service holds exactly the rows a full
+     * rebuild makes, every registration stored is on both registry topics (by {@code ce_id}), and every answered one
+     * is in the registry's view and in funding-service once.
+     */
+    @Test
+    @Order(10)
+    void aServiceKilledAndPostgresCrashedMidStreamLeaveEveryProjectionAsARebuildAndEveryEventOnKafka()
+            throws Exception {
+        int commands = OUTAGE_COMMANDS;
+        History history = new History();
+        Map<String, String> creditCodes = new java.util.concurrent.ConcurrentHashMap<>();
+        org.springframework.jdbc.core.JdbcTemplate registryDb = new org.springframework.jdbc.core.JdbcTemplate(
+                stack.dataSource(StackService.PLATFORM_REGISTRY));
+        for (int i = 0; i < commands / 4; i++) {
+            register(history, creditCodes, "崩溃前");
+        }
+        // the WAL writer writes asynchronous commits out every 200 ms: every 10 s, the crash finds more of them to lose
+        registryDb.execute("alter system set wal_writer_delay = '10s'");
+        registryDb.queryForObject("select pg_reload_conf()", Boolean.class);
+        java.util.concurrent.atomic.AtomicBoolean streaming = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ExecutorService streamer = Executors.newSingleThreadExecutor();
+        Future<?> stream = streamer.submit(() -> {
+            while (streaming.get()) {
+                if (!register(history, creditCodes, "崩溃中").answered()) {
+                    // the registry is dead: knock again in a second
+                    java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+                }
+            }
+        });
+        long answeredBefore = history.answered();
+        await().atMost(PATIENCE).until(() -> history.answered() >= answeredBefore + Math.max(5, commands / 10));
+        Map<String, Long> tokensBefore = tokenPositions();
+        // what the immediate shutdown loses: the log inserted into PostgreSQL's buffers but not yet written out
+        long unwrittenLog = registryDb.queryForObject(
+                "select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), pg_current_wal_lsn())::bigint", Long.class);
+        stack.crashPostgres();
+        stack.kill(StackService.PLATFORM_REGISTRY);
+        long crashed = System.nanoTime();
+        stack.startPostgres();
+        registryDb.execute("alter system reset wal_writer_delay");
+        registryDb.queryForObject("select pg_reload_conf()", Boolean.class);
+        // the registry is dead, so its tokens show what the crash took; the others may have moved on already
+        Map<String, Long> tokensAfter = tokenPositions();
+        List<String> tokensBehind = tokensBefore.keySet().stream()
+                .filter(token -> tokensAfter.getOrDefault(token, -1L) < tokensBefore.get(token))
+                .map(token -> token + " " + tokensBefore.get(token) + " -> " + tokensAfter.get(token)).toList();
+        relaunch(StackService.PLATFORM_REGISTRY);
+        long recoveryMillis = (System.nanoTime() - crashed) / 1_000_000;
+        stopThenRegister(streaming, stream, streamer, commands / 4, history, creditCodes);
+
+        // answered 201: in the registry's view and in funding once; refused (503): in neither; unanswered: both or none
+        Registrations registrations = awaitConsumedByFunding(history, creditCodes.keySet());
+        Map<String, Long> inRegistry = registrations.inRegistry();
+        long lost = registrations.lost();
+        long doubled = registrations.doubled();
+        long halfDone = history.entries().stream().filter(e -> e.answer().answered() && e.answer().status() != 201)
+                .filter(e -> inRegistry.get(e.key()) > 0).count();
+        // every registration in the store is on both topics, by its ce_id (the stored event's identifier)
+        List<String> stored = registryDb.queryForList("select event_identifier from domain_event_entry "
+                + "where payload_type like '%PlatformRegistered'", String.class);
+        java.util.Set<String> onV1 = ceIdsOnTopic(Topics.REGISTRY_PLATFORM_V1);
+        java.util.Set<String> onV2 = ceIdsOnTopic(Topics.REGISTRY_PLATFORM_V2);
+        List<String> missingOnKafka = stored.stream().filter(id -> !onV1.contains(id) || !onV2.contains(id))
+                .toList();
+        // every projection of every service as a full rebuild makes it
+        StoreState recovered = awaitSettled();
+        List<String> rebuilt = rebuildEveryProjection();
+        StoreState asRebuilt = awaitSettled();
+        List<String> differing = asRebuilt.changedSince(recovered);
+
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("statuses (0 = no answer: the registry was dead)", statusCounts(history));
+        details.put("fault", "PostgreSQL's immediate shutdown (SIGQUIT, as pg_ctl stop -m immediate) and "
+                + "platform-registry SIGKILLed while registrations streamed in (wal_writer_delay 10 s meanwhile), both "
+                + "restarted");
+        details.put("log not yet written out at the crash (bytes, lost with it)", unwrittenLog);
+        details.put("processor tokens behind where they were read just before the crash (commits it lost)",
+                tokensBehind);
+        details.put("registrations stored / missing on registry.platform.v1 or v2 (by ce_id)", stored.size() + " / "
+                + missingOnKafka.size());
+        details.put("projections rebuilt and compared (every table but the tokens)", rebuilt);
+        details.put("tables differing from the rebuild", differing);
+        details.put("refused commands that were stored anyway (half done)", halfDone);
+        details.put("recovery", "from the crash until the registry was ready again");
+        report.add(new Report.Scenario("SIGKILL and PostgreSQL crash mid-stream", "Projections and the publisher "
+                + "commit without waiting for the disk, so a crash may lose their last commits: after a service's "
+                + "SIGKILL and PostgreSQL's immediate shutdown mid-stream, every projection of every service holds "
+                + "exactly the rows a full rebuild makes, every stored registration is on its topics (by ce_id), "
+                + "every answered one is in the registry's view and in funding once, a refused one in neither.",
+                history.sent(), history.answered(), history.refused(), lost + missingOnKafka.size(), doubled,
+                history.longestAnswerMillis(), recoveryMillis, details));
+
+        assertThat(history.count(e -> e.answer().answered() && e.answer().status() != 201
+                && e.answer().status() != 503)).as("answers other than 201 and 503").isZero();
+        assertThat(lost).isZero();
+        assertThat(doubled).isZero();
+        assertThat(halfDone).isZero();
+        assertThat(missingOnKafka).as("stored registrations missing on the registry's topics").isEmpty();
+        assertThat(rebuilt).isNotEmpty();
+        assertThat(asRebuilt.events()).isEqualTo(recovered.events());
+        assertThat(differing).as("tables whose rows differ from a full rebuild's").isEmpty();
+    }
+
+    /** Each processor's token position (its global index), per service, processor and segment. */
+    private Map<String, Long> tokenPositions() {
+        Map<String, Long> positions = new java.util.TreeMap<>();
+        for (StackService service : StackService.values()) {
+            new org.springframework.jdbc.core.JdbcTemplate(stack.dataSource(service)).query("""
+                    select processor_name, segment, (convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint
+                    from token_entry where token is not null""", row -> {
+                long index = row.getLong(3);
+                if (!row.wasNull()) {
+                    positions.put(service.serviceName() + " " + row.getString(1) + "/" + row.getInt(2), index);
+                }
+            });
+        }
+        return positions;
+    }
+
+    /** Until nothing moves: two looks at every table, a second apart, see the same rows. */
+    private StoreState awaitSettled() {
+        awaitQuiet();
+        StoreState[] last = {StoreState.of(stack)};
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            StoreState now = StoreState.of(stack);
+            boolean settled = now.equals(last[0]);
+            last[0] = now;
+            return settled;
+        });
+        return last[0];
+    }
+
+    /** Rebuilds every projection of every service that can be (/ops/projections), all at once; their names. */
+    private List<String> rebuildEveryProjection() {
+        String operator = Callers.role("OPERATOR");
+        Map<String, String> started = new LinkedHashMap<>();
+        for (StackService service : StackService.values()) {
+            String base = stack.baseUrl(service);
+            for (JsonNode projection : expect(200, Http.send("GET", base + "/ops/projections", operator,
+                    (byte[]) null)).json().orElseThrow()) {
+                if (projection.path("rebuildable").asBoolean()) {
+                    String name = projection.path("name").asText();
+                    expect(202, Http.send("POST", base + "/ops/projections/" + name + "/rebuild", operator,
+                            (byte[]) null));
+                    started.put(service.serviceName() + "/" + name, base + "/ops/projections/" + name);
+                }
+            }
+        }
+        started.values().forEach(status -> await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+                .until(() -> "FINISHED".equals(Http.send("GET", status, operator, (byte[]) null).json()
+                        .orElseThrow().path("rebuild").path("outcome").asText())));
+        return List.copyOf(started.keySet());
+    }
+
     private static void header(org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record, String name,
                                String value) {
         record.headers().add(name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -885,6 +1031,58 @@ class FaultSuiteTest {
         String code = creditCode();
         creditCodes.put(code, phase);
         return history.record("register", code, () -> Requests.register(registry, code, phase));
+    }
+
+    /**
+     * A stream of registrations against its history: how often the registry's view lists each credit code and
+     * funding-service recorded its standing (consumed from the registry's topic); lost, an answered 201 not once in
+     * each; doubled, a code more than once in either.
+     */
+    private record Registrations(Map<String, Long> inRegistry, Map<String, Long> inFunding, List<String> answeredDone,
+                                 long lost, long doubled) {
+    }
+
+    /** Until each credit code is in funding-service as often as in the registry's view. */
+    private Registrations awaitConsumedByFunding(History history, java.util.Set<String> codes) {
+        Map<String, Long> inRegistry = new HashMap<>();
+        Map<String, Long> inFunding = new HashMap<>();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            for (String code : codes) {
+                inRegistry.put(code, registered(code));
+                inFunding.put(code, new org.springframework.jdbc.core.JdbcTemplate(stack.dataSource(
+                        StackService.FUNDING)).queryForObject("select count(*) from domain_event_entry where "
+                        + "payload_type like '%PlatformStandingRecorded' and convert_from(payload, 'UTF8') like ?",
+                        Long.class, "%" + code + "%"));
+            }
+            assertThat(codes).allSatisfy(code ->
+                    assertThat(inFunding.get(code)).as(code).isEqualTo(inRegistry.get(code)));
+        });
+        List<String> answeredDone = history.entries().stream().filter(e -> e.answer().status() == 201)
+                .map(History.Entry::key).toList();
+        long lost = answeredDone.stream().filter(code -> inRegistry.get(code) != 1 || inFunding.get(code) != 1)
+                .count();
+        long doubled = codes.stream().filter(code -> inRegistry.get(code) > 1 || inFunding.get(code) > 1).count();
+        return new Registrations(inRegistry, inFunding, answeredDone, lost, doubled);
+    }
+
+    /** Starts {@code service} again (SIGKILLed before) and waits until it is ready; how long that took, in ms. */
+    private long relaunch(StackService service) throws Exception {
+        long started = System.nanoTime();
+        stack.launch(service);
+        stack.awaitReady(service);
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** Stops a scenario's stream of registrations, then sends {@code after} more, after the recovery. */
+    private void stopThenRegister(java.util.concurrent.atomic.AtomicBoolean streaming, Future<?> stream,
+                                  ExecutorService streamer, int after, History history,
+                                  Map<String, String> creditCodes) throws Exception {
+        streaming.set(false);
+        stream.get();
+        streamer.shutdown();
+        for (int i = 0; i < after; i++) {
+            register(history, creditCodes, "恢复后");
+        }
     }
 
     /** How many platforms the registry's list shows with this credit code. */

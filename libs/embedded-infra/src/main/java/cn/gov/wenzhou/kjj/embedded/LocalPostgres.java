@@ -3,6 +3,8 @@ package cn.gov.wenzhou.kjj.embedded;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,9 +24,11 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
 
-    private LocalPostgres(EmbeddedPostgres postgres) {
+    private LocalPostgres(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
     }
 
     public static LocalPostgres start(Path dataDirectory, int port) throws IOException {
@@ -40,7 +44,7 @@ public final class LocalPostgres implements AutoCloseable {
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "128MB")
                 .setServerConfig("listen_addresses", "localhost")
-                .start());
+                .start(), dataDirectory);
     }
 
     public int port() {
@@ -88,6 +92,31 @@ public final class LocalPostgres implements AutoCloseable {
             settings.next();
             return settings.getString(1);
         }
+    }
+
+    /**
+     * PostgreSQL's immediate shutdown, as a crash ends the server: no checkpoint, the log records still in its
+     * buffers are lost, the next start recovers from what the log holds. It is what {@code pg_ctl stop -m immediate}
+     * does — SIGQUIT to the postmaster, then wait until it has gone — done here directly, because pg_ctl refuses to
+     * run as root and the server runs as whoever started it. Then this handle is released (its own stop finds no
+     * server, and says so in the log); start the server again on the same data directory.
+     */
+    public void stopImmediately() throws IOException, InterruptedException {
+        long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        ProcessHandle postmaster = ProcessHandle.of(pid)
+                .orElseThrow(() -> new IOException("no PostgreSQL server running as process " + pid));
+        Process quit = new ProcessBuilder("kill", "-s", "QUIT", String.valueOf(pid)).redirectErrorStream(true)
+                .start();
+        String said = new String(quit.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (quit.waitFor() != 0) {
+            throw new IOException("SIGQUIT to the postmaster failed: " + said);
+        }
+        try {
+            postmaster.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException("the postmaster did not end within 60 s of its immediate shutdown", e);
+        }
+        postgres.close();
     }
 
     @Override

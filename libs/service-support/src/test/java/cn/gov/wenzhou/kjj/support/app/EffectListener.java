@@ -22,10 +22,13 @@ public class EffectListener {
     public final Set<String> inUnitOfWork = ConcurrentHashMap.newKeySet();
     private final InboundIntegrationEvents inbound;
     private final JdbcTemplate jdbc;
+    private final SynchronousCommitSeen synchronousCommit;
 
-    public EffectListener(InboundIntegrationEvents inbound, JdbcTemplate jdbc) {
+    public EffectListener(InboundIntegrationEvents inbound, JdbcTemplate jdbc,
+                          SynchronousCommitSeen synchronousCommit) {
         this.inbound = inbound;
         this.jdbc = jdbc;
+        this.synchronousCommit = synchronousCommit;
     }
 
     @KafkaListener(topics = Topics.REGISTRY_PLATFORM_V1)
@@ -36,6 +39,7 @@ public class EffectListener {
             }
             jdbc.update("insert into test_effect (message_id, subject) values (?, ?)", received.id(),
                     received.subject());
+            synchronousCommit.record("consumer", received.subject());
             if (failing.contains(received.subject())) {
                 throw new IllegalStateException("effect refused for this subject");
             }

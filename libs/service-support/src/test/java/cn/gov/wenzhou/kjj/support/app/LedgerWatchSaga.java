@@ -14,7 +14,8 @@ public class LedgerWatchSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = "ledgerId")
-    public void on(Ledger.LedgerOpened event) {
+    public void on(Ledger.LedgerOpened event, SynchronousCommitSeen seen) {
         ledgerId = event.ledgerId();
+        seen.record("saga", ledgerId);
     }
 }
