@@ -1,7 +1,9 @@
 package cn.gov.wenzhou.kjj.support.kafka;
 
 import cn.gov.wenzhou.kjj.contracts.IntegrationEvent;
+import cn.gov.wenzhou.kjj.contracts.IntegrationEventCatalog;
 import cn.gov.wenzhou.kjj.support.failure.TransientFailures;
+import cn.gov.wenzhou.kjj.support.tracing.MessageTraces;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -38,6 +40,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * answering shows within seconds ({@link #oldestUnacknowledged()}), long before the producer's delivery timeout.
  * A send that failed is remembered until the broker acknowledges one again ({@link #lastFailure()}): between the
  * processor's retries nothing waits for the broker, and the publisher must not look healthy then.
+ *
+ * <p>The tracking processor's thread is not the request's: each send runs in a span that continues the trace the
+ * domain event carries in its metadata ({@link MessageTraces}), so the record's W3C {@code traceparent} header (written
+ * by the Kafka template's observation beside the {@code ce_} headers) belongs to the request that caused the event.
  */
 public class IntegrationEventPublisher {
 
@@ -46,14 +52,21 @@ public class IntegrationEventPublisher {
     private final KafkaTemplate<String, byte[]> kafka;
     private final Duration publishTimeout;
     private final Clock clock;
+    private final MessageTraces traces;
     private final AtomicLong sendSequence = new AtomicLong();
     private final Map<Long, Instant> unacknowledged = new ConcurrentHashMap<>();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
 
     public IntegrationEventPublisher(KafkaTemplate<String, byte[]> kafka, Duration publishTimeout, Clock clock) {
+        this(kafka, publishTimeout, clock, MessageTraces.none());
+    }
+
+    public IntegrationEventPublisher(KafkaTemplate<String, byte[]> kafka, Duration publishTimeout, Clock clock,
+                                     MessageTraces traces) {
         this.kafka = kafka;
         this.publishTimeout = publishTimeout;
         this.clock = clock;
+        this.traces = traces;
     }
 
     /** Sends the broker has not acknowledged (nor failed) yet. */
@@ -76,7 +89,11 @@ public class IntegrationEventPublisher {
         String subject = cause instanceof DomainEventMessage<?> domainEvent
                 ? domainEvent.getAggregateIdentifier()
                 : cause.getIdentifier();
-        publish(event, subject, cause.getIdentifier(), cause.getTimestamp());
+        String topic = IntegrationEventCatalog.topicOf(event.getClass());
+        // ids and the topic only: a span never carries the event's data
+        traces.inTraceOf(cause, "publish " + event.getClass().getSimpleName(),
+                Map.of("messaging.destination.name", topic, "cloudevents.event_id", cause.getIdentifier()),
+                () -> publish(event, subject, cause.getIdentifier(), cause.getTimestamp()));
     }
 
     public void publish(IntegrationEvent event, String subject, String id, Instant time) {
