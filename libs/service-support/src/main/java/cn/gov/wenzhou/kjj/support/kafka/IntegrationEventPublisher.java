@@ -1,12 +1,12 @@
 package cn.gov.wenzhou.kjj.support.kafka;
 
 import cn.gov.wenzhou.kjj.contracts.IntegrationEvent;
-import cn.gov.wenzhou.kjj.contracts.IntegrationEventCatalog;
 import cn.gov.wenzhou.kjj.support.failure.TransientFailures;
 import cn.gov.wenzhou.kjj.support.tracing.MessageTraces;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * processor's retries nothing waits for the broker, and the publisher must not look healthy then.
  *
  * <p>The tracking processor's thread is not the request's: each send runs in a span that continues the trace the
- * domain event carries in its metadata ({@link MessageTraces}), so the record's W3C {@code traceparent} header (written
+ * domain event being handled carries in its metadata ({@link MessageTraces}), so the record's W3C {@code traceparent} header (written
  * by the Kafka template's observation beside the {@code ce_} headers) belongs to the request that caused the event.
  */
 public class IntegrationEventPublisher {
@@ -89,20 +89,26 @@ public class IntegrationEventPublisher {
         String subject = cause instanceof DomainEventMessage<?> domainEvent
                 ? domainEvent.getAggregateIdentifier()
                 : cause.getIdentifier();
-        String topic = IntegrationEventCatalog.topicOf(event.getClass());
-        // ids and the topic only: a span never carries the event's data
-        traces.inTraceOf(cause, "publish " + event.getClass().getSimpleName(),
-                Map.of("messaging.destination.name", topic, "cloudevents.event_id", cause.getIdentifier()),
-                () -> publish(event, subject, cause.getIdentifier(), cause.getTimestamp()));
+        publish(event, subject, cause.getIdentifier(), cause.getTimestamp());
     }
 
+    /**
+     * Publishes under an id of its own. In a processor the send continues the trace of the event being handled,
+     * elsewhere the current span's.
+     */
     public void publish(IntegrationEvent event, String subject, String id, Instant time) {
-        CompletableFuture<?> sent = tracked(toRecord(event, subject, id, time));
-        if (CurrentUnitOfWork.isStarted()) {
-            pendingSendsOf(CurrentUnitOfWork.get().root()).add(sent);
-        } else {
-            await(List.of(sent));
-        }
+        ProducerRecord<String, byte[]> record = toRecord(event, subject, id, time);
+        Message<?> handled = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getMessage() : null;
+        // ids and the topic only: a span never carries the event's data
+        traces.inTraceOf(handled, "publish " + event.getClass().getSimpleName(),
+                Map.of("messaging.destination.name", record.topic(), "cloudevents.event_id", id), () -> {
+                    CompletableFuture<?> sent = tracked(record);
+                    if (CurrentUnitOfWork.isStarted()) {
+                        pendingSendsOf(CurrentUnitOfWork.get().root()).add(sent);
+                    } else {
+                        await(List.of(sent));
+                    }
+                });
     }
 
     /**

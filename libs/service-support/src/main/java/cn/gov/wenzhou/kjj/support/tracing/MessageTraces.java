@@ -52,20 +52,21 @@ public final class MessageTraces {
     }
 
     /**
-     * Runs {@code work} in a span named {@code name} that continues the trace {@code message} carries (a trace of its
-     * own when it carries none: a message stored before tracing, or caused by no traced request).
+     * Runs {@code work} in a span named {@code name} that continues the trace {@code message} carries; without a
+     * message, or one that carries none (stored before tracing, caused by no traced request), the current span's
+     * trace, if any.
      */
     public void inTraceOf(Message<?> message, String name, Map<String, String> tags, Runnable work) {
         Map<String, String> carrier = new HashMap<>();
-        KEYS.forEach(key -> {
-            Object value = message.getMetaData().get(key);
-            if (value instanceof String text) {
-                carrier.put(key, text);
-            }
-        });
-        Span.Builder builder = carrier.isEmpty() ? tracer.spanBuilder().setNoParent()
-                : propagator.extract(carrier, Map::get);
-        Span span = builder.name(name).start();
+        if (message != null) {
+            KEYS.forEach(key -> {
+                if (message.getMetaData().get(key) instanceof String text) {
+                    carrier.put(key, text);
+                }
+            });
+        }
+        Span span = carrier.isEmpty() ? tracer.nextSpan().name(name).start()
+                : propagator.extract(carrier, Map::get).name(name).start();
         tags.forEach(span::tag);
         try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
             work.run();
