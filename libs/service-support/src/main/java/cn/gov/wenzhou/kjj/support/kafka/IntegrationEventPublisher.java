@@ -4,6 +4,7 @@ import cn.gov.wenzhou.kjj.contracts.IntegrationEvent;
 import cn.gov.wenzhou.kjj.support.failure.TransientFailures;
 import cn.gov.wenzhou.kjj.support.tracing.MessageTraces;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
@@ -11,6 +12,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,9 +43,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * A send that failed is remembered until the broker acknowledges one again ({@link #lastFailure()}): between the
  * processor's retries nothing waits for the broker, and the publisher must not look healthy then.
  *
- * <p>The tracking processor's thread is not the request's: each send runs in a span that continues the trace the
- * domain event being handled carries in its metadata ({@link MessageTraces}), so the record's W3C {@code traceparent} header (written
- * by the Kafka template's observation beside the {@code ce_} headers) belongs to the request that caused the event.
+ * <p>The tracking processor's thread is not the request's: each send runs in a span (the producer's) that continues
+ * the trace the domain event being handled carries in its metadata ({@link MessageTraces}), and the record carries
+ * that span as its W3C {@code traceparent} header beside the {@code ce_} headers: the trace of the request that caused
+ * the event. Written here, not by the Kafka template's observation, which looks the cluster id up through an admin
+ * client on a send and so would hold the processor while the broker is away.
  */
 public class IntegrationEventPublisher {
 
@@ -102,6 +106,8 @@ public class IntegrationEventPublisher {
         // ids and the topic only: a span never carries the event's data
         traces.inTraceOf(handled, "publish " + event.getClass().getSimpleName(),
                 Map.of("messaging.destination.name", record.topic(), "cloudevents.event_id", id), () -> {
+                    traces.ofCurrentSpan().forEach((name, value) ->
+                            record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
                     CompletableFuture<?> sent = tracked(record);
                     if (CurrentUnitOfWork.isStarted()) {
                         pendingSendsOf(CurrentUnitOfWork.get().root()).add(sent);

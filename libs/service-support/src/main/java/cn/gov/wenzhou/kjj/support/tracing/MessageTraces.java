@@ -52,7 +52,7 @@ public final class MessageTraces {
     }
 
     /**
-     * Runs {@code work} in a span named {@code name} that continues the trace {@code message} carries; without a
+     * Runs {@code work} in a producer span named {@code name} that continues the trace {@code message} carries; without a
      * message, or one that carries none (stored before tracing, caused by no traced request), the current span's
      * trace, if any.
      */
@@ -65,8 +65,11 @@ public final class MessageTraces {
                 }
             });
         }
-        Span span = carrier.isEmpty() ? tracer.nextSpan().name(name).start()
-                : propagator.extract(carrier, Map::get).name(name).start();
+        Span current = tracer.currentSpan();
+        Span.Builder builder = !carrier.isEmpty() ? propagator.extract(carrier, Map::get)
+                : current != null ? tracer.spanBuilder().setParent(current.context())
+                : tracer.spanBuilder().setNoParent();
+        Span span = builder.name(name).kind(Span.Kind.PRODUCER).start();
         tags.forEach(span::tag);
         try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
             work.run();

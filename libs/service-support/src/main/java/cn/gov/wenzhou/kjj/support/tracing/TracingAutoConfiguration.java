@@ -3,8 +3,6 @@ package cn.gov.wenzhou.kjj.support.tracing;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
@@ -15,17 +13,15 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 
-import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * One trace from a REST request to the consumer's effect in another service. Spring Boot's Micrometer Tracing
- * (OpenTelemetry bridge) traces the request, the Kafka template's sends and the listeners' records (their observation
- * is on in service-defaults.yml); what it cannot see is Axon's hop from the request's thread to the tracking processor
- * that publishes later. So every command carries the current span's W3C trace context in its metadata, Axon copies
- * it onto every event the command produces (and every command an event handler sends), and the publisher continues
- * that trace when it sends ({@link MessageTraces#inTraceOf}).
+ * (OpenTelemetry bridge) traces the request and the listeners' records (their observation is on in
+ * service-defaults.yml); what it cannot see is Axon's hop from the request's thread to the tracking processor that
+ * publishes later. So every command carries the current span's W3C trace context in its metadata, Axon copies it onto
+ * every event the command produces (and every command an event handler sends), and the publisher continues that
+ * trace when it sends and writes it into the record ({@link MessageTraces#inTraceOf}).
  *
  * <p>Axon's own span factories are not used: axon-tracing-opentelemetry reads the JVM-wide {@code GlobalOpenTelemetry},
  * which Spring Boot does not register and which the dev stack, running three services in one JVM, could hold for one
@@ -47,30 +43,15 @@ public class TracingAutoConfiguration {
         return new SimpleCorrelationDataProvider(MessageTraces.TRACEPARENT, MessageTraces.TRACESTATE);
     }
 
-    @Bean
-    public SmartInitializingSingleton traceContextOnEveryCommand(CommandBus commandBus, MessageTraces traces) {
-        return () -> commandBus.registerDispatchInterceptor(new TraceContextDispatchInterceptor(traces));
-    }
-
     /**
-     * The span the command is sent in (the REST request's, a Kafka record's) is its trace; sent outside any span (a
+     * The span a command is sent in (the REST request's, a Kafka record's) is its trace; sent outside any span (a
      * tracking processor's handler), it keeps the trace Axon copied from the event that caused it.
      */
-    static final class TraceContextDispatchInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
-
-        private final MessageTraces traces;
-
-        TraceContextDispatchInterceptor(MessageTraces traces) {
-            this.traces = traces;
-        }
-
-        @Override
-        public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
-                List<? extends CommandMessage<?>> messages) {
-            return (index, command) -> {
-                Map<String, String> current = traces.ofCurrentSpan();
-                return current.isEmpty() ? command : command.andMetaData(current);
-            };
-        }
+    @Bean
+    public SmartInitializingSingleton traceContextOnEveryCommand(CommandBus commandBus, MessageTraces traces) {
+        return () -> commandBus.registerDispatchInterceptor(commands -> (index, command) -> {
+            Map<String, String> current = traces.ofCurrentSpan();
+            return current.isEmpty() ? command : command.andMetaData(current);
+        });
     }
 }
