@@ -38,6 +38,8 @@ class DockerComposeConsistencyTest {
     private static final String CONSUMER_DEFAULTS = "integration-consumer-defaults.yml";
     /** mail-outbox's defaults: the SMTP relay of every service that sends notices. */
     private static final String MAIL_DEFAULTS = "mail-outbox-defaults.yml";
+    /** service-support's defaults: what every service shares (the OTLP collector, for one). */
+    private static final String SERVICE_DEFAULTS = "service-defaults.yml";
 
     /** The console is not on this module's classpath (it runs in its own JVM): its configuration is read from source. */
     @Test
@@ -96,6 +98,7 @@ class DockerComposeConsistencyTest {
                     Map<String, Object> environment = (Map<String, Object>) definition.get("environment");
                     Map<String, String> placeholders = placeholdersOf(service.serviceName() + ".yml");
                     placeholders.putAll(placeholdersOf(CONSUMER_DEFAULTS));
+                    placeholders.putAll(placeholdersOf(SERVICE_DEFAULTS));
                     if (service.sendsMail()) {
                         placeholders.putAll(placeholdersOf(MAIL_DEFAULTS));
                     }

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -64,6 +65,32 @@ class WalkingSkeletonEndToEndTest {
             assertThat(standing.path("name").asText()).isEqualTo("端到端研究院");
             assertThat(standing.path("sourceEventId").asText()).isEqualTo(standingId);
         });
+    }
+
+    /**
+     * One trace across the boundary: the registry command sent in a known trace (a caller's W3C traceparent), the
+     * standing the registry's processor publishes later on a thread of its own, and funding's handling of that record
+     * (the standing event funding's consumer records, through the command it sent in its listener's span) all carry
+     * that trace id.
+     */
+    @Test
+    void oneTraceRunsFromTheRegistryCommandThroughKafkaToFundingsStandingUpdate() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String platformId = registerPlatform("追踪研究院",
+                api(StackService.PLATFORM_REGISTRY).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+
+        ConsumerRecord<String, byte[]> standing = publishedStanding(platformId);
+        assertThat(TopicRecords.header(standing, "traceparent")).startsWith("00-" + traceId + "-")
+                .doesNotContain("00f067aa0ba902b7");
+
+        JdbcTemplate fundingStore = new JdbcTemplate(stack.bean(StackService.FUNDING, DataSource.class));
+        await().atMost(PATIENCE).until(() -> standingEvents(fundingStore, platformId) == 1);
+        String fundingMetadata = fundingStore.queryForObject(
+                "select convert_from(meta_data, 'UTF8') from domain_event_entry where aggregate_identifier = ?",
+                String.class, platformId);
+        JsonNode traceparent = json.readTree(fundingMetadata).path("traceparent");
+        assertThat(traceparent.asText()).as(fundingMetadata).startsWith("00-" + traceId + "-")
+                .isNotEqualTo(TopicRecords.header(standing, "traceparent"));
     }
 
     @Test
@@ -112,7 +139,11 @@ class WalkingSkeletonEndToEndTest {
     }
 
     private String registerPlatform(String name) throws Exception {
-        ApiClient.Response created = api(StackService.PLATFORM_REGISTRY).as(Role.REGISTRY_ADMIN).post(
+        return registerPlatform(name, api(StackService.PLATFORM_REGISTRY));
+    }
+
+    private String registerPlatform(String name, ApiClient registry) throws Exception {
+        ApiClient.Response created = registry.as(Role.REGISTRY_ADMIN).post(
                 "/api/platforms", """
                         {"creditCode": "%s", "name": "%s", "district": "瓯海",
                          "industry": "泵阀", "legalForm": "ENTERPRISE", "leadModel": "LEADING_ENTERPRISE"}"""

@@ -35,6 +35,9 @@ class AsyncApiDocumentTest {
             "ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "ce_subject", "ce_dataschema",
             "content-type");
 
+    /** The W3C Trace Context headers a record published since tracing carries beside them (optional). */
+    static final Set<String> TRACE_CONTEXT_HEADERS = Set.of("traceparent", "tracestate");
+
     /**
      * Topic settings the services create the topics with (Topics.KEEP_FOREVER and
      * StbKafkaProperties.partitions in service-support, which this module cannot see; the sample-subscriber tests
@@ -212,8 +215,33 @@ class AsyncApiDocumentTest {
         headers.path("properties").fieldNames().forEachRemaining(described::add);
 
         assertThat(required).isEqualTo(CLOUD_EVENT_HEADERS);
-        assertThat(described).isEqualTo(CLOUD_EVENT_HEADERS);
+        Set<String> published = new TreeSet<>(CLOUD_EVENT_HEADERS);
+        published.addAll(TRACE_CONTEXT_HEADERS);
+        assertThat(described).isEqualTo(published);
         assertThat(headers.path("properties").path("ce_specversion").path("const").asText()).isEqualTo("1.0");
+    }
+
+    /** The trace of the causing request travels with the record; optional, as older records lack it. */
+    @Test
+    void everyMessageAcceptsTheW3cTraceparentOfTheCausingRequestButNeedsNone() {
+        List<String> checked = new ArrayList<>();
+        document.root.path("components").path("messages").forEach(message -> {
+            if (message.path("examples").isEmpty() || message.path("headers").path("allOf").isEmpty()) {
+                return;
+            }
+            JsonSchema headers = headerSchemaOf(message);
+            ObjectNode example = (ObjectNode) message.path("examples").get(0).path("headers");
+            assertThat(example.has("traceparent")).as("an example without it: optional").isFalse();
+            assertThat(headers.validate(example)).isEmpty();
+            ObjectNode traced = example.deepCopy();
+            traced.put("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+            assertThat(headers.validate(traced)).isEmpty();
+            ObjectNode malformed = example.deepCopy();
+            malformed.put("traceparent", "4bf92f3577b34da6a3ce929d0e0e4736");
+            assertThat(headers.validate(malformed)).isNotEmpty();
+            checked.add(message.path("name").asText());
+        });
+        assertThat(checked).hasSizeGreaterThanOrEqualTo(IntegrationEventCatalog.all().size());
     }
 
     @Test

@@ -2,13 +2,17 @@ package cn.gov.wenzhou.kjj.support.kafka;
 
 import cn.gov.wenzhou.kjj.contracts.IntegrationEvent;
 import cn.gov.wenzhou.kjj.support.failure.TransientFailures;
+import cn.gov.wenzhou.kjj.support.tracing.MessageTraces;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +42,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * answering shows within seconds ({@link #oldestUnacknowledged()}), long before the producer's delivery timeout.
  * A send that failed is remembered until the broker acknowledges one again ({@link #lastFailure()}): between the
  * processor's retries nothing waits for the broker, and the publisher must not look healthy then.
+ *
+ * <p>The tracking processor's thread is not the request's: each send runs in a span (the producer's) that continues
+ * the trace the domain event being handled carries in its metadata ({@link MessageTraces}), and the record carries
+ * that span as its W3C {@code traceparent} header beside the {@code ce_} headers: the trace of the request that caused
+ * the event. Written here, not by the Kafka template's observation, which looks the cluster id up through an admin
+ * client on a send and so would hold the processor while the broker is away.
  */
 public class IntegrationEventPublisher {
 
@@ -46,14 +56,21 @@ public class IntegrationEventPublisher {
     private final KafkaTemplate<String, byte[]> kafka;
     private final Duration publishTimeout;
     private final Clock clock;
+    private final MessageTraces traces;
     private final AtomicLong sendSequence = new AtomicLong();
     private final Map<Long, Instant> unacknowledged = new ConcurrentHashMap<>();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
 
     public IntegrationEventPublisher(KafkaTemplate<String, byte[]> kafka, Duration publishTimeout, Clock clock) {
+        this(kafka, publishTimeout, clock, MessageTraces.none());
+    }
+
+    public IntegrationEventPublisher(KafkaTemplate<String, byte[]> kafka, Duration publishTimeout, Clock clock,
+                                     MessageTraces traces) {
         this.kafka = kafka;
         this.publishTimeout = publishTimeout;
         this.clock = clock;
+        this.traces = traces;
     }
 
     /** Sends the broker has not acknowledged (nor failed) yet. */
@@ -79,13 +96,25 @@ public class IntegrationEventPublisher {
         publish(event, subject, cause.getIdentifier(), cause.getTimestamp());
     }
 
+    /**
+     * Publishes under an id of its own. In a processor the send continues the trace of the event being handled,
+     * elsewhere the current span's.
+     */
     public void publish(IntegrationEvent event, String subject, String id, Instant time) {
-        CompletableFuture<?> sent = tracked(toRecord(event, subject, id, time));
-        if (CurrentUnitOfWork.isStarted()) {
-            pendingSendsOf(CurrentUnitOfWork.get().root()).add(sent);
-        } else {
-            await(List.of(sent));
-        }
+        ProducerRecord<String, byte[]> record = toRecord(event, subject, id, time);
+        Message<?> handled = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getMessage() : null;
+        // ids and the topic only: a span never carries the event's data
+        traces.inTraceOf(handled, "publish " + event.getClass().getSimpleName(),
+                Map.of("messaging.destination.name", record.topic(), "cloudevents.event_id", id), () -> {
+                    traces.ofCurrentSpan().forEach((name, value) ->
+                            record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+                    CompletableFuture<?> sent = tracked(record);
+                    if (CurrentUnitOfWork.isStarted()) {
+                        pendingSendsOf(CurrentUnitOfWork.get().root()).add(sent);
+                    } else {
+                        await(List.of(sent));
+                    }
+                });
     }
 
     /**

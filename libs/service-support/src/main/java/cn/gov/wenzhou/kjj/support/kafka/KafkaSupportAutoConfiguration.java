@@ -1,6 +1,7 @@
 package cn.gov.wenzhou.kjj.support.kafka;
 
 import cn.gov.wenzhou.kjj.contracts.Topics;
+import cn.gov.wenzhou.kjj.support.tracing.MessageTraces;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -28,8 +29,10 @@ public class KafkaSupportAutoConfiguration {
 
     @Bean
     public IntegrationEventPublisher integrationEventPublisher(KafkaTemplate<String, byte[]> kafkaTemplate,
-                                                               StbKafkaProperties properties, Clock clock) {
-        return new IntegrationEventPublisher(kafkaTemplate, properties.publishTimeout(), clock);
+                                                               StbKafkaProperties properties, Clock clock,
+                                                               ObjectProvider<MessageTraces> traces) {
+        return new IntegrationEventPublisher(kafkaTemplate, properties.publishTimeout(), clock,
+                traces.getIfAvailable(MessageTraces::none));
     }
 
     /** Health contributor {@code kafkaPublishing}; the publisher STALLED in /ops/projections; a metric. */

@@ -2,12 +2,15 @@ package cn.gov.wenzhou.kjj.support.app;
 
 import cn.gov.wenzhou.kjj.contracts.Topics;
 import cn.gov.wenzhou.kjj.support.kafka.InboundIntegrationEvents;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,15 +23,19 @@ public class EffectListener {
     public final Set<String> failing = ConcurrentHashMap.newKeySet();
     /** The subjects whose effect ran inside an Axon unit of work (so processors wake only after the commit). */
     public final Set<String> inUnitOfWork = ConcurrentHashMap.newKeySet();
+    /** The trace each subject's effect ran in (the span current while it ran). */
+    public final Map<String, String> traceIds = new ConcurrentHashMap<>();
     private final InboundIntegrationEvents inbound;
     private final JdbcTemplate jdbc;
     private final SynchronousCommitSeen synchronousCommit;
+    private final Tracer tracer;
 
     public EffectListener(InboundIntegrationEvents inbound, JdbcTemplate jdbc,
-                          SynchronousCommitSeen synchronousCommit) {
+                          SynchronousCommitSeen synchronousCommit, Tracer tracer) {
         this.inbound = inbound;
         this.jdbc = jdbc;
         this.synchronousCommit = synchronousCommit;
+        this.tracer = tracer;
     }
 
     @KafkaListener(topics = Topics.REGISTRY_PLATFORM_V1)
@@ -36,6 +43,10 @@ public class EffectListener {
         inbound.apply(record, CONSUMER, received -> {
             if (CurrentUnitOfWork.isStarted()) {
                 inUnitOfWork.add(received.subject());
+            }
+            Span current = tracer.currentSpan();
+            if (current != null) {
+                traceIds.put(received.subject(), current.context().traceId());
             }
             jdbc.update("insert into test_effect (message_id, subject) values (?, ?)", received.id(),
                     received.subject());

@@ -11,6 +11,9 @@ import cn.gov.wenzhou.kjj.support.kafka.KafkaSupportAutoConfiguration;
 import cn.gov.wenzhou.kjj.testsupport.IntegrationTest;
 import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
 import cn.gov.wenzhou.kjj.testsupport.TopicRecords;
+import cn.gov.wenzhou.kjj.support.tracing.MessageTraces;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -46,6 +49,8 @@ class IntegrationPipelineTest {
     JdbcTemplate jdbc;
     @Autowired
     EffectListener effects;
+    @Autowired
+    Tracer tracer;
 
     @Test
     void domainEventIsPublishedWithCloudEventsHeadersKeyedByAggregateId() {
@@ -68,6 +73,42 @@ class IntegrationPipelineTest {
         assertThat(Instant.parse(header(record, CloudEventHeaders.TIME))).isBefore(Instant.now().plusSeconds(1));
         assertThat(header(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
         assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"name\":\"headers\"");
+    }
+
+    /**
+     * The processor publishes on a thread of its own, later: the record still carries the trace of the request that
+     * sent the command, in a span of its own (the send's), as a W3C traceparent header beside the ce_ headers.
+     */
+    @Test
+    void publishedRecordCarriesTheTraceOfTheRequestThatSentTheCommand() {
+        String ledgerId = UUID.randomUUID().toString();
+        Span request = tracer.nextSpan().name("a request").start();
+        try (Tracer.SpanInScope ignored = tracer.withSpan(request)) {
+            commands.sendAndWait(new Ledger.OpenLedger(ledgerId, "traced"));
+        } finally {
+            request.end();
+        }
+
+        ConsumerRecord<String, byte[]> record = TopicRecords.awaitMatching(bootstrap(), Topics.REGISTRY_PLATFORM_V1,
+                r -> ledgerId.equals(r.key()), PATIENCE).get(0);
+
+        String traceparent = header(record, MessageTraces.TRACEPARENT);
+        assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        assertThat(traceparent.split("-")[1]).isEqualTo(request.context().traceId());
+        assertThat(traceparent.split("-")[2]).isNotEqualTo(request.context().spanId());
+        assertThat(header(record, CloudEventHeaders.ID)).isNotBlank();
+    }
+
+    @Test
+    void consumerHandlesARecordInASpanOfTheTraceItsTraceparentNames() {
+        String subject = UUID.randomUUID().toString();
+        String ceId = UUID.randomUUID().toString();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        ConsumerTestRecords.send(ConsumerTestRecords.withHeader(record(subject, ceId), MessageTraces.TRACEPARENT,
+                "00-" + traceId + "-00f067aa0ba902b7-01"));
+
+        await().atMost(PATIENCE).until(() -> effectCount(ceId) == 1);
+        assertThat(effects.traceIds).containsEntry(subject, traceId);
     }
 
     @Test
