@@ -19,9 +19,10 @@ import java.util.Set;
  * @param batchSize               events per transaction; ~100 made replays about ten times faster than 1
  * @param initialSegmentCount     segments a processor's work is split into when its tokens are first created (a new
  *                                database, a new processor, a rebuilt one after its tokens were deleted): up to this
- *                                many instances share a processor. Four: two instances with room for four, and every
- *                                segment's worker is a thread and a transaction per batch of its own, which the
- *                                2-core machines and the 12-connection pool must afford for every processor at once.
+ *                                many instances share a processor. Four: two instances with room for four; each
+ *                                segment costs a token row and, idle, a claim refresh every
+ *                                {@code claim-extension-threshold} (funding's nine processors: 18 small updates a
+ *                                second), and every segment reads the same stream, filtering out the others' events.
  *                                Existing tokens keep their count (Axon reads it from the token store); a segment is
  *                                split or merged with Axon's {@code splitSegment}/{@code mergeSegment}
  * @param maxClaimedSegments      the most segments of one processor an instance claims; unset: a fair share,
@@ -33,7 +34,10 @@ import java.util.Set;
  *                                batch runs); well below {@code claimTimeout}
  * @param claimTimeout            a claim not refreshed for this long belongs to a dead instance and may be taken over
  *                                (the token store's claim timeout)
- * @param workerThreads           threads per processor handling its segments' batches
+ * @param workerThreads           threads per processor that handle its segments' batches, each batch a transaction
+ *                                holding a connection: one, as the tracking processors had, keeps a service's
+ *                                processors (nine in funding) within the 12-connection pool beside its requests;
+ *                                segments are shared between instances either way
  * @param fetchBatch              events per query when the event store streams to a processor or loads an aggregate
  *                                (Axon's default 100): a rebuild reads its history in fewer round trips
  * @param nodeId                  who holds a claim in the token store; unset: the JVM's {@code pid@host} with a
@@ -48,7 +52,7 @@ public record EventProcessingProperties(
         @DefaultValue("2s") Duration tokenClaimInterval,
         @DefaultValue("2s") Duration claimExtensionThreshold,
         @DefaultValue("10s") Duration claimTimeout,
-        @DefaultValue("4") int workerThreads,
+        @DefaultValue("1") int workerThreads,
         @DefaultValue("1000") int fetchBatch,
         String nodeId,
         @DefaultValue Parking parking) {

@@ -1,6 +1,7 @@
 package cn.gov.wenzhou.kjj.support.app;
 
 import cn.gov.wenzhou.kjj.support.axon.EventProcessingProperties;
+import cn.gov.wenzhou.kjj.testsupport.ApiClient;
 import cn.gov.wenzhou.kjj.testsupport.IntegrationTest;
 import cn.gov.wenzhou.kjj.testsupport.RealInfrastructure;
 import cn.gov.wenzhou.kjj.testsupport.TcpProxy;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +43,8 @@ class SegmentedProcessingTest {
     /** The machine is shared and small: scheduling may add this much to Axon's own intervals. */
     private static final Duration SLACK = Duration.ofSeconds(3);
 
+    @LocalServerPort
+    int port;
     @Autowired
     CommandGateway commands;
     @Autowired
@@ -128,6 +132,25 @@ class SegmentedProcessingTest {
         otherDatabase.restore();
         post(ledgers, 1, List.of(commands, other.getBean(CommandGateway.class)));
         awaitPostings(ledgers, 5);
+    }
+
+    @Test
+    void aRebuildWhileAnotherInstanceHoldsSegmentsIsRefusedNamingItAndChangesNothing() {
+        other = startOther(false);
+        awaitSplit();
+        List<String> ledgers = openAndPost(4, 1, List.of(commands, other.getBean(CommandGateway.class)));
+        awaitPostings(ledgers, 1);
+
+        ApiClient.Response refused = ApiClient.on(port).as("OPERATOR")
+                .post("/ops/projections/" + PROCESSOR + "/rebuild", null);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.body()).contains("projection.claimed-elsewhere").contains(B);
+        assertThat(processor(processing).isRunning()).isTrue();
+        assertThat(jdbc.queryForList("select coalesce(token_type, '-') from token_entry where processor_name = ?",
+                String.class, PROCESSOR)).hasSize(4).noneMatch(type -> type.contains("Replay"));
+        post(ledgers, 1, List.of(commands, other.getBean(CommandGateway.class)));
+        awaitPostings(ledgers, 2);
     }
 
     private ConfigurableApplicationContext startOther(boolean throughProxy) {
