@@ -83,10 +83,7 @@ class SegmentedProcessingTest {
 
     @Test
     void twoInstancesSplitTheSegmentsAndHandleEachEventExactlyOnce() {
-        other = startOther(false);
-        awaitSplit();
-
-        List<String> ledgers = openAndPost(10, 3, List.of(commands, other.getBean(CommandGateway.class)));
+        List<String> ledgers = splitWithAnother(false, 10, 3);
 
         awaitPostings(ledgers, 3);
         assertThat(processor(processing).processingStatus()).hasSize(2);
@@ -95,16 +92,10 @@ class SegmentedProcessingTest {
 
     @Test
     void whenAnInstanceStopsTheOtherTakesItsSegmentsWithinTwoClaimIntervals() {
-        other = startOther(false);
-        awaitSplit();
-        List<String> ledgers = openAndPost(6, 2, List.of(commands, other.getBean(CommandGateway.class)));
+        List<String> ledgers = splitWithAnother(false, 6, 2);
 
         other.close();
-        long stopped = System.nanoTime();
-        await().atMost(PATIENCE).until(() -> processor(processing).processingStatus().size() == 4);
-        Duration takeover = Duration.ofNanos(System.nanoTime() - stopped);
-        System.out.println("segments taken over " + takeover.toMillis() + " ms after a graceful stop");
-        assertThat(takeover).isLessThanOrEqualTo(properties.tokenClaimInterval().multipliedBy(2).plus(SLACK));
+        awaitTakeover(System.nanoTime(), properties.tokenClaimInterval().multipliedBy(2), "a graceful stop");
         assertThat(owners()).containsOnlyKeys(A);
 
         post(ledgers, 2, List.of(commands));
@@ -113,19 +104,14 @@ class SegmentedProcessingTest {
 
     @Test
     void whenAnInstanceDiesTheOtherTakesItsSegmentsOnceItsClaimsTimeOut() {
-        other = startOther(true);
-        awaitSplit();
-        List<String> ledgers = openAndPost(6, 2, List.of(commands, other.getBean(CommandGateway.class)));
+        List<String> ledgers = splitWithAnother(true, 6, 2);
         awaitPostings(ledgers, 2);
 
         otherDatabase.cut(); // as a kill: it can no longer refresh its claims nor release them
         long died = System.nanoTime();
         post(ledgers, 2, List.of(commands));
-        await().atMost(PATIENCE).until(() -> processor(processing).processingStatus().size() == 4);
-        Duration takeover = Duration.ofNanos(System.nanoTime() - died);
-        System.out.println("segments taken over " + takeover.toMillis() + " ms after the instance was cut off");
-        assertThat(takeover).isLessThanOrEqualTo(
-                properties.claimTimeout().plus(properties.tokenClaimInterval().multipliedBy(2)).plus(SLACK));
+        awaitTakeover(died, properties.claimTimeout().plus(properties.tokenClaimInterval().multipliedBy(2)),
+                "the instance was cut off");
         awaitPostings(ledgers, 4);
 
         // back again, it cannot apply what it held: the segments are no longer its own
@@ -136,9 +122,7 @@ class SegmentedProcessingTest {
 
     @Test
     void aRebuildWhileAnotherInstanceHoldsSegmentsIsRefusedNamingItAndChangesNothing() {
-        other = startOther(false);
-        awaitSplit();
-        List<String> ledgers = openAndPost(4, 1, List.of(commands, other.getBean(CommandGateway.class)));
+        List<String> ledgers = splitWithAnother(false, 4, 1);
         awaitPostings(ledgers, 1);
 
         ApiClient.Response refused = ApiClient.on(port).as("OPERATOR")
@@ -151,6 +135,21 @@ class SegmentedProcessingTest {
                 String.class, PROCESSOR)).hasSize(4).noneMatch(type -> type.contains("Replay"));
         post(ledgers, 1, List.of(commands, other.getBean(CommandGateway.class)));
         awaitPostings(ledgers, 2);
+    }
+
+    /** Starts the other instance, waits until each holds half the segments, then opens and posts through both. */
+    private List<String> splitWithAnother(boolean throughProxy, int ledgers, int posts) {
+        other = startOther(throughProxy);
+        await().atMost(PATIENCE).until(() -> owners().equals(Map.of(A, 2L, B, 2L)));
+        return openAndPost(ledgers, posts, List.of(commands, other.getBean(CommandGateway.class)));
+    }
+
+    /** This instance holds every segment within {@code bound} (and the machine's slack) of {@code sinceNanos}. */
+    private void awaitTakeover(long sinceNanos, Duration bound, String after) {
+        await().atMost(PATIENCE).until(() -> processor(processing).processingStatus().size() == 4);
+        Duration takeover = Duration.ofNanos(System.nanoTime() - sinceNanos);
+        System.out.println("segments taken over " + takeover.toMillis() + " ms after " + after);
+        assertThat(takeover).isLessThanOrEqualTo(bound.plus(SLACK));
     }
 
     private ConfigurableApplicationContext startOther(boolean throughProxy) {
@@ -175,10 +174,6 @@ class SegmentedProcessingTest {
         // as arguments: above the application's yml, as the test context's own properties are
         return new SpringApplicationBuilder(SupportTestApplication.class)
                 .run(copied.stream().map(property -> "--" + property).toArray(String[]::new));
-    }
-
-    private void awaitSplit() {
-        await().atMost(PATIENCE).until(() -> owners().equals(Map.of(A, 2L, B, 2L)));
     }
 
     private List<String> openAndPost(int count, int posts, List<CommandGateway> instances) {
