@@ -38,6 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -53,6 +54,9 @@ import java.util.concurrent.ScheduledExecutorService;
 // what Axon's JpaEventStoreAutoConfiguration, which steps back for the engine declared here, would have registered
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 public class AxonPostgresAutoConfiguration {
+
+    /** How often an idle processor looks for events another instance stored: Axon's own idle poll. */
+    private static final Duration IDLE_TICK = Duration.ofMillis(500);
 
     @Bean
     @Primary
@@ -171,12 +175,18 @@ public class AxonPostgresAutoConfiguration {
      * segments' workers; an event goes to the segment of its aggregate (Axon's default sequencing policy), so each
      * aggregate's events are handled in order, one at a time, by whichever instance holds that segment. New tokens
      * start at the store's first event, as the tracking processors' did (Axon's pooled default would flag that first
-     * pass a replay, and handlers that skip replays would skip it).
+     * pass a replay, and handlers that skip replays would skip it). They read the store through
+     * {@link WakingEventSource}, which tells them when events arrive.
      */
     @Bean
     public ConfigurerModule eventProcessingDefaults(EventProcessingProperties properties, TokenClaims claims) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .configureDefaultStreamableMessageSource(c -> {
+                    WakingEventSource source = new WakingEventSource(c.eventStore(), IDLE_TICK);
+                    c.onShutdown(source::close);
+                    return source;
+                })
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
                         .initialSegmentCount(properties.initialSegmentCount())
                         .initialToken(StreamableMessageSource::createTailToken)
