@@ -161,7 +161,9 @@ final class Replay {
         long deadline = started + Duration.ofMinutes(5).toNanos();
         // the processor's own status, read without a query: polling ProjectionOperations.status() would ask the
         // store for its head every time and slow the rebuild it measures
-        while (position(processor) < target) {
+        // a pooled processor lists a segment once it has claimed it: the store's view, asked once the claimed segments
+        // are through, confirms that all are
+        while (position(processor) < target || operations.status(projection).position() < target) {
             if (processor.isError()) {
                 throw new IllegalStateException(projection + " failed during its rebuild: "
                         + operations.status(projection).error());
