@@ -116,6 +116,10 @@ class SegmentedProcessingTest {
 
         // back again, it cannot apply what it held: the segments are no longer its own
         otherDatabase.restore();
+        // its pool reconnects first (meanwhile it answers as any service without its database)
+        JdbcTemplate otherJdbc = other.getBean(JdbcTemplate.class);
+        await().atMost(PATIENCE).ignoreExceptions()
+                .until(() -> otherJdbc.queryForObject("select 1", Integer.class) == 1);
         post(ledgers, 1, List.of(commands, other.getBean(CommandGateway.class)));
         awaitPostings(ledgers, 5);
     }
