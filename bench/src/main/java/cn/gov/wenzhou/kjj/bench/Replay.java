@@ -4,7 +4,7 @@ import cn.gov.wenzhou.kjj.embedded.LocalPostgres;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionOperations;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionStatus;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.sql.Connection;
@@ -36,12 +36,12 @@ final class Replay {
         ProjectionOperations operations = funding.getBean(ProjectionOperations.class);
         EventProcessingConfiguration processing = funding.getBean(EventProcessingConfiguration.class);
         List<ProjectionStatus> before = new ArrayList<>();
-        List<TrackingEventProcessor> processors = new ArrayList<>();
+        List<StreamingEventProcessor> processors = new ArrayList<>();
         for (String projection : projections) {
             // the live processor's state before the rebuild (a rebuild resets it anyway): an error is worth knowing
             before.add(awaitCaughtUpOrError(operations, projection));
-            processors.add(processing.eventProcessor(projection, TrackingEventProcessor.class)
-                    .orElseThrow(() -> new IllegalStateException("no tracking processor " + projection)));
+            processors.add(processing.eventProcessor(projection, StreamingEventProcessor.class)
+                    .orElseThrow(() -> new IllegalStateException("no streaming processor " + projection)));
         }
         long events;
         long bytes;
@@ -146,13 +146,13 @@ final class Replay {
     private record Rebuilt(double eventsPerSecond, long events, double restartMillis) {
     }
 
-    private static long position(TrackingEventProcessor processor) {
+    private static long position(StreamingEventProcessor processor) {
         return processor.processingStatus().values().stream()
                 .mapToLong(status -> status.getCurrentPosition().orElse(-1))
                 .min().orElse(-1);
     }
 
-    private static Rebuilt rebuild(ProjectionOperations operations, TrackingEventProcessor processor,
+    private static Rebuilt rebuild(ProjectionOperations operations, StreamingEventProcessor processor,
                                    String projection, String jdbcUrl) throws SQLException {
         long started = System.nanoTime();
         ProjectionStatus status = operations.rebuild(projection);
@@ -161,7 +161,9 @@ final class Replay {
         long deadline = started + Duration.ofMinutes(5).toNanos();
         // the processor's own status, read without a query: polling ProjectionOperations.status() would ask the
         // store for its head every time and slow the rebuild it measures
-        while (position(processor) < target) {
+        // a pooled processor lists a segment once it has claimed it: the store's view, asked once the claimed segments
+        // are through, confirms that all are
+        while (position(processor) < target || operations.status(projection).position() < target) {
             if (processor.isError()) {
                 throw new IllegalStateException(projection + " failed during its rebuild: "
                         + operations.status(projection).error());

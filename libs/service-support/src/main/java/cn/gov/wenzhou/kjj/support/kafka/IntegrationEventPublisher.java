@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Sends integration events to Kafka as CloudEvents in binary mode. Called from a tracking processor: inside its
+ * Sends integration events to Kafka as CloudEvents in binary mode. Called from a streaming processor's segments (an
+ * aggregate's events all in one segment, in order; record key = aggregate id): inside a segment's
  * unit of work the sends of a whole batch go out together and the unit of work commits (advancing the processor's
  * token) only after the broker has acknowledged every one of them. If Kafka is down the batch fails, the token stays
  * and the processor retries later: commands keep succeeding and nothing is lost.

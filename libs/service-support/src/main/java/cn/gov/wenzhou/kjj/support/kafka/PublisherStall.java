@@ -4,7 +4,7 @@ import cn.gov.wenzhou.kjj.support.projection.ProcessorStall;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 
@@ -88,8 +88,10 @@ public class PublisherStall implements ProcessorStall, HealthIndicator {
     }
 
     private Optional<String> processorError() {
-        return processing.eventProcessor(PUBLISHER, TrackingEventProcessor.class)
-                .filter(TrackingEventProcessor::isError)
+        // a segment in error (until the pooled processor releases it to retry), or the processor's coordinator
+        return processing.eventProcessor(PUBLISHER, StreamingEventProcessor.class)
+                .filter(processor -> processor.isError()
+                        || processor.processingStatus().values().stream().anyMatch(status -> status.isErrorState()))
                 .map(processor -> processor.processingStatus().values().stream()
                         .filter(status -> status.isErrorState() && status.getError() != null)
                         .map(status -> status.getError().getClass().getSimpleName() + ": "

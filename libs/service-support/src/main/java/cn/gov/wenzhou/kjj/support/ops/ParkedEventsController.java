@@ -22,7 +22,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/ops/parked-events")
-@Tag(name = "Operations", description = "Projections (tracking processors): status, rebuilds, parked events. "
+@Tag(name = "Operations", description = "Projections (streaming processors): status, rebuilds, parked events. "
         + "OPERATOR only.")
 public class ParkedEventsController {
 

@@ -21,7 +21,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/ops/projections")
-@Tag(name = "Operations", description = "Projections (tracking processors): status, rebuilds, parked events. "
+@Tag(name = "Operations", description = "Projections (streaming processors): status, rebuilds, parked events. "
         + "OPERATOR only.")
 public class ProjectionController {
 
@@ -48,8 +48,9 @@ public class ProjectionController {
     @Operation(summary = "Reset the projection and replay the whole event store into it; returns at once",
             description = "Refused (409) for the publisher and sagas (projection.not-rebuildable), while a rebuild "
                     + "of it is still progressing (projection.rebuild-in-progress; a stuck one, rebuild.outcome "
-                    + "FAILED, may be started again) and when the reset fails (projection.reset-refused); refused, "
-                    + "the projection runs on from where it was.")
+                    + "FAILED, may be started again), while another instance of the service holds one of its "
+                    + "segments (projection.claimed-elsewhere: rebuild with one instance running) and when the "
+                    + "reset fails (projection.reset-refused); refused, the projection runs on from where it was.")
     public ProjectionStatus rebuild(@PathVariable String name) {
         return projections.rebuild(name);
     }

@@ -1,5 +1,6 @@
 package cn.gov.wenzhou.kjj.support.projection;
 
+import cn.gov.wenzhou.kjj.support.axon.TokenClaims;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -44,9 +45,9 @@ public class ProjectionAutoConfiguration {
     public ProjectionOperations projectionOperations(EventProcessingConfiguration processing, EventStore eventStore,
                                                      Clock clock, ParkedEvents parked,
                                                      ObjectProvider<ProcessorStall> stalls,
-                                                     ProcessorFailures failures) {
+                                                     ProcessorFailures failures, TokenClaims claims) {
         return new ProjectionOperations(processing, eventStore, clock, parked, stalls.orderedStream().toList(),
-                failures);
+                failures, claims);
     }
 
     @Bean

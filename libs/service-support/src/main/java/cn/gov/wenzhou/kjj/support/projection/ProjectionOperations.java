@@ -1,16 +1,19 @@
 package cn.gov.wenzhou.kjj.support.projection;
 
+import cn.gov.wenzhou.kjj.support.axon.TokenClaims;
 import cn.gov.wenzhou.kjj.support.domain.NotFoundException;
 import cn.gov.wenzhou.kjj.support.domain.RuleViolationException;
 import cn.gov.wenzhou.kjj.support.projection.ProcessorFailures.FailedEvent;
 import cn.gov.wenzhou.kjj.support.projection.ProjectionStatus.Outcome;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.saga.AbstractSagaManager;
 import org.slf4j.Logger;
@@ -31,17 +34,23 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Lists a service's projections with their position and lag, and rebuilds one from the event store.
  *
- * <p>A projection is a tracking processor that is not a saga's: a saga's decisions are commands already sent, and
+ * <p>A projection is a streaming processor (Axon's pooled streaming processor, its work split into segments that the
+ * service's instances claim through the token store; {@link TokenClaims}) that is not a saga's: a saga's decisions are commands already sent, and
  * Axon refuses to reset its processor, so it is neither listed nor rebuilt here, and only the health shows it
  * ({@link #processors()}). A rebuild resets the processor's tokens (its {@code @ResetHandler}s clear its tables) and
  * replays every event; its end is detected by position — the store's head when the rebuild started — because Axon's
- * replaying flag stays set until a newer event arrives. A reset that fails (a reset handler that throws, segments
- * another instance holds) changes nothing: the processor runs on from where it was. The Kafka publisher is never
+ * replaying flag stays set until a newer event arrives. Its position is the lowest of its segments' — those this
+ * instance holds as it processes them, the others as the token store has them. A reset needs every segment: one
+ * that another live instance holds refuses the rebuild ({@code projection.claimed-elsewhere}, naming the holders)
+ * before anything stops; the processor must be stopped there first (or that instance stopped). A reset that fails
+ * (a reset handler that throws, a segment claimed in between) changes nothing: the processor runs on from where it
+ * was. The Kafka publisher is never
  * rebuilt: re-publishing history is the subscribers' job to request by reading the topic from the beginning. A
  * rebuild also clears the projection's parked events ({@link ParkedEvents}): the replay applies them again, and parks
  * again those that still fail.
@@ -61,6 +70,7 @@ public class ProjectionOperations {
     private final ParkedEvents parked;
     private final List<ProcessorStall> stalls;
     private final ProcessorFailures failures;
+    private final TokenClaims claims;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final ScheduledExecutorService progressLog = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild-progress");
@@ -68,36 +78,34 @@ public class ProjectionOperations {
         return thread;
     });
 
-    public ProjectionOperations(EventProcessingConfiguration processing, EventStore eventStore, Clock clock,
-                                ParkedEvents parked) {
-        this(processing, eventStore, clock, parked, List.of(), new ProcessorFailures(clock));
-    }
-
     /**
      * With {@code stalls}: what knows a processor is stuck before Axon does (shown as STALLED); {@code failures}:
-     * the event each processor stopped on.
+     * the event each processor stopped on; {@code claims}: the segments in the token store, this instance's and the
+     * others'.
      */
     public ProjectionOperations(EventProcessingConfiguration processing, EventStore eventStore, Clock clock,
-                                ParkedEvents parked, List<ProcessorStall> stalls, ProcessorFailures failures) {
+                                ParkedEvents parked, List<ProcessorStall> stalls, ProcessorFailures failures,
+                                TokenClaims claims) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.clock = clock;
         this.parked = parked;
         this.stalls = List.copyOf(stalls);
         this.failures = failures;
+        this.claims = claims;
     }
 
-    /** The projections: every tracking processor but the sagas' (the publisher too, never rebuilt). */
+    /** The projections: every streaming processor but the sagas' (the publisher too, never rebuilt). */
     public List<ProjectionStatus> list() {
-        return trackingProcessors().filter(processor -> !isSaga(processor))
+        return streamingProcessors().filter(processor -> !isSaga(processor))
                 .map(this::status)
                 .sorted(Comparator.comparing(ProjectionStatus::name))
                 .toList();
     }
 
-    /** Every tracking processor, sagas included: what the health watches. */
+    /** Every streaming processor, sagas included: what the health watches. */
     public List<ProjectionStatus> processors() {
-        return trackingProcessors()
+        return streamingProcessors()
                 .map(this::status)
                 .sorted(Comparator.comparing(ProjectionStatus::name))
                 .toList();
@@ -116,7 +124,7 @@ public class ProjectionOperations {
             throw new RuleViolationException("projection.not-rebuildable",
                     name + " publishes to Kafka; subscribers replay the topic instead");
         }
-        TrackingEventProcessor processor = tracking(name);
+        StreamingEventProcessor processor = streaming(name);
         if (isSaga(processor)) {
             throw new RuleViolationException("projection.not-rebuildable", name + " is a saga's processor, not a "
                     + "projection: its decisions were sent as commands and are never replayed");
@@ -130,10 +138,15 @@ public class ProjectionOperations {
             throw new RuleViolationException("projection.rebuild-in-progress", name + " is already being rebuilt"
                     + " (cancel it first: POST /ops/projections/" + name + "/rebuild/cancel)");
         }
+        refuseWhileClaimedElsewhere(name);
         long target = headPosition();
         processor.shutDown();
         try {
             processor.resetTokens();
+        } catch (UnableToClaimTokenException claimedMeanwhile) {
+            processor.start();
+            refuseWhileClaimedElsewhere(name);
+            throw claimedElsewhere(name, "another instance");
         } catch (RuntimeException refused) {
             // the reset runs in one transaction: nothing was cleared, the tokens are where they were
             processor.start();
@@ -153,12 +166,33 @@ public class ProjectionOperations {
     }
 
     /**
+     * A reset rewrites every segment's token, and Axon may only write a token it can claim: a segment another live
+     * instance holds refuses it. Said before anything stops, with the holders, instead of a failed reset.
+     */
+    private void refuseWhileClaimedElsewhere(String name) {
+        List<TokenClaims.Claim> elsewhere = claims.heldElsewhere(name);
+        if (!elsewhere.isEmpty()) {
+            String holders = elsewhere.stream()
+                    .map(claim -> "segment " + claim.segment() + " by " + claim.owner())
+                    .collect(Collectors.joining(", "));
+            log.warn("rebuild of projection {} refused: another instance holds {}", name, holders);
+            throw claimedElsewhere(name, holders);
+        }
+    }
+
+    private static RuleViolationException claimedElsewhere(String name, String holders) {
+        return new RuleViolationException("projection.claimed-elsewhere", name + " is also processed by another "
+                + "instance of the service (" + holders + "): a rebuild resets every segment, so stop the others "
+                + "first (or let their claims expire) and rebuild on one; it goes on from where it was");
+    }
+
+    /**
      * Stops following a rebuild that is running or stuck: it no longer holds back another rebuild, the log stops
      * reporting it. The processor is not stopped: it goes on from where it is, as any projection does (its state and
      * {@code failedEvent} say whether it is stuck).
      */
     public synchronized ProjectionStatus cancelRebuild(String name) {
-        TrackingEventProcessor processor = projection(name);
+        StreamingEventProcessor processor = projection(name);
         Rebuild rebuild = rebuilds.get(name);
         Outcome outcome = rebuild == null ? null : outcome(processor, rebuild, position(processor));
         if (outcome != Outcome.REBUILDING && outcome != Outcome.FAILED) {
@@ -184,7 +218,7 @@ public class ProjectionOperations {
 
     /** Every 2 s while {@code rebuild} runs: progress when there was some, a failure once per event. */
     private void logProgress(String name, Rebuild rebuild) {
-        TrackingEventProcessor processor = tracking(name);
+        StreamingEventProcessor processor = streaming(name);
         long position = position(processor);
         Outcome outcome = rebuilds.get(name) != rebuild ? Outcome.CANCELLED : outcome(processor, rebuild, position);
         if (outcome == Outcome.FINISHED || outcome == Outcome.CANCELLED) {
@@ -215,7 +249,7 @@ public class ProjectionOperations {
     public void awaitCaughtUp(String name, Duration timeout) {
         long target = headPosition();
         Instant deadline = clock.instant().plus(timeout);
-        TrackingEventProcessor processor = tracking(name);
+        StreamingEventProcessor processor = streaming(name);
         while (position(processor) < target) {
             if (clock.instant().isAfter(deadline)) {
                 throw new IllegalStateException(name + " did not reach position " + target + " within " + timeout);
@@ -224,14 +258,20 @@ public class ProjectionOperations {
         }
     }
 
-    private ProjectionStatus status(TrackingEventProcessor processor) {
+    private ProjectionStatus status(StreamingEventProcessor processor) {
         Map<Integer, EventTrackerStatus> statuses = processor.processingStatus();
         long position = position(processor);
         boolean replaying = statuses.values().stream().anyMatch(EventTrackerStatus::isReplaying);
+        String name = processor.getName();
+        FailedEvent failed = failedEvent(name, position);
+        // a pooled processor drops a failed segment's status when it releases the segment to retry it later: the
+        // event it failed on, not yet passed, says it is in error meanwhile
         String error = statuses.values().stream().filter(EventTrackerStatus::isErrorState)
                 .map(s -> s.getError() == null ? "error" : s.getError().getClass().getSimpleName() + ": "
                         + s.getError().getMessage())
-                .findFirst().orElse(null);
+                .findFirst()
+                .or(() -> Optional.ofNullable(failed).filter(f -> processor.isRunning()).map(FailedEvent::cause))
+                .orElse(null);
         String stall = error != null ? null : stalls.stream()
                 .map(detector -> detector.of(processor.getName()))
                 .flatMap(Optional::stream)
@@ -244,13 +284,12 @@ public class ProjectionOperations {
                 : !processor.isRunning() ? "STOPPED"
                 : progress != null && progress.outcome() == Outcome.REBUILDING ? "REBUILDING"
                 : "RUNNING";
-        String name = processor.getName();
         return new ProjectionStatus(name, state, position, head, Math.max(0, head - position), replaying, progress,
                 error != null ? error : stall, parked.count(name),
-                processor.supportsReset() && !NEVER_REBUILT.contains(name), failedEvent(name, position));
+                processor.supportsReset() && !NEVER_REBUILT.contains(name), failed);
     }
 
-    private ProjectionStatus.RebuildProgress progress(TrackingEventProcessor processor, Rebuild rebuild,
+    private ProjectionStatus.RebuildProgress progress(StreamingEventProcessor processor, Rebuild rebuild,
                                                       long position) {
         Outcome outcome = outcome(processor, rebuild, position);
         Instant end = rebuild.finishedAt != null ? rebuild.finishedAt
@@ -264,7 +303,7 @@ public class ProjectionOperations {
     }
 
     /** Where {@code rebuild} stands; records (and logs, once) its finish when the position reaches the target. */
-    private Outcome outcome(TrackingEventProcessor processor, Rebuild rebuild, long position) {
+    private Outcome outcome(StreamingEventProcessor processor, Rebuild rebuild, long position) {
         if (rebuild.cancelledAt != null) {
             return Outcome.CANCELLED;
         }
@@ -292,10 +331,24 @@ public class ProjectionOperations {
         return failures.of(name).filter(failed -> failed.globalIndex() > position).orElse(null);
     }
 
-    private static long position(TrackingEventProcessor processor) {
-        return processor.processingStatus().values().stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .mapToLong(p -> p.orElse(-1))
+    /**
+     * The lowest position of the processor's segments: those this instance holds as it processes them, the others
+     * (held by another instance, or released after a failure until Axon retries them) as the token store has them.
+     */
+    private long position(StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> here = processor.processingStatus();
+        List<TokenClaims.Claim> segments = claims.claims(processor.getName());
+        if (segments.isEmpty()) {
+            return here.values().stream()
+                    .map(EventTrackerStatus::getCurrentPosition)
+                    .mapToLong(p -> p.orElse(-1))
+                    .min().orElse(-1);
+        }
+        return segments.stream()
+                .mapToLong(segment -> {
+                    EventTrackerStatus status = here.get(segment.segment());
+                    return status != null ? status.getCurrentPosition().orElse(-1) : segment.position();
+                })
                 .min().orElse(-1);
     }
 
@@ -308,32 +361,32 @@ public class ProjectionOperations {
         return position.orElse(-1);
     }
 
-    private Stream<TrackingEventProcessor> trackingProcessors() {
+    private Stream<StreamingEventProcessor> streamingProcessors() {
         return processing.eventProcessors().values().stream()
-                .filter(TrackingEventProcessor.class::isInstance)
-                .map(TrackingEventProcessor.class::cast);
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast);
     }
 
-    /** Any tracking processor, a saga's too. */
-    private TrackingEventProcessor tracking(String name) {
+    /** Any streaming processor, a saga's too. */
+    private StreamingEventProcessor streaming(String name) {
         EventProcessor processor = processing.eventProcessors().get(name);
-        if (!(processor instanceof TrackingEventProcessor tracking)) {
+        if (!(processor instanceof StreamingEventProcessor streaming)) {
             throw new NotFoundException("projection", name);
         }
-        return tracking;
+        return streaming;
     }
 
-    /** A projection: a tracking processor that is not a saga's. */
-    private TrackingEventProcessor projection(String name) {
-        TrackingEventProcessor processor = tracking(name);
+    /** A projection: a streaming processor that is not a saga's. */
+    private StreamingEventProcessor projection(String name) {
+        StreamingEventProcessor processor = streaming(name);
         if (isSaga(processor)) {
             throw new NotFoundException("projection", name);
         }
         return processor;
     }
 
-    private static boolean isSaga(TrackingEventProcessor processor) {
-        return isSaga(processor.eventHandlerInvoker());
+    private static boolean isSaga(StreamingEventProcessor processor) {
+        return processor instanceof AbstractEventProcessor axon && isSaga(axon.eventHandlerInvoker());
     }
 
     private static boolean isSaga(EventHandlerInvoker invoker) {

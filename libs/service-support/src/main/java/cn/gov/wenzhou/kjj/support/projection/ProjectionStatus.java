@@ -3,7 +3,7 @@ package cn.gov.wenzhou.kjj.support.projection;
 import java.time.Instant;
 
 /**
- * Where a projection (a tracking processor) stands against the event store.
+ * Where a projection (a streaming processor, all its segments together) stands against the event store.
  *
  * @param name            the processor's name
  * @param state           RUNNING, REBUILDING, ERROR, STALLED (cannot make progress, such as a publisher whose broker

@@ -93,6 +93,9 @@ class RebuildRefusalTest {
         await().atMost(PATIENCE).until(() -> caughtUp(LedgerNames.NAME));
         String rows = TableChecksums.of(dataSource, "ledger_name");
         long position = operator.get("/ops/projections/" + LedgerNames.NAME).json().path("position").asLong();
+        // a segment with nothing of its own to handle stores its token a little later (claim-extension-threshold)
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from token_entry "
+                + "where processor_name = ? and token_type is null", Long.class, LedgerNames.NAME) == 0);
 
         ledgerNames.failReset(true);
         ApiClient.Response refused = operator.post("/ops/projections/" + LedgerNames.NAME + "/rebuild", null);

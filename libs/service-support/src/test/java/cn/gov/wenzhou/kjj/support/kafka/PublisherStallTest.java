@@ -56,7 +56,7 @@ class PublisherStallTest {
 
     {
         when(processing.eventProcessor(PublisherStall.PUBLISHER,
-                org.axonframework.eventhandling.TrackingEventProcessor.class)).thenReturn(Optional.empty());
+                org.axonframework.eventhandling.StreamingEventProcessor.class)).thenReturn(Optional.empty());
     }
 
     @Test

@@ -9,7 +9,7 @@ import cn.gov.wenzhou.kjj.support.kafka.TopicPublisher;
 import cn.gov.wenzhou.kjj.testsupport.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -220,8 +220,8 @@ class VerifiedPriorityApiTest {
      */
     @Test
     void aPartnerNamedByCreditCodeOnlyIsItsPlatformEvenWhileThePlatformStandingViewLagsBehind() {
-        TrackingEventProcessor view = processing.eventProcessor(PlatformStandingProjection.NAME,
-                TrackingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor view = processing.eventProcessor(PlatformStandingProjection.NAME,
+                StreamingEventProcessor.class).orElseThrow();
         view.shutDown();
         try {
             String platformCode = FundingScenario.newCreditCode();

@@ -16,7 +16,7 @@ import cn.gov.wenzhou.kjj.testsupport.TopicRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -127,8 +127,8 @@ class RegistryPlatformListenerTest {
      */
     @Test
     void anAdmissionNamesThePlatformNotedBeforeItEvenWhileTheEmployerPlatformsViewLagsBehind() {
-        TrackingEventProcessor view = processing.eventProcessor(EmployerPlatformProjection.NAME,
-                TrackingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor view = processing.eventProcessor(EmployerPlatformProjection.NAME,
+                StreamingEventProcessor.class).orElseThrow();
         view.shutDown();
         try {
             String platformId = UUID.randomUUID().toString();
