@@ -104,7 +104,7 @@ public final class BenchMain {
             variant.addSource(StackService.FUNDING, SwitchableLedger.class);
         }
         if (figures.contains("20")) {
-            // figures 20a-20d switch the projections' commits durable for half of each round; else they are shipped
+            // figures 20a-20d switch the asynchronous commits durable for half of each round; else they are shipped
             for (StackService service : StackService.values()) {
                 variant.addSource(service, SwitchableProjectionCommits.class);
             }
@@ -528,9 +528,9 @@ public final class BenchMain {
             }
             case "batched-audit-trail" -> variant.addSource(StackService.FUNDING, BatchedAuditTrail.class);
             default -> throw new IllegalArgumentException("unknown --with " + name + " (noop-projection, "
-                    + "jdbc-profile, event-store, batched-audit-trail; the projections' asynchronous commits are "
+                    + "jdbc-profile, event-store, batched-audit-trail; the publisher's asynchronous commits are "
                     + "shipped since issue 20: --prop stb.event-processing.asynchronous-commit.enabled=false measures "
-                    + "them durable)");
+                    + "them durable, ...projections=true the projections' too)");
         }
     }
 

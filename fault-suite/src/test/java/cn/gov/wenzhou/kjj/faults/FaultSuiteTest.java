@@ -928,8 +928,8 @@ class FaultSuiteTest {
         details.put("tables differing from the rebuild", differing);
         details.put("refused commands that were stored anyway (half done)", halfDone);
         details.put("recovery", "from the crash until the registry was ready again");
-        report.add(new Report.Scenario("SIGKILL and PostgreSQL crash mid-stream", "Projections and the publisher "
-                + "commit without waiting for the disk, so a crash may lose their last commits: after a service's "
+        report.add(new Report.Scenario("SIGKILL and PostgreSQL crash mid-stream", "The publisher commits without "
+                + "waiting for the disk, so a crash may lose its last commits (projections wait for it): after a service's "
                 + "SIGKILL and PostgreSQL's immediate shutdown mid-stream, every projection of every service holds "
                 + "exactly the rows a full rebuild makes, every stored registration is on its topics (by ce_id), "
                 + "every answered one is in the registry's view and in funding once, a refused one in neither.",

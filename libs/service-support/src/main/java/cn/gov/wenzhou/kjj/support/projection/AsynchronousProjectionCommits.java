@@ -20,27 +20,28 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The projections' and the Kafka publisher's transactions commit with {@code synchronous_commit = off}: PostgreSQL
- * answers the commit once it is in its write-ahead log's buffers and writes it to disk a moment later (its WAL writer
- * runs every {@code wal_writer_delay}, 200 ms), instead of making each batch of each projection wait for a flush of
- * its own. What a crash can lose is the last of those commits, a projection's rows and its token together (one
- * transaction), never a commit without the ones before it (recovery replays a prefix of the log): the processor
- * then does that tail again from the event store, which is durable. The publisher sends that tail again, with the
- * same {@code ce_id}s, which its consumers ignore.
+ * The Kafka publisher's transactions commit with {@code synchronous_commit = off}: PostgreSQL answers the commit once
+ * it is in its write-ahead log's buffers and writes it to disk a moment later (its WAL writer runs every
+ * {@code wal_writer_delay}, 200 ms). What a crash can lose is the last of those commits: the publisher's token, never
+ * a record (the records are on Kafka before the token is committed). A publisher that starts again from the older
+ * token sends that tail again, with the same {@code ce_id}s, which its consumers ignore; one that outlived the crash
+ * goes on from the token it holds in memory and sends nothing twice.
  *
- * <p>Everything else waits for the disk as before: commands (their events are what everything is derived from),
- * sagas (their effects are commands, which a saga redoing a lost tail would send again), processors that cannot be
- * replayed (the mailers) and the Kafka consumers' effects (a consumer commits its offset after its effect: an effect
- * lost after that would never be redelivered). A durable commit also flushes every commit logged before it, so a
- * command that decided on a projection's row decided on a row that is on disk.
+ * <p>The projections could do the same, with the bench's figure 20 to say what it buys, but only once a processor
+ * re-reads its tokens after the database restarted: a projection whose service outlives a crash of PostgreSQL goes on
+ * from the token in its memory, and the commits the crash lost (its rows and its token) are never processed again.
+ * The fault suite's crash test showed exactly that (talent's {@code employer_platform} lacking what a rebuild holds),
+ * so they stay durable unless {@code stb.event-processing.asynchronous-commit.projections} is set, for measuring.
  *
- * <p>Which processors: the processing groups of the context's event handler beans whose processor can be reset —
- * what {@link ProjectionOperations} rebuilds; a saga's or a {@code @DisallowReplay} processor's cannot — and the
- * publisher ({@value PublisherStall#PUBLISHER}). Each is decided at its processor's first transaction, since the
- * handlers it holds are known only once it is built. Registered as the processing group's transaction manager, which
- * tracking and pooled streaming processors use alike for all their work (batches, token claims, resets). A
- * transaction that joins one already in progress (a subscribing processor inside a command's) is left as it is.
- * Off with {@code stb.event-processing.asynchronous-commit.enabled=false} ({@link AsynchronousCommitProperties}).
+ * <p>Everything else waits for the disk: commands (their events are what everything is derived from), sagas (their
+ * effects are commands), processors that cannot be replayed (the mailers) and the Kafka consumers' effects (a
+ * consumer commits its offset after its effect: an effect lost after that would never be redelivered).
+ *
+ * <p>Registered as the processing group's transaction manager, which tracking and pooled streaming processors use
+ * alike for all their work (batches, token claims, resets), and decided at its processor's first transaction, since
+ * the handlers it holds are known only once it is built. A transaction that joins one already in progress (a
+ * subscribing processor inside a command's) is left as it is. Off with
+ * {@code stb.event-processing.asynchronous-commit.enabled=false} ({@link AsynchronousCommitProperties}).
  */
 public class AsynchronousProjectionCommits implements ConfigurerModule {
 
@@ -48,10 +49,12 @@ public class AsynchronousProjectionCommits implements ConfigurerModule {
 
     private final ListableBeanFactory beans;
     private final JdbcTemplate jdbc;
+    private final boolean projectionsToo;
 
-    public AsynchronousProjectionCommits(ListableBeanFactory beans, JdbcTemplate jdbc) {
+    public AsynchronousProjectionCommits(ListableBeanFactory beans, JdbcTemplate jdbc, boolean projectionsToo) {
         this.beans = beans;
         this.jdbc = jdbc;
+        this.projectionsToo = projectionsToo;
     }
 
     @Override
@@ -59,7 +62,7 @@ public class AsynchronousProjectionCommits implements ConfigurerModule {
         Set<String> groups = processingGroups();
         configurer.eventProcessing(processing -> groups.forEach(group -> processing.registerTransactionManager(group,
                 configuration -> new AsynchronousCommitWhenRebuildable(group, configuration,
-                        configuration.getComponent(TransactionManager.class), jdbc))));
+                        configuration.getComponent(TransactionManager.class), jdbc, projectionsToo))));
     }
 
     /** The processing groups named on the context's beans (a processor takes its group's name). */
@@ -75,7 +78,7 @@ public class AsynchronousProjectionCommits implements ConfigurerModule {
 
     /**
      * The service's transaction manager for one processor, made asynchronous at the start of each transaction it
-     * begins once the processor turns out to be a projection or the publisher.
+     * begins once the processor turns out to be the publisher (or, when asked, a projection).
      */
     static final class AsynchronousCommitWhenRebuildable implements TransactionManager {
 
@@ -83,14 +86,16 @@ public class AsynchronousProjectionCommits implements ConfigurerModule {
         private final Configuration configuration;
         private final TransactionManager durable;
         private final JdbcTemplate jdbc;
+        private final boolean projectionsToo;
         private volatile Boolean asynchronous;
 
         AsynchronousCommitWhenRebuildable(String processor, Configuration configuration, TransactionManager durable,
-                                          JdbcTemplate jdbc) {
+                                          JdbcTemplate jdbc, boolean projectionsToo) {
             this.processor = processor;
             this.configuration = configuration;
             this.durable = durable;
             this.jdbc = jdbc;
+            this.projectionsToo = projectionsToo;
         }
 
         @Override
@@ -117,7 +122,8 @@ public class AsynchronousProjectionCommits implements ConfigurerModule {
                     return false;
                 }
                 decided = PublisherStall.PUBLISHER.equals(processor)
-                        || built.get() instanceof StreamingEventProcessor streaming && streaming.supportsReset();
+                        || projectionsToo && built.get() instanceof StreamingEventProcessor streaming
+                        && streaming.supportsReset();
                 asynchronous = decided;
             }
             return decided;

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Derived data does not wait for the disk, the rest does: {@code show synchronous_commit} asked inside each kind of
+ * The publisher does not wait for the disk, the rest (the projections included) does: {@code show synchronous_commit} asked inside each kind of
  * handler, on its own transaction's connection, on real PostgreSQL (the sessions start with PostgreSQL's default,
  * {@code on}, as in production: see support-test.yml).
  */
@@ -39,7 +39,7 @@ class AsynchronousProjectionCommitsTest {
     SynchronousCommitSeen seen;
 
     @Test
-    void projectionsAndThePublisherCommitWithoutWaitingForTheDiskWhileCommandsSagasAndConsumersWaitForIt() {
+    void thePublisherCommitsWithoutWaitingForTheDiskWhileProjectionsCommandsSagasAndConsumersWaitForIt() {
         String ledger = UUID.randomUUID().toString();
         commands.sendAndWait(new Ledger.OpenLedger(ledger, "durability"));
         String subject = UUID.randomUUID().toString();
@@ -52,7 +52,8 @@ class AsynchronousProjectionCommitsTest {
                 && seen.of("consumer", subject) != null);
         String command = commands.sendAndWait(new SynchronousCommitSeen.ShowSynchronousCommit());
 
-        assertThat(seen.of("projection", ledger)).as("a projection's transaction").isEqualTo("off");
+        // a projection's lost commit is never processed again by a service that outlived the crash
+        assertThat(seen.of("projection", ledger)).as("a projection's transaction").isEqualTo("on");
         assertThat(seen.of("publisher", ledger)).as("the Kafka publisher's transaction").isEqualTo("off");
         assertThat(command).as("a command's transaction").isEqualTo("on");
         assertThat(seen.of("saga", ledger)).as("a saga's transaction").isEqualTo("on");
