@@ -385,29 +385,38 @@ class MultiInstanceTest {
     @Order(4)
     void everyProjectionTheInstancesBuiltEqualsARebuildFromTheEventStore() throws Exception {
         String operator = Callers.role("OPERATOR");
-        awaitQuiet();
-        StoreState built = StoreState.of(stack);
         long started = System.nanoTime();
         List<String> rebuilt = new ArrayList<>();
-        for (StackService service : StackService.values()) {
-            // one instance of each is left: the rebuild resets tokens no other instance claims
-            String base = url(service, 0);
-            for (JsonNode projection : expect(200, Http.send("GET", base + "/ops/projections", operator,
-                    (byte[]) null)).json().orElseThrow()) {
-                if (!projection.path("rebuildable").asBoolean()) {
-                    continue;
+        StoreState built;
+        StoreState fromTheStore;
+        int attempts = 0;
+        do {
+            // funding's sweeps (the daily ledger checkpoint, deadlines) may store an event while the projections
+            // rebuild: a rebuild is compared with what was built only when the event store stayed as it was
+            attempts++;
+            rebuilt.clear();
+            awaitQuiet();
+            built = StoreState.of(stack);
+            for (StackService service : StackService.values()) {
+                // one instance of each is left: the rebuild resets tokens no other instance claims
+                String base = url(service, 0);
+                for (JsonNode projection : expect(200, Http.send("GET", base + "/ops/projections", operator,
+                        (byte[]) null)).json().orElseThrow()) {
+                    if (!projection.path("rebuildable").asBoolean()) {
+                        continue;
+                    }
+                    String name = projection.path("name").asText();
+                    expect(202, Http.send("POST", base + "/ops/projections/" + name + "/rebuild", operator,
+                            (byte[]) null));
+                    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> Http.send("GET",
+                            base + "/ops/projections/" + name, operator, (byte[]) null).json().orElseThrow(),
+                            node -> "FINISHED".equals(node.path("rebuild").path("outcome").asText()));
+                    rebuilt.add(service.serviceName() + "." + name);
                 }
-                String name = projection.path("name").asText();
-                expect(202, Http.send("POST", base + "/ops/projections/" + name + "/rebuild", operator,
-                        (byte[]) null));
-                await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> Http.send("GET",
-                        base + "/ops/projections/" + name, operator, (byte[]) null).json().orElseThrow(),
-                        node -> "FINISHED".equals(node.path("rebuild").path("outcome").asText()));
-                rebuilt.add(service.serviceName() + "." + name);
             }
-        }
-        awaitQuiet();
-        StoreState fromTheStore = StoreState.of(stack);
+            awaitQuiet();
+            fromTheStore = StoreState.of(stack);
+        } while (!fromTheStore.sameEventStoreAs(built) && attempts < 3);
         List<String> differing = fromTheStore.changedSince(built);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("projections rebuilt", rebuilt);
@@ -415,6 +424,7 @@ class MultiInstanceTest {
                 .mapToInt(Map::size).sum());
         details.put("tables differing after the rebuild", differing);
         details.put("event store rows", built.events());
+        details.put("rebuilds until the event store stayed unchanged during one", attempts);
         report.add(new Report.Scenario("projections against a rebuild", "Every table of every service after the "
                 + "streams above (two instances, then one killed) equals, row for row by checksum, what a "
                 + "single instance's rebuild of every projection from the event store makes: no event was "

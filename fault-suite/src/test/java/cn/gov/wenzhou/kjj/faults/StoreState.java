@@ -40,6 +40,12 @@ record StoreState(Map<StackService, Long> events, Map<StackService, Map<String, 
                 .toList();
     }
 
+    /** Whether every service's event store holds what {@code other}'s held: row counts and checksums. */
+    boolean sameEventStoreAs(StoreState other) {
+        return events.equals(other.events) && tables.entrySet().stream().allMatch(service -> java.util.Objects.equals(
+                service.getValue().get("domain_event_entry"), other.tables.get(service.getKey()).get("domain_event_entry")));
+    }
+
     /** Events stored by {@code service} whose payload type ends with {@code type}, for one aggregate or all. */
     static long eventsOfType(FaultStack stack, StackService service, String type, String aggregateId) {
         JdbcTemplate jdbc = new JdbcTemplate(stack.dataSource(service));
