@@ -2,6 +2,7 @@ package cn.gov.wenzhou.kjj.support.axon;
 
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.AbstractTokenEntry;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
@@ -10,7 +11,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.lang.management.ManagementFactory;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -61,7 +61,6 @@ public class TokenClaims implements DisposableBean {
     private final Duration claimTimeout;
     private final Integer maxClaimedSegments;
     private final Duration cacheFor;
-    private final Clock clock = Clock.systemUTC(); // the clock of Axon's token entries
     private final int instanceSegment;
     private final Map<String, Cached> segmentCounts = new ConcurrentHashMap<>();
     private volatile Cached liveInstances;
@@ -115,10 +114,10 @@ public class TokenClaims implements DisposableBean {
     /** Instances whose announcement is younger than the claim timeout, this one included. */
     public int liveInstanceCount() {
         Cached cached = liveInstances;
-        if (cached != null && cached.fresh(clock.instant())) {
+        if (cached != null && cached.fresh(now())) {
             return cached.value;
         }
-        Instant now = clock.instant();
+        Instant now = now();
         List<Claim> rows = claims(INSTANCES);
         long others = rows.stream().filter(Claim::held).map(Claim::owner).filter(owner -> !nodeId.equals(owner))
                 .distinct().count();
@@ -129,7 +128,7 @@ public class TokenClaims implements DisposableBean {
 
     /** Every segment of {@code processor} in the token store, by segment id. */
     public List<Claim> claims(String processor) {
-        Instant now = clock.instant();
+        Instant now = now();
         return jdbc.query("select segment, owner, timestamp, token, token_type from token_entry "
                         + "where processor_name = ? order by segment",
                 (row, n) -> {
@@ -148,7 +147,7 @@ public class TokenClaims implements DisposableBean {
     }
 
     private int segmentCount(String processor) {
-        Instant now = clock.instant();
+        Instant now = now();
         Cached cached = segmentCounts.get(processor);
         if (cached != null && cached.fresh(now)) {
             return cached.value;
@@ -178,12 +177,12 @@ public class TokenClaims implements DisposableBean {
 
     private void announce() {
         try {
-            String now = DateTimeUtils.formatInstant(clock.instant());
+            String now = DateTimeUtils.formatInstant(now());
             jdbc.update("""
                     insert into token_entry (processor_name, segment, owner, timestamp) values (?, ?, ?, ?)
                     on conflict (segment, processor_name) do update set owner = excluded.owner,
                         timestamp = excluded.timestamp""", INSTANCES, instanceSegment, nodeId, now);
-            Instant forgotten = clock.instant().minus(STALE_ROW_KEPT);
+            Instant forgotten = now().minus(STALE_ROW_KEPT);
             for (Claim gone : claims(INSTANCES)) {
                 if (!gone.held() && gone.claimedAt().isBefore(forgotten)) {
                     jdbc.update("delete from token_entry where processor_name = ? and segment = ? and timestamp = ?",
@@ -220,5 +219,14 @@ public class TokenClaims implements DisposableBean {
         boolean fresh(Instant now) {
             return Objects.requireNonNull(now).isBefore(until);
         }
+    }
+
+    /**
+     * The instant Axon's token store stamps its claims with: its own clock ({@link AbstractTokenEntry#clock}, wall
+     * time), not the service's business clock, which a test may fix and which would then make every claim look fresh
+     * or dead.
+     */
+    private static Instant now() {
+        return AbstractTokenEntry.clock.instant();
     }
 }
