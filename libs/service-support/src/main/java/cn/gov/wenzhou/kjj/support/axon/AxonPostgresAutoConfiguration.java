@@ -154,6 +154,17 @@ public class AxonPostgresAutoConfiguration {
                 .announceEvery(properties.claimExtensionThreshold());
     }
 
+    /** One instance of the service at a time starts its processors (and creates their tokens). */
+    @Bean
+    public ProcessorStartLock processorStartLock(DataSource dataSource) {
+        return new ProcessorStartLock(dataSource);
+    }
+
+    @Bean
+    public ProcessorStartLock.Release processorStartLockRelease(ProcessorStartLock lock) {
+        return new ProcessorStartLock.Release(lock);
+    }
+
     /** Axon's JPA token store, with the claim timeout and owner of {@code stb.event-processing}. */
     @Bean
     @ConditionalOnMissingBean(TokenStore.class)
