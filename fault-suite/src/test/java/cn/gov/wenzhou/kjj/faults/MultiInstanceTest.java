@@ -318,22 +318,28 @@ class MultiInstanceTest {
         // takeover: the survivor holds every claim the victim held and has processed what was stored before the kill;
         // the survivor's consumers have consumed records published after the kill on every partition
         Map<String, Long> takeoverMillis = new ConcurrentHashMap<>();
-        long deadline = killed + PROCESSOR_TAKEOVER_BOUND.plus(CONSUMER_TAKEOVER_BOUND).toNanos();
-        while (takeoverMillis.size() < StackService.values().length + STANDING_CONSUMERS.size()
-                && System.nanoTime() < deadline) {
-            for (StackService service : StackService.values()) {
-                if (!takeoverMillis.containsKey(service.serviceName() + " processors")
-                        && processorsTakenOver(service, victimPids.get(service), headAtKill.get(service))) {
-                    takeoverMillis.put(service.serviceName() + " processors", (System.nanoTime() - killed) / 1_000_000);
-                }
-            }
-            for (StackService consumer : STANDING_CONSUMERS.keySet()) {
-                if (!takeoverMillis.containsKey(consumer.serviceName() + " consumers")
-                        && partitionsTakenOver(consumer, standingEndsAtKill)) {
-                    takeoverMillis.put(consumer.serviceName() + " consumers", (System.nanoTime() - killed) / 1_000_000);
-                }
-            }
-            Thread.sleep(200);
+        int takeovers = StackService.values().length + STANDING_CONSUMERS.size();
+        try {
+            await().atMost(PROCESSOR_TAKEOVER_BOUND.plus(CONSUMER_TAKEOVER_BOUND)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(200)).until(() -> {
+                        for (StackService service : StackService.values()) {
+                            if (!takeoverMillis.containsKey(service.serviceName() + " processors")
+                                    && processorsTakenOver(service, victimPids.get(service), headAtKill.get(service))) {
+                                takeoverMillis.put(service.serviceName() + " processors",
+                                        (System.nanoTime() - killed) / 1_000_000);
+                            }
+                        }
+                        for (StackService consumer : STANDING_CONSUMERS.keySet()) {
+                            if (!takeoverMillis.containsKey(consumer.serviceName() + " consumers")
+                                    && partitionsTakenOver(consumer, standingEndsAtKill)) {
+                                takeoverMillis.put(consumer.serviceName() + " consumers",
+                                        (System.nanoTime() - killed) / 1_000_000);
+                            }
+                        }
+                        return takeoverMillis.size() >= takeovers;
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException notAll) {
+            // the assertions below name what was not taken over in time
         }
         await().atMost(PATIENCE).until(() -> history.answered() >= COMMANDS + COMMANDS / 2);
         streaming.set(false);
