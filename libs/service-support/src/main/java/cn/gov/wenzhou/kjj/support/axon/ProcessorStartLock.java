@@ -7,11 +7,9 @@ import org.springframework.context.SmartLifecycle;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One instance of a service at a time starts its event processors. A pooled streaming processor creates its tokens
@@ -45,26 +43,24 @@ public class ProcessorStartLock implements SmartLifecycle, DisposableBean {
     @Override
     public synchronized void start() {
         running = true;
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
         try {
             Connection connection = dataSource.getConnection();
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
-                while (true) {
-                    try (ResultSet locked = statement.executeQuery("select pg_try_advisory_lock(" + LOCK_KEY + ")")) {
-                        locked.next();
-                        if (locked.getBoolean(1)) {
-                            held = connection;
-                            return;
-                        }
-                    }
-                    if (System.nanoTime() > deadline) {
-                        log.warn("another instance held the processors' start lock for over {} s: starting without it",
-                                PATIENCE.toSeconds());
-                        connection.close();
-                        return;
-                    }
-                    LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+                // the wait for an advisory lock obeys lock_timeout; reset before the connection goes back to the pool
+                statement.execute("set lock_timeout = '" + PATIENCE.toMillis() + "ms'");
+                try {
+                    statement.execute("select pg_advisory_lock(" + LOCK_KEY + ")");
+                    held = connection;
+                } catch (SQLException timedOut) {
+                    log.warn("another instance held the processors' start lock for over {} s ({}): starting "
+                            + "without it", PATIENCE.toSeconds(), timedOut.getSQLState());
+                } finally {
+                    statement.execute("reset lock_timeout");
+                }
+            } finally {
+                if (held != connection) {
+                    connection.close();
                 }
             }
         } catch (SQLException e) {
