@@ -59,7 +59,8 @@ public class AsynchronousProjectionCommits implements ConfigurerModule {
 
     @Override
     public void configureModule(Configurer configurer) {
-        Set<String> groups = processingGroups();
+        // only the publisher, unless the projections are asked for too: no other processor gets a manager of ours
+        Set<String> groups = projectionsToo ? processingGroups() : Set.of(PublisherStall.PUBLISHER);
         configurer.eventProcessing(processing -> groups.forEach(group -> processing.registerTransactionManager(group,
                 configuration -> new AsynchronousCommitWhenRebuildable(group, configuration,
                         configuration.getComponent(TransactionManager.class), jdbc, projectionsToo))));
