@@ -195,9 +195,17 @@ final class FaultStack implements AutoCloseable {
     /** Starts instance {@code number} of {@code service} (again: same port, same database, same consumer group). */
     void launch(StackService service, int number) throws IOException {
         List<String> arguments = new ArrayList<>(ServiceLauncher.arguments(placement(service, number)));
-        String name = number == 1 ? service.serviceName() : service.serviceName() + "-" + number;
-        services.put(new Instance(service, number), ChildJvm.start(name, jar(service), SERVICE_JVM, arguments,
-                Map.of(), work.resolve("logs").resolve(name + ".log")));
+        services.put(new Instance(service, number), ChildJvm.start(instanceName(service, number), jar(service),
+                SERVICE_JVM, arguments, Map.of(), log(service, number)));
+    }
+
+    /** Where instance {@code number} of {@code service} writes its output (kept across its restarts). */
+    Path log(StackService service, int number) {
+        return work.resolve("logs").resolve(instanceName(service, number) + ".log");
+    }
+
+    private static String instanceName(StackService service, int number) {
+        return number == 1 ? service.serviceName() : service.serviceName() + "-" + number;
     }
 
     /**
