@@ -338,9 +338,12 @@ class MultiInstanceTest {
                                 takeoverMillis.put(processors, (System.nanoTime() - killed) / 1_000_000);
                             } else if (!takeoverMillis.containsKey(processors) && !lateAtTheBound.containsKey(processors)
                                     && System.nanoTime() - killed > PROCESSOR_TAKEOVER_EXPECTED.toNanos()) {
+                                int survivor = 3 - victims.get(service);
                                 lateAtTheBound.put(processors, lateSegments(service, victimPids.get(service),
                                         headAtKill.get(service)) + "; the survivor's processors logged since the "
-                                        + "kill: " + processorTrouble(service, 3 - victims.get(service), killedAt));
+                                        + "kill: " + processorTrouble(service, survivor, killedAt) + "; "
+                                        + databaseWaits(service) + "; its threads: "
+                                        + threadDump(service, survivor));
                             }
                         }
                         for (StackService consumer : STANDING_CONSUMERS.keySet()) {
@@ -642,6 +645,36 @@ class MultiInstanceTest {
                 .map(claim -> claim.processor() + "#" + claim.segment() + " " + (claim.owner() == null ? "unclaimed"
                         : claim.owner().startsWith(victimPid + "@") ? "still the victim's" : "at " + claim.position()
                         + " of " + headAtKill)).toList().toString();
+    }
+
+    /** The instances' announcements and the sessions of the service's database that wait or hold a transaction. */
+    private String databaseWaits(StackService service) {
+        JdbcTemplate jdbc = new JdbcTemplate(stack.dataSource(service));
+        return "instances announced " + jdbc.queryForList("select owner || ' at ' || timestamp from token_entry "
+                + "where processor_name = '__instance'", String.class) + ", sessions waiting or in a transaction "
+                + jdbc.queryForList("select pid || ' ' || state || ' ' || coalesce(wait_event_type || ':' || "
+                + "wait_event, '-') || ' since ' || coalesce(xact_start::text, '-') || ' ' || left(query, 120) "
+                + "from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() "
+                + "and (state <> 'idle' or wait_event_type = 'Lock')", String.class);
+    }
+
+    /**
+     * The survivor's threads as {@code jcmd Thread.print} lists them, written beside the report (the file's name
+     * is returned): what its processors' coordinators were doing while they did not take over.
+     */
+    private String threadDump(StackService service, int survivor) {
+        Path dump = Path.of(System.getProperty("fault.report.directory", "target/fault-report"))
+                .resolve("late-takeover-" + service.serviceName() + "-threads.txt").toAbsolutePath();
+        try {
+            java.nio.file.Files.createDirectories(dump.getParent());
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(stack.pid(service, survivor)),
+                    "Thread.print").redirectErrorStream(true).redirectOutput(dump.toFile()).start();
+            return process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) ? dump.toString()
+                    : "(jcmd did not answer in 30 s)";
+        } catch (IOException | InterruptedException failed) {
+            return "(no thread dump: " + failed + ")";
+        }
     }
 
     /**
