@@ -275,7 +275,7 @@ class MultiInstanceTest {
 
     @Test
     @Order(3)
-    void oneInstanceOfEachKilledMidStreamIsTakenOverWithinTheBoundAndNothingIsLostOrDoubled() throws Exception {
+    void oneInstanceOfEachKilledMidStreamIsTakenOverAndNothingIsLostOrDoubled() throws Exception {
         History history = new History();
         AtomicBoolean streaming = new AtomicBoolean(true);
         ExecutorService streamer = Executors.newSingleThreadExecutor();
