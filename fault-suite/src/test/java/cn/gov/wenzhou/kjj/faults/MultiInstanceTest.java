@@ -78,7 +78,8 @@ class MultiInstanceTest {
      * is slack for a loaded 2-core machine (measured 12-31 s at a load of 6-24). A figure, reported beside the measured
      * one, not asserted: how fast is the bench's and {@code SegmentedProcessingTest}'s to hold (the latter bounds the
      * mechanism itself, two instances in one JVM); here the whole system on two cores shares them with the build, and
-     * one CI run measured 86 s for the registry. Past it the report names what was still waiting.
+     * one CI run measured 86 s for the registry (its processors' event source kept Axon's coordinator reading a steady
+     * stream for 1,024 events before it looked for free segments: {@code WakingEventSource}, since fixed). Past it the report names what was still waiting.
      */
     private static final Duration PROCESSOR_TAKEOVER_EXPECTED = Duration.ofSeconds(
             Integer.getInteger("fault.instances.processor-takeover-expected-seconds", 45));
