@@ -632,14 +632,17 @@ class MultiInstanceTest {
 
     private boolean processorsTakenOver(StackService service, long victimPid, long headAtKill) {
         List<Claim> claims = claims(service);
-        return !claims.isEmpty() && claims.stream().allMatch(claim -> claim.owner() != null
-                && !claim.owner().startsWith(victimPid + "@") && claim.position() >= headAtKill);
+        return !claims.isEmpty() && claims.stream().noneMatch(claim -> waitsForTakeover(claim, victimPid, headAtKill));
+    }
+
+    /** A segment not yet the survivor's: unclaimed, still the victim's, or behind the store's head at the kill. */
+    private static boolean waitsForTakeover(Claim claim, long victimPid, long headAtKill) {
+        return claim.owner() == null || claim.owner().startsWith(victimPid + "@") || claim.position() < headAtKill;
     }
 
     /** The segments that keep {@link #processorsTakenOver} false, each with why: its owner, or its position. */
     private String lateSegments(StackService service, long victimPid, long headAtKill) {
-        return claims(service).stream().filter(claim -> claim.owner() == null
-                        || claim.owner().startsWith(victimPid + "@") || claim.position() < headAtKill)
+        return claims(service).stream().filter(claim -> waitsForTakeover(claim, victimPid, headAtKill))
                 .map(claim -> claim.processor() + "#" + claim.segment() + " " + (claim.owner() == null ? "unclaimed"
                         : claim.owner().startsWith(victimPid + "@") ? "still the victim's" : "at " + claim.position()
                         + " of " + headAtKill)).toList().toString();
