@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Reporting deadlines over the business clock: reminders, overdue notices with their holds, escalations and suspension
@@ -23,17 +24,32 @@ import java.time.LocalDate;
 public class ReportingDeadlineSweep {
 
     private static final Logger log = LoggerFactory.getLogger(ReportingDeadlineSweep.class);
-    /** Projects looked at per sweep; the rest wait for the next one. */
-    static final int BATCH = 500;
+    /**
+     * Candidates read per query. A sweep reads page after page (keyset, by project id) until none is left, so a
+     * candidate the projects leave as one (a command refused, a view behind its aggregate) never hides those after
+     * it, however many there are.
+     */
+    static final int PAGE = 500;
 
     private final CommandGateway commands;
     private final ReportingProjection reporting;
     private final Clock clock;
+    private final int page;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public ReportingDeadlineSweep(CommandGateway commands, ReportingProjection reporting, Clock clock) {
+        this(commands, reporting, clock, PAGE);
+    }
+
+    /** With a page size of its own: a test shows the paging without 500 projects. */
+    public ReportingDeadlineSweep(CommandGateway commands, ReportingProjection reporting, Clock clock, int page) {
+        if (page < 1 || page > PAGE) {
+            throw new IllegalArgumentException("a sweep's page is 1 to " + PAGE + " projects, not " + page);
+        }
         this.commands = commands;
         this.reporting = reporting;
         this.clock = clock;
+        this.page = page;
     }
 
     @Scheduled(initialDelayString = "${stb.funding.reporting-sweep-delay:PT2M}",
@@ -45,16 +61,22 @@ public class ReportingDeadlineSweep {
     /** Records what {@code today} brings; returns how many notices were recorded. */
     public int apply(LocalDate today) {
         int recorded = 0;
-        for (String projectId : reporting.projectsWithDeadlinesBy(today, BATCH)) {
-            try {
-                Integer notices = commands.sendAndWait(new ApplyReportingDeadlines(projectId, today));
-                recorded += notices == null ? 0 : notices;
-            } catch (RuntimeException refused) {
-                // another instance's append on the same project won (concurrent modification): its notices stand,
-                // and whatever is left is found by the next sweep
-                log.info("deadlines of project {} not applied now: {}", projectId, refused.getMessage());
+        String after = "";
+        List<String> candidates;
+        do {
+            candidates = reporting.projectsWithDeadlinesBy(today, after, page);
+            for (String projectId : candidates) {
+                try {
+                    Integer notices = commands.sendAndWait(new ApplyReportingDeadlines(projectId, today));
+                    recorded = Math.addExact(recorded, notices == null ? 0 : notices);
+                } catch (RuntimeException refused) {
+                    // another instance's append on the same project won (concurrent modification): its notices
+                    // stand, and whatever is left is found by the next sweep
+                    log.info("deadlines of project {} not applied now: {}", projectId, refused.getMessage());
+                }
+                after = projectId;
             }
-        }
+        } while (candidates.size() == page);
         return recorded;
     }
 }

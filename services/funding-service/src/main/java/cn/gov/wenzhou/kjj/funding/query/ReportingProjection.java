@@ -188,13 +188,16 @@ public class ReportingProjection {
 
     // --- reads ---
 
-    /** Projects with a deadline {@code today} reached that is not recorded yet (the sweep's candidates). */
-    public List<String> projectsWithDeadlinesBy(LocalDate today, int limit) {
+    /**
+     * Projects with a deadline {@code today} reached that is not recorded yet (the sweep's candidates), by project id
+     * after {@code afterProjectId} ("" for the first page), at most {@code limit}.
+     */
+    public List<String> projectsWithDeadlinesBy(LocalDate today, String afterProjectId, int limit) {
         return jdbc.queryForList("""
                         select distinct o.project_id from report_obligation o
                         join project_reporting p on p.project_id = o.project_id
                         join funded_project f on f.project_id = o.project_id
-                        where o.status = 'DUE' and f.status in ('ACTIVE', 'SUSPENDED') and (
+                        where o.project_id > ? and o.status = 'DUE' and f.status in ('ACTIVE', 'SUSPENDED') and (
                             (o.reminded_cycle < o.cycle and o.due_on - p.remind_days <= ? and o.due_on >= ?)
                             or (o.overdue_on is null and o.due_on + p.grace_days + 1 <= ?)
                             or (o.overdue_on is not null and o.escalated_on is null
@@ -203,7 +206,7 @@ public class ReportingProjection {
                                 and f.status = 'ACTIVE'
                                 and o.overdue_on + p.escalate_after_days + p.propose_after_days <= ?))
                         order by o.project_id limit ?""",
-                String.class, today, today, today, today, today, limit);
+                String.class, afterProjectId, today, today, today, today, today, limit);
     }
 
     public Optional<ProjectReportingView> ofProject(String projectId) {
