@@ -58,8 +58,9 @@ import static org.awaitility.Awaitility.await;
  * once per {@code ce_id} (after the kill, at most re-published unchanged: the publisher sends before it stores its
  * token), every consumed event applied once (the consumers' {@code processed_message} rows and their effects), the
  * quota, the idempotency keys and the credit codes' uniqueness under concurrent requests to both instances; and how
- * long the survivors took to take over the killed instances' event processors and Kafka partitions: measured and
- * reported against what is expected, asserted only to happen (a speed is the bench's to hold). The figures go to {@code multi-instance-report.md} beside the fault report.
+ * long the survivors took to take over the killed instances' event processors and Kafka partitions: measured,
+ * reported, and held to the stated bounds (45 s and 60 s, three times what a loaded 2-core build measures). The
+ * figures go to {@code multi-instance-report.md} beside the fault report.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -75,11 +76,11 @@ class MultiInstanceTest {
      * What a killed instance's event processors should take to be the survivor's: its claims on the token store
      * expire after the claim timeout (10 s), the survivor tries to claim every
      * {@code stb.event-processing.token-claim-interval} (2 s), then catches up with what was stored meanwhile; the rest
-     * is slack for a loaded 2-core machine (measured 12-31 s at a load of 6-24). A figure, reported beside the measured
-     * one, not asserted: how fast is the bench's and {@code SegmentedProcessingTest}'s to hold (the latter bounds the
-     * mechanism itself, two instances in one JVM); here the whole system on two cores shares them with the build, and
-     * one CI run measured 86 s for the registry (its processors' event source kept Axon's coordinator reading a steady
-     * stream for 1,024 events before it looked for free segments: {@code WakingEventSource}, since fixed). Past it the report names what was still waiting.
+     * is slack for a loaded 2-core machine (measured 12-31 s at a load of 6-24). The stated bound, asserted: the in-JVM
+     * mechanism's own is {@code SegmentedProcessingTest}'s, but only the whole system under a steady stream showed the
+     * 82-86 s takeovers of 3 December (the processors' event source kept Axon's coordinator reading for 1,024 events
+     * before it looked for free segments: {@code WakingEventSource}, since fixed). Past it the report and the failure
+     * name what was still waiting.
      */
     private static final Duration PROCESSOR_TAKEOVER_EXPECTED = Duration.ofSeconds(
             Integer.getInteger("fault.instances.processor-takeover-expected-seconds", 45));
@@ -88,12 +89,12 @@ class MultiInstanceTest {
      * partitions to the others once its session times out ({@code session.timeout.ms} 15 s), then the group
      * rebalances (every listener's consumer rejoins) and the survivor consumes what waited. Measured from the kill
      * until a record published after it is consumed on every partition, so the registry's own publisher, killed at
-     * the same moment, is taken over within it too (measured 16-38 s on 2 loaded cores). Reported, not asserted.
+     * the same moment, is taken over within it too (measured 16-38 s on 2 loaded cores). The stated bound, asserted.
      */
     private static final Duration CONSUMER_TAKEOVER_EXPECTED = Duration.ofSeconds(60);
     /**
-     * What is asserted: that the survivors take over at all, within a bound no healthy takeover comes near (Axon backs
-     * a failing segment off for up to 60 s at a time; a takeover that never comes is what this catches).
+     * How long the test waits for a late takeover before it fails, so that the report says how late, not only that it
+     * was (Axon backs a failing segment off for up to 60 s at a time).
      */
     private static final Duration TAKEOVER_PATIENCE = Duration.ofMinutes(3);
     private static final Duration PATIENCE = Duration.ofMinutes(2);
@@ -368,7 +369,7 @@ class MultiInstanceTest {
         victims.forEach((service, victim) -> details.put(service.serviceName() + " killed", "instance " + victim
                 + " (pid " + victimPids.get(service) + "), holding " + claimsOfVictim.get(service) + " claims"));
         details.put("takeover after the SIGKILL (ms)", new TreeMap<>(takeoverMillis));
-        details.put("expected (reported, not asserted; asserted: within " + TAKEOVER_PATIENCE.toSeconds() + " s)",
+        details.put("bound (asserted; waited for up to " + TAKEOVER_PATIENCE.toSeconds() + " s)",
                 "processors " + PROCESSOR_TAKEOVER_EXPECTED.toSeconds() + " s (token claim timeout 10 s "
                 + "+ claim interval 2 s + catching up), consumers " + CONSUMER_TAKEOVER_EXPECTED.toSeconds()
                 + " s (session timeout 15 s + rebalance + the registry publisher's own takeover)");
@@ -381,7 +382,7 @@ class MultiInstanceTest {
         Checks checks = checkExactlyOnce(details);
         report.add(new Report.Scenario("one instance of each SIGKILLed mid-stream", "Commands stream to both "
                 + "instances of each service; one of each is killed with SIGKILL (the one holding most claims); the "
-                + "survivor takes over its processors and Kafka partitions (measured; expected: 45 s and 60 s), and "
+                + "survivor takes over its processors and Kafka partitions within 45 s and 60 s, and "
                 + "the end state is as with no kill: every answered command applied once, an unanswered one once or not at all, "
                 + "everywhere; a ce_id on a topic twice only as an identical re-publish, applied once.",
                 history.sent(), history.answered(), history.refused(), checks.lost(), checks.doubled(),
@@ -390,15 +391,19 @@ class MultiInstanceTest {
 
         assertThat(history.count(e -> e.answer().status() >= 400)).as("refusals").isZero();
         for (StackService service : StackService.values()) {
-            assertThat(takeoverMillis.get(service.serviceName() + " processors"))
-                    .as(service.serviceName() + " processors taken over within " + TAKEOVER_PATIENCE.toSeconds()
-                            + " s; still waiting at " + PROCESSOR_TAKEOVER_EXPECTED.toSeconds() + " s: "
-                            + lateAtTheBound.get(service.serviceName() + " processors")).isNotNull();
+            String processors = service.serviceName() + " processors";
+            assertThat(takeoverMillis.get(processors))
+                    .as(processors + " taken over within " + PROCESSOR_TAKEOVER_EXPECTED.toSeconds()
+                            + " s (waited " + TAKEOVER_PATIENCE.toSeconds() + " s); still waiting at "
+                            + PROCESSOR_TAKEOVER_EXPECTED.toSeconds() + " s: " + lateAtTheBound.get(processors))
+                    .isNotNull().isLessThanOrEqualTo(PROCESSOR_TAKEOVER_EXPECTED.toMillis());
         }
         for (StackService consumer : STANDING_CONSUMERS.keySet()) {
-            assertThat(takeoverMillis.get(consumer.serviceName() + " consumers"))
-                    .as(consumer.serviceName() + " partitions taken over within " + TAKEOVER_PATIENCE.toSeconds()
-                            + " s").isNotNull();
+            String consumers = consumer.serviceName() + " consumers";
+            assertThat(takeoverMillis.get(consumers))
+                    .as(consumer.serviceName() + " partitions taken over within "
+                            + CONSUMER_TAKEOVER_EXPECTED.toSeconds() + " s (waited " + TAKEOVER_PATIENCE.toSeconds()
+                            + " s)").isNotNull().isLessThanOrEqualTo(CONSUMER_TAKEOVER_EXPECTED.toMillis());
         }
         assertThat(checks.republished().values()).as("a ce_id published twice is the same record again")
                 .allSatisfy(copies -> assertThat(copies).hasSize(1));
