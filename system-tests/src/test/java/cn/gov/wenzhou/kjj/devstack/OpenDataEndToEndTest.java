@@ -53,7 +53,7 @@ class OpenDataEndToEndTest {
         String database = "e2e_opendata_" + ThreadLocalRandom.current().nextInt(1_000_000);
         postgres.createDatabase(database);
         String jar = System.getProperty("stb.open-data.jar");
-        assertThat(jar).as("stb.open-data.jar (set by dev-stack/pom.xml)").isNotNull();
+        assertThat(jar).as("stb.open-data.jar (set by system-tests/pom.xml)").isNotNull();
         // the child process starts while the services do
         openData = LocalOpenData.start(Path.of(jar), Path.of("target", "open-data-e2e.log"),
                 postgres.jdbcUrl(database), postgres.username(), postgres.password(),

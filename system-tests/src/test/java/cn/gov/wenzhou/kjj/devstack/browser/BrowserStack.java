@@ -138,7 +138,7 @@ public final class BrowserStack {
         String path = System.getProperty(property);
         if (path == null) {
             throw new IllegalStateException(property + " is not set: run the journeys through Maven (the "
-                    + "browser-journeys execution of dev-stack/pom.xml sets it)");
+                    + "browser-journeys execution of system-tests/pom.xml sets it)");
         }
         return Path.of(path);
     }
