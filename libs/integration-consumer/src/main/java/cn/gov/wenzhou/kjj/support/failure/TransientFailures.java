@@ -45,6 +45,9 @@ public final class TransientFailures {
             "org.axonframework.modelling.command.ConcurrencyException",
             "org.axonframework.common.lock.LockAcquisitionFailedException");
 
+    /** Where Hikari's closed connection throws (its lambdas are {@code ProxyConnection$ClosedConnection…}). */
+    private static final String HIKARI_CLOSED_CONNECTION = "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection";
+
     private static final Set<String> TRANSIENT_SQL_STATES = Set.of("40001", "40P01", "55P03", "57014", "57P01",
             "57P02", "57P03", "53000", "53100", "53200", "53300");
 
@@ -105,7 +108,8 @@ public final class TransientFailures {
             return Optional.of(unavailable.dependency());
         }
         if (cause instanceof SQLException sql && (sql instanceof SQLTransientException
-                || sql instanceof SQLRecoverableException || isTransientState(sql.getSQLState()))) {
+                || sql instanceof SQLRecoverableException || isTransientState(sql.getSQLState())
+                || isFromAConnectionThePoolClosed(sql))) {
             return Optional.of(DATABASE);
         }
         if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
@@ -127,6 +131,18 @@ public final class TransientFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * Hikari closes a connection that met a fatal error (class 08) and swaps the proxy still in use for one that
+     * answers every call with {@code SQLException("Connection is closed")}, with no SQLSTATE: a statement after the
+     * outage's first is then refused that way, and it is the same lost connection. Told by where it was thrown, not
+     * by its words, which anyone may use.
+     */
+    private static boolean isFromAConnectionThePoolClosed(SQLException sql) {
+        StackTraceElement[] origin = sql.getStackTrace();
+        return sql.getSQLState() == null && origin.length > 0
+                && origin[0].getClassName().startsWith(HIKARI_CLOSED_CONNECTION);
     }
 
     private static boolean isTransientState(String sqlState) {

@@ -83,6 +83,57 @@ class TransientFailuresTest {
         assertThat(TransientFailures.dependencyOf(batch)).contains(TransientFailures.DATABASE);
     }
 
+    /**
+     * The intermittent 500 of {@code DatabaseOutageTest}, as its log showed it: a command loaded its aggregate on a
+     * connection Hikari had already closed (it closes one on a fatal error, and the proxy in use then answers every
+     * call with an {@code SQLException} that carries no SQLSTATE), and Hibernate wrapped that as a generic JDBC error.
+     */
+    @Test
+    void aStatementOnAConnectionThePoolHasAlreadyClosedIsTransient() throws Exception {
+        SQLException closed;
+        try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource()) {
+            pool.setDataSource(new AnsweringDataSource());
+            pool.setMinimumIdle(0);
+            pool.setInitializationFailTimeout(-1);
+            java.sql.Connection connection = pool.getConnection();
+            connection.close();
+            closed = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
+                    () -> connection.prepareStatement("select 1"));
+        }
+        assertThat((Throwable) closed).as("Hikari's closed connection answers so").isNotNull();
+        Exception loading = new org.hibernate.exception.GenericJDBCException("could not prepare statement "
+                + "[Connection is closed]", closed);
+
+        assertThat(TransientFailures.dependencyOf(loading)).contains(TransientFailures.DATABASE);
+        assertThat(TransientFailures.isTransient(new SQLException("Connection is closed")))
+                .as("the same words from anyone but the pool say nothing").isFalse();
+    }
+
+    /** A database that accepts everything: what Hikari needs to hand out one connection. */
+    private static final class AnsweringDataSource extends org.springframework.jdbc.datasource.AbstractDataSource {
+
+        @Override
+        public java.sql.Connection getConnection() {
+            return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
+                        Class<?> type = method.getReturnType();
+                        if (type == boolean.class) {
+                            return method.getName().equals("isValid") || method.getName().equals("getAutoCommit");
+                        }
+                        if (type == int.class) {
+                            return method.getName().equals("getTransactionIsolation")
+                                    ? java.sql.Connection.TRANSACTION_READ_COMMITTED : 0;
+                        }
+                        return null;
+                    });
+        }
+
+        @Override
+        public java.sql.Connection getConnection(String username, String password) {
+            return getConnection();
+        }
+    }
+
     @Test
     void aFailureThatSuppressesItselfOrCyclesIsClassifiedAndEnds() {
         IllegalStateException first = new IllegalStateException("first");
